@@ -1,0 +1,17 @@
+namespace Koppel.Domain.Sync;
+
+/// <summary>Per tenant and flow: on/off, schedule, cursor and the last run.</summary>
+public sealed class FlowState
+{
+    public int Id { get; set; }
+    public int TenantId { get; set; }
+    public required string Flow { get; set; }
+    public bool Enabled { get; set; } = true;
+    /// <summary>Either a whole number of minutes ("30") or a Quartz cron expression.</summary>
+    public required string Schedule { get; set; }
+    /// <summary>Opaque position in the source stream; null means "from the beginning".</summary>
+    public string? Cursor { get; set; }
+    public long? LastRunId { get; set; }
+    public DateTimeOffset? LastRunAt { get; set; }
+    public RunStatus? LastRunStatus { get; set; }
+}

@@ -1,0 +1,29 @@
+namespace Koppel.Domain.Sync;
+
+public enum RunMode
+{
+    /// <summary>From the stored cursor onwards.</summary>
+    Incremental = 1,
+    /// <summary>Cursor reset: re-reads everything, still writes only what changed.</summary>
+    Full = 2,
+    /// <summary>One record by source id, always written.</summary>
+    SingleRecord = 3,
+}
+
+public enum RunStatus
+{
+    Running = 1,
+    Succeeded = 2,
+    /// <summary>The run finished but some records failed.</summary>
+    CompletedWithErrors = 3,
+    /// <summary>The run itself stopped (source unreachable, credentials refused...).</summary>
+    Failed = 4,
+}
+
+public enum RunTrigger
+{
+    Schedule = 1,
+    Manual = 2,
+    Api = 3,
+    Webhook = 4,
+}

@@ -1,0 +1,37 @@
+namespace Koppel.Domain.Sync;
+
+/// <summary>One execution of a tenant's flow, with its counts.</summary>
+public sealed class SyncRun
+{
+    public long Id { get; set; }
+    public int TenantId { get; set; }
+    public required string Flow { get; set; }
+    public RunMode Mode { get; set; }
+    public RunTrigger Trigger { get; set; }
+    public RunStatus Status { get; set; }
+    public DateTimeOffset StartedAt { get; set; }
+    public DateTimeOffset? EndedAt { get; set; }
+    public int Read { get; set; }
+    public int Created { get; set; }
+    public int Updated { get; set; }
+    public int Unchanged { get; set; }
+    public int Skipped { get; set; }
+    public int Failed { get; set; }
+    public int Deleted { get; set; }
+    /// <summary>Why the run stopped early, in words a customer can read; null when it ran to the end.</summary>
+    public string? Error { get; set; }
+
+    public void Count(Outcome outcome)
+    {
+        switch (outcome)
+        {
+            case Outcome.Created: Created++; break;
+            case Outcome.Updated: Updated++; break;
+            case Outcome.Unchanged: Unchanged++; break;
+            case Outcome.Skipped: Skipped++; break;
+            case Outcome.Failed: Failed++; break;
+            case Outcome.Deleted: Deleted++; break;
+            case Outcome.Warning: break;
+        }
+    }
+}

@@ -1,0 +1,42 @@
+using Koppel.Infrastructure;
+using Koppel.Portal;
+using Koppel.Portal.Api;
+using Koppel.Portal.Components;
+using Radzen;
+
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = args,
+    // appsettings.json lives at the repository root and is copied next to the binary; reading it from
+    // there makes `dotnet run --project src/Portal` and a published folder behave the same.
+    ContentRootPath = AppContext.BaseDirectory,
+});
+// Radzen's scripts and styles are static web assets; serve them outside Development too when run from a build.
+builder.WebHost.UseStaticWebAssets();
+
+builder.Services.AddKoppel(builder.Configuration, builder.Environment);
+builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.Services.AddRadzenComponents();
+
+var app = builder.Build();
+
+await app.Services.InitializeKoppelAsync();
+
+app.UseStaticFiles();
+app.UseAntiforgery();
+app.MapBlazorScript();
+app.MapStaticAssets();
+app.MapAdminApi();
+app.MapSandboxes();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+
+app.Lifetime.ApplicationStarted.Register(() =>
+{
+    foreach (var url in app.Urls)
+        Console.WriteLine($"Koppel is running: open {url} in a browser.");
+});
+
+app.Run();
+
+/// <summary>Entry point type, public so tests can host the app.</summary>
+public partial class Program;
