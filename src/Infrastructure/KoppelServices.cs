@@ -1,7 +1,20 @@
-using Microsoft.AspNetCore.Hosting;
+using System.Collections.Specialized;
+using Koppel.Infrastructure.Http;
+using Koppel.Infrastructure.Mappings;
+using Koppel.Infrastructure.Persistence;
+using Koppel.Infrastructure.Sandbox;
+using Koppel.Infrastructure.Scheduling;
+using Koppel.Infrastructure.Secrets;
+using Koppel.Infrastructure.Sync;
+using Koppel.Infrastructure.SyncLog;
+using Koppel.Infrastructure.Tenants;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Quartz;
 
 namespace Koppel.Infrastructure;
 
@@ -10,8 +23,58 @@ public static class KoppelServices
 {
     public static IServiceCollection AddKoppel(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
+        var database = DatabaseOptions.From(configuration, environment.ContentRootPath);
+        services.AddSingleton(database);
+        services.AddDbContextFactory<KoppelDb>(database.Configure);
+        services.AddSingleton(TimeProvider.System);
+
+        services.AddDataProtection().SetApplicationName("Koppel");
+        services.AddOptions<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>()
+            .Configure<IServiceProvider>((o, sp) => o.XmlRepository = new DbKeyRepository(sp.GetRequiredService<Microsoft.Extensions.DependencyInjection.IServiceScopeFactory>()));
+        services.AddSingleton<SecretProtector>();
+
+        services.AddSingleton<ConnectorHttp>();
+        services.AddSingleton<IntegrationCatalog>();
+        services.AddSingleton<TenantConnections>();
+        services.AddSingleton<FlowRunner>();
+        services.AddSingleton<RunLauncher>();
+        services.AddSingleton<TenantService>();
+        services.AddSingleton<MappingService>();
+        services.AddSingleton<SyncLogService>();
+        services.AddSingleton<SandboxFaults>();
+        services.AddSingleton<KoppelStartup>();
+        services.AddIdentityCore<KoppelUser>(o => o.User.RequireUniqueEmail = true)
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<KoppelDb>()
+            .AddDefaultTokenProviders();
+
+        var schedulerOptions = new SchedulerOptions(configuration.GetValue("Scheduler:Enabled", true));
+        services.AddSingleton(schedulerOptions);
+        services.AddSingleton<FlowScheduler>();
+        services.AddQuartz(QuartzProperties(database), q => q.AddJob<FlowJob>(j => j.WithIdentity("flow-template").StoreDurably()));
+        services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         return services;
     }
 
-    public static Task InitializeKoppelAsync(this IServiceProvider services) => Task.CompletedTask;
+    /// <summary>Migrates the database, creates the first support user and the demo tenants, and schedules the flows.</summary>
+    public static Task InitializeKoppelAsync(this IServiceProvider services, CancellationToken ct = default) =>
+        services.GetRequiredService<KoppelStartup>().RunAsync(ct);
+
+    /// <summary>In memory on SQLite; on PostgreSQL the clustered ADO store, so several nodes share the schedule and never run one job twice.</summary>
+    private static NameValueCollection QuartzProperties(DatabaseOptions database)
+    {
+        var properties = new NameValueCollection { ["quartz.scheduler.instanceName"] = "koppel" };
+        if (database.Provider != DatabaseProvider.PostgreSql) return properties;
+        properties["quartz.scheduler.instanceId"] = "AUTO";
+        properties["quartz.jobStore.type"] = "Quartz.Impl.AdoJobStore.JobStoreTX, Quartz";
+        properties["quartz.jobStore.driverDelegateType"] = "Quartz.Impl.AdoJobStore.PostgreSQLDelegate, Quartz";
+        properties["quartz.jobStore.dataSource"] = "koppel";
+        properties["quartz.dataSource.koppel.provider"] = "Npgsql";
+        properties["quartz.dataSource.koppel.connectionString"] = database.ConnectionString;
+        properties["quartz.jobStore.tablePrefix"] = "qrtz_";
+        properties["quartz.jobStore.clustered"] = "true";
+        properties["quartz.jobStore.useProperties"] = "true";
+        properties["quartz.serializer.type"] = typeof(QuartzJsonSerializer).AssemblyQualifiedName!;
+        return properties;
+    }
 }

@@ -15,6 +15,10 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 builder.WebHost.UseStaticWebAssets();
 
 builder.Services.AddKoppel(builder.Configuration, builder.Environment);
+builder.Services.AddSingleton<ApiKeys>();
+builder.Services.AddProblemDetails();
+builder.Services.ConfigureHttpJsonOptions(o =>
+    o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddRadzenComponents();
 
@@ -22,6 +26,7 @@ var app = builder.Build();
 
 await app.Services.InitializeKoppelAsync();
 
+app.UseExceptionHandler();
 app.UseStaticFiles();
 app.UseAntiforgery();
 app.MapBlazorScript();

@@ -1,6 +1,16 @@
+using Koppel.Infrastructure.Sandbox;
+using Koppel.Portal.Api;
+
 namespace Koppel.Portal;
 
 public static class SandboxEndpoints
 {
-    public static IEndpointRouteBuilder MapSandboxes(this IEndpointRouteBuilder app) => app;
+    /// <summary>Maps the emulators when Sandbox:Enabled; their control API takes an all-tenant admin key.</summary>
+    public static IEndpointRouteBuilder MapSandboxes(this IEndpointRouteBuilder app)
+    {
+        var configuration = app.ServiceProvider.GetRequiredService<IConfiguration>();
+        if (!configuration.GetValue("Sandbox:Enabled", true)) return app;
+        var keys = app.ServiceProvider.GetRequiredService<ApiKeys>();
+        return app.MapSandboxSystems(http => keys.From(http) is { AllTenants: true });
+    }
 }

@@ -9,7 +9,7 @@ public sealed class MappingVersion
     public int Version { get; set; }
     /// <summary>The <see cref="FieldMapping"/> as JSON.</summary>
     public required string MappingJson { get; set; }
-    public DateTimeOffset SavedAt { get; set; }
+    public DateTime SavedAt { get; set; }
     public string? SavedBy { get; set; }
     public string? Comment { get; set; }
 }

@@ -12,6 +12,10 @@ public sealed class FlowState
     /// <summary>Opaque position in the source stream; null means "from the beginning".</summary>
     public string? Cursor { get; set; }
     public long? LastRunId { get; set; }
-    public DateTimeOffset? LastRunAt { get; set; }
+    public DateTime? LastRunAt { get; set; }
     public RunStatus? LastRunStatus { get; set; }
+    /// <summary>Id of the run holding this flow right now; set and cleared atomically so two nodes never run it twice.</summary>
+    public long? RunningRunId { get; set; }
+    /// <summary>When the holder's lease lapses: a node that died mid-run does not block the flow forever.</summary>
+    public DateTime? LeaseUntil { get; set; }
 }

@@ -12,5 +12,5 @@ public sealed class RecordLink
     public string? PayloadHash { get; set; }
     /// <summary>The last payload sent, kept so an impact preview can compare a draft mapping against it.</summary>
     public string? Payload { get; set; }
-    public DateTimeOffset UpdatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
 }

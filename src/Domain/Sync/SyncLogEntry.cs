@@ -8,7 +8,7 @@ public sealed class SyncLogEntry
     public long RunId { get; set; }
     public required string Flow { get; set; }
     public Outcome Outcome { get; set; }
-    public DateTimeOffset At { get; set; }
+    public DateTime At { get; set; }
     public required string SourceKey { get; set; }
     public string? TargetKey { get; set; }
     /// <summary>Human-readable: what happened and, on failure, why and what to do.</summary>

@@ -9,8 +9,8 @@ public sealed class SyncRun
     public RunMode Mode { get; set; }
     public RunTrigger Trigger { get; set; }
     public RunStatus Status { get; set; }
-    public DateTimeOffset StartedAt { get; set; }
-    public DateTimeOffset? EndedAt { get; set; }
+    public DateTime StartedAt { get; set; }
+    public DateTime? EndedAt { get; set; }
     public int Read { get; set; }
     public int Created { get; set; }
     public int Updated { get; set; }

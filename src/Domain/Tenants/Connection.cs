@@ -14,5 +14,5 @@ public sealed class Connection
     public string FieldsJson { get; set; } = "{}";
     /// <summary>Encrypted JSON object of the secret fields; never leaves the server decrypted.</summary>
     public string? ProtectedSecrets { get; set; }
-    public DateTimeOffset UpdatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
 }

@@ -11,7 +11,7 @@ public sealed class Tenant
     public required string Integration { get; set; }
     /// <summary>The integration's typed settings, serialised as camelCase JSON.</summary>
     public string SettingsJson { get; set; } = "{}";
-    public DateTimeOffset CreatedAt { get; set; }
-    public DateTimeOffset UpdatedAt { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
     public List<Connection> Connections { get; set; } = [];
 }

@@ -1,0 +1,25 @@
+using System.Text.Json.Nodes;
+
+namespace Koppel.Domain.Sync;
+
+/// <summary>What an integration rule decides about one source record before it is mapped.</summary>
+public abstract record RuleDecision
+{
+    /// <summary>Go on with (possibly enriched) data; warnings end up in the record's log message.</summary>
+    public sealed record Keep(JsonObject Data, IReadOnlyList<string> Warnings) : RuleDecision;
+
+    /// <summary>Do not sync this record. Logged with the reason when <paramref name="Log"/> is true
+    /// (a supplier without a name); silent when the record is simply out of scope (a drop-shipment order).</summary>
+    public sealed record Skip(string Reason, bool Log = true) : RuleDecision;
+
+    /// <summary>Remove the record's counterpart from the target (e.g. a cancelled order).</summary>
+    public sealed record Delete(string Reason) : RuleDecision;
+
+    public static RuleDecision Continue(JsonObject data) => new Keep(data, []);
+}
+
+/// <summary>A filter or enricher of one flow, applied to every source record in order.</summary>
+public interface IRecordRule
+{
+    RuleDecision Apply(JsonObject data);
+}

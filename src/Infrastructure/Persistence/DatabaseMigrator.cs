@@ -1,0 +1,33 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Koppel.Infrastructure.Persistence;
+
+/// <summary>Brings the database to the current schema; on SQLite also sets it up for one writer and many readers.</summary>
+public static class DatabaseMigrator
+{
+    /// <summary>How long a SQLite command waits for another connection's write lock before failing.</summary>
+    private const int SqliteBusyTimeoutMs = 10_000;
+
+    public static async Task MigrateAsync(KoppelDb db, CancellationToken ct = default)
+    {
+        if (db.Database.IsSqlite())
+        {
+            // WAL lets the portal read while a flow run writes; it is stored in the file, so it only has to be set
+            // once, but setting it again is harmless. It cannot change inside a transaction, hence before Migrate.
+            await db.Database.OpenConnectionAsync(ct);
+            try
+            {
+                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+                await db.Database.ExecuteSqlRawAsync($"PRAGMA busy_timeout={SqliteBusyTimeoutMs};", ct);
+                await db.Database.MigrateAsync(ct);
+            }
+            finally
+            {
+                await db.Database.CloseConnectionAsync();
+            }
+            return;
+        }
+
+        await db.Database.MigrateAsync(ct);
+    }
+}

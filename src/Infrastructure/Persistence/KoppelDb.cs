@@ -1,0 +1,33 @@
+using Koppel.Domain.Mapping;
+using Koppel.Domain.Sync;
+using Koppel.Domain.Tenants;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Koppel.Infrastructure.Persistence;
+
+/// <summary>The hub's database: tenants and their connections, settings, mappings, flow state, runs, log and links.</summary>
+public sealed class KoppelDb(DbContextOptions<KoppelDb> options) : IdentityDbContext<KoppelUser>(options)
+{
+    public DbSet<Tenant> Tenants => Set<Tenant>();
+    public DbSet<Connection> Connections => Set<Connection>();
+    public DbSet<MappingVersion> MappingVersions => Set<MappingVersion>();
+    public DbSet<FlowState> FlowStates => Set<FlowState>();
+    public DbSet<SyncRun> SyncRuns => Set<SyncRun>();
+    public DbSet<SyncLogEntry> SyncLog => Set<SyncLogEntry>();
+    public DbSet<RecordLink> RecordLinks => Set<RecordLink>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder model)
+    {
+        base.OnModelCreating(model);
+        model.ApplyConfigurationsFromAssembly(typeof(KoppelDb).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder conventions)
+    {
+        // Every timestamp is UTC. SQLite hands DateTime back as "unspecified"; restoring the kind keeps
+        // comparisons and JSON output identical on both providers.
+        conventions.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+    }
+}

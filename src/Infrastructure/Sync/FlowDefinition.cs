@@ -1,0 +1,29 @@
+using Koppel.Domain.Mapping;
+using Koppel.Domain.Sync;
+
+namespace Koppel.Infrastructure.Sync;
+
+/// <summary>A field of a flow's target payload, shown in the mapping editor and checked by the mapping validator.</summary>
+public sealed record TargetField(string Name, string Type, string Description = "");
+
+/// <summary>The parts of one flow run, built for a tenant's connections and settings.</summary>
+public sealed record FlowParts(ISourceStream Source, ITargetSink Sink, IReadOnlyList<IRecordRule> Rules);
+
+/// <summary>One flow of an integration, defined in code: what it reads, how it maps, where it writes.</summary>
+public sealed class FlowDefinition
+{
+    /// <summary>Key used in the API and the portal (e.g. "products").</summary>
+    public required string Key { get; init; }
+    public required string Name { get; init; }
+    /// <summary>Entity whose record links this flow keeps; flows that write the same target records share it.</summary>
+    public required string Entity { get; init; }
+    public required string SourceSystem { get; init; }
+    public required string TargetSystem { get; init; }
+    /// <summary>Minutes between scheduled runs ("30") or a Quartz cron expression.</summary>
+    public string DefaultSchedule { get; init; } = "30";
+    public required FieldMapping DefaultMapping { get; init; }
+    public required IReadOnlyList<TargetField> TargetFields { get; init; }
+    /// <summary>Records already linked are never written again (e.g. sell orders: new orders only).</summary>
+    public bool CreateOnly { get; init; }
+    public required Func<FlowContext, FlowParts> Build { get; init; }
+}

@@ -1,0 +1,174 @@
+using Koppel.Domain.Mapping;
+using Koppel.Domain.Sync;
+using Koppel.Domain.Tenants;
+using Koppel.Infrastructure.Http;
+using Koppel.Infrastructure.Persistence;
+using Koppel.Infrastructure.Mappings;
+using Koppel.Infrastructure.Tenants;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace Koppel.Infrastructure.Sync;
+
+/// <summary>
+/// Runs one tenant's flow: incrementally from its cursor, in full, or for one record. Each page's links,
+/// log entries, counts and cursor are committed together, so a crash resumes where it stopped and the
+/// lookup-before-create in <see cref="RecordProcessor"/> keeps a half-written page from duplicating.
+/// </summary>
+public sealed class FlowRunner(
+    IDbContextFactory<KoppelDb> dbs,
+    IntegrationCatalog catalog,
+    TenantConnections connections,
+    ConnectorHttp http,
+    TimeProvider clock,
+    ILogger<FlowRunner> log)
+{
+    /// <summary>How long a run holds its flow without committing a page before another node may take over.</summary>
+    public static readonly TimeSpan Lease = TimeSpan.FromMinutes(10);
+
+    /// <summary>Records of one page written to the target at the same time.</summary>
+    public int Parallelism { get; init; } = 8;
+
+    /// <param name="progress">Told once the run holds its flow, after every committed page, and at the end.</param>
+    /// <exception cref="FlowBusy">The same tenant's flow is running already.</exception>
+    /// <exception cref="KeyNotFoundException">Unknown tenant or flow.</exception>
+    public async Task<SyncRun> RunAsync(string tenantSlug, string flowKey, RunRequest request, IProgress<SyncRun>? progress = null, CancellationToken ct = default)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var tenant = await db.Tenants.Include(t => t.Connections).AsNoTracking().FirstOrDefaultAsync(t => t.Slug == tenantSlug, ct)
+                     ?? throw new KeyNotFoundException($"There is no tenant \"{tenantSlug}\".");
+        var integration = catalog.Get(tenant.Integration);
+        var flow = integration.Flow(flowKey) ?? throw new KeyNotFoundException($"The {integration.Name} integration has no flow \"{flowKey}\".");
+        if (request.Mode == RunMode.SingleRecord && string.IsNullOrWhiteSpace(request.SourceId))
+            throw new ArgumentException("A single-record run needs the record's source id.", nameof(request));
+
+        var state = await FlowStates.EnsureAsync(db, tenant.Id, flow, ct);
+        var run = new SyncRun
+        {
+            TenantId = tenant.Id, Flow = flow.Key, Mode = request.Mode, Trigger = request.Trigger,
+            Status = RunStatus.Running, StartedAt = clock.GetUtcNow().UtcDateTime,
+        };
+        db.SyncRuns.Add(run);
+        await db.SaveChangesAsync(ct);
+        if (!await TryLeaseAsync(db, state.Id, run.Id, ct))
+        {
+            db.SyncRuns.Remove(run);
+            await db.SaveChangesAsync(CancellationToken.None);
+            throw new FlowBusy(tenant.Name, flow.Name);
+        }
+        progress?.Report(run);
+
+        try
+        {
+            var context = await ContextAsync(tenant, integration, ct);
+            var mapping = await MappingStore.CurrentAsync(db, tenant.Id, flow, ct);
+            var processor = new RecordProcessor(flow, flow.Build(context), mapping, log);
+            var commit = new PageCommitter(db, tenant.Id, flow, run, state.Id, clock);
+
+            if (request.Mode == RunMode.SingleRecord)
+            {
+                var record = await processor.Parts.Source.ReadOneAsync(request.SourceId!, ct)
+                             ?? SourceRecord.Deletion(request.SourceId!);
+                await ProcessPageAsync(processor, commit, [record], request.Force, null, ct);
+            }
+            else
+            {
+                if (request.Mode == RunMode.Incremental)
+                    await RetryFailedAsync(db, processor, commit, tenant.Id, flow.Key, ct);
+                var cursor = request.Mode == RunMode.Full ? null : state.Cursor;
+                await foreach (var page in processor.Parts.Source.ReadAsync(cursor, ct))
+                {
+                    await ProcessPageAsync(processor, commit, page.Records, request.Force, page.Cursor, ct);
+                    progress?.Report(run);
+                }
+            }
+            run.Status = run.Failed > 0 ? RunStatus.CompletedWithErrors : RunStatus.Succeeded;
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            run.Status = RunStatus.Failed;
+            run.Error = e is SyncProblem ? e.Message : "The run stopped on an unexpected error. Support has the details in the server log.";
+            log.LogError(e, "Flow {Flow} of tenant {Tenant} stopped", flow.Key, tenant.Slug);
+        }
+        catch (OperationCanceledException)
+        {
+            run.Status = RunStatus.Failed;
+            run.Error = "The run was cancelled (the hub was shutting down). The next run resumes where it stopped.";
+        }
+        finally
+        {
+            run.EndedAt = clock.GetUtcNow().UtcDateTime;
+            await FinishAsync(db, run, state.Id);
+            progress?.Report(run);
+        }
+        return run;
+    }
+
+    private async Task ProcessPageAsync(RecordProcessor processor, PageCommitter commit, IReadOnlyList<SourceRecord> records, bool force, string? cursor, CancellationToken ct, bool logAll = false)
+    {
+        var links = await commit.LinksAsync(records.Select(r => r.Id).Distinct().ToList(), ct);
+        var results = new RecordResult[records.Count];
+        await Parallel.ForAsync(0, records.Count, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = ct },
+            async (i, token) => results[i] = await processor.ProcessAsync(records[i], links.GetValueOrDefault(records[i].Id), force, token));
+        if (logAll)
+            for (var i = 0; i < results.Length; i++)
+                // A retried record must leave a trace even when nothing changed, or it would be retried forever.
+                results[i] = results[i] with { Logged = true, Message = results[i].Message ?? "Tried again after an earlier failure: nothing needed to change." };
+        await commit.CommitAsync(results, links, cursor, ct);
+    }
+
+    /// <summary>Records that failed before are tried again first, so a failure never silently drops a record.</summary>
+    private async Task RetryFailedAsync(KoppelDb db, RecordProcessor processor, PageCommitter commit, int tenantId, string flow, CancellationToken ct)
+    {
+        var failing = await FailedRecords.PendingAsync(db, tenantId, flow, ct);
+        foreach (var chunk in failing.Chunk(100))
+        {
+            var records = new List<SourceRecord>();
+            foreach (var id in chunk)
+                records.Add(await processor.Parts.Source.ReadOneAsync(id, ct) ?? SourceRecord.Deletion(id));
+            await ProcessPageAsync(processor, commit, records, force: false, cursor: null, ct, logAll: true);
+        }
+    }
+
+    private async Task<FlowContext> ContextAsync(Tenant tenant, IntegrationDefinition integration, CancellationToken ct)
+    {
+        var (settings, errors) = integration.Settings.Parse(System.Text.Json.Nodes.JsonNode.Parse(tenant.SettingsJson));
+        if (settings is null)
+            throw new RunStopped("The tenant's options are not valid: " + string.Join("; ", errors.Select(e => $"{e.Field}: {e.Message}")));
+        return new FlowContext
+        {
+            Tenant = tenant,
+            Settings = settings,
+            Connections = connections.Decrypt(tenant),
+            Http = http,
+            Links = new LinkLookup(dbs, tenant.Id),
+            SaveSecretAsync = (system, name, value, token) => connections.SaveSecretAsync(tenant.Id, system, name, value, token),
+            Clock = clock,
+        };
+    }
+
+    private async Task<bool> TryLeaseAsync(KoppelDb db, int stateId, long runId, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var until = now + Lease;
+        // One UPDATE with the condition in its WHERE is atomic on both providers: of two nodes, one wins.
+        var taken = await db.FlowStates
+            .Where(s => s.Id == stateId && (s.RunningRunId == null || s.LeaseUntil < now))
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.RunningRunId, runId).SetProperty(x => x.LeaseUntil, until), ct);
+        return taken == 1;
+    }
+
+    private static async Task FinishAsync(KoppelDb db, SyncRun run, int stateId)
+    {
+        db.ChangeTracker.Clear();
+        db.SyncRuns.Update(run);
+        await db.SaveChangesAsync(CancellationToken.None);
+        await db.FlowStates.Where(s => s.Id == stateId && s.RunningRunId == run.Id)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(x => x.RunningRunId, (long?)null)
+                .SetProperty(x => x.LeaseUntil, (DateTime?)null)
+                .SetProperty(x => x.LastRunId, run.Id)
+                .SetProperty(x => x.LastRunAt, run.StartedAt)
+                .SetProperty(x => x.LastRunStatus, run.Status), CancellationToken.None);
+    }
+}

@@ -1,0 +1,29 @@
+using Koppel.Domain.Sync;
+using Koppel.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Koppel.Infrastructure.Sync;
+
+/// <summary>Creates a tenant flow's state row the first time the flow is touched, with the flow's defaults.</summary>
+public static class FlowStates
+{
+    public static async Task<FlowState> EnsureAsync(KoppelDb db, int tenantId, FlowDefinition flow, CancellationToken ct)
+    {
+        var state = await db.FlowStates.AsNoTracking().FirstOrDefaultAsync(s => s.TenantId == tenantId && s.Flow == flow.Key, ct);
+        if (state is not null) return state;
+        state = new FlowState { TenantId = tenantId, Flow = flow.Key, Schedule = flow.DefaultSchedule, Enabled = true };
+        db.FlowStates.Add(state);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Another trigger created it at the same moment; theirs is as good as ours.
+            db.ChangeTracker.Clear();
+            return await db.FlowStates.AsNoTracking().FirstAsync(s => s.TenantId == tenantId && s.Flow == flow.Key, ct);
+        }
+        db.Entry(state).State = EntityState.Detached;
+        return state;
+    }
+}

@@ -1,0 +1,79 @@
+using Koppel.Domain.Sync;
+using Koppel.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Koppel.Infrastructure.Sync;
+
+/// <summary>Writes one page's outcomes in one transaction: links, log entries, run counts and the cursor.</summary>
+internal sealed class PageCommitter(KoppelDb db, int tenantId, FlowDefinition flow, SyncRun run, int stateId, TimeProvider clock)
+{
+    public async Task<Dictionary<string, RecordLinkState>> LinksAsync(IReadOnlyList<string> sourceIds, CancellationToken ct)
+    {
+        var links = new Dictionary<string, RecordLinkState>();
+        // Chunked so the IN list stays well below SQLite's parameter limit.
+        foreach (var chunk in sourceIds.Chunk(500))
+        {
+            var rows = await db.RecordLinks.AsNoTracking()
+                .Where(l => l.TenantId == tenantId && l.Entity == flow.Entity && chunk.Contains(l.SourceId))
+                .Select(l => new { l.SourceId, l.TargetId, l.PayloadHash })
+                .ToListAsync(ct);
+            foreach (var row in rows) links[row.SourceId] = new RecordLinkState(row.TargetId, row.PayloadHash);
+        }
+        return links;
+    }
+
+    public async Task CommitAsync(IReadOnlyList<RecordResult> results, IReadOnlyDictionary<string, RecordLinkState> before, string? cursor, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var written = results.Where(r => r.Outcome is Outcome.Created or Outcome.Updated || r.Unlink).ToList();
+        var existing = written.Count == 0
+            ? []
+            : await db.RecordLinks
+                .Where(l => l.TenantId == tenantId && l.Entity == flow.Entity && written.Select(w => w.SourceId).Contains(l.SourceId))
+                .ToDictionaryAsync(l => l.SourceId, ct);
+
+        foreach (var result in results)
+        {
+            run.Read++;
+            run.Count(result.Outcome);
+            if (result.Unlink && existing.TryGetValue(result.SourceId, out var gone))
+                db.RecordLinks.Remove(gone);
+            else if (result.Outcome is Outcome.Created or Outcome.Updated)
+            {
+                if (!existing.TryGetValue(result.SourceId, out var link))
+                {
+                    link = new Domain.Sync.RecordLink { TenantId = tenantId, Entity = flow.Entity, SourceId = result.SourceId, TargetId = result.TargetId! };
+                    db.RecordLinks.Add(link);
+                    existing[result.SourceId] = link;
+                }
+                link.TargetId = result.TargetId!;
+                link.PayloadHash = result.PayloadHash;
+                link.Payload = result.TargetPayload;
+                link.UpdatedAt = now;
+            }
+            if (result.Logged)
+                db.SyncLog.Add(new SyncLogEntry
+                {
+                    TenantId = tenantId, RunId = run.Id, Flow = flow.Key, Outcome = result.Outcome, At = now,
+                    SourceKey = result.SourceId, TargetKey = result.TargetId ?? before.GetValueOrDefault(result.SourceId)?.TargetId,
+                    Message = result.Message ?? result.Outcome.ToString(),
+                    SourcePayload = result.SourcePayload, TargetPayload = result.TargetPayload, TargetResponse = result.TargetResponse,
+                });
+        }
+        await db.SaveChangesAsync(ct);
+
+        await db.SyncRuns.Where(r => r.Id == run.Id).ExecuteUpdateAsync(s => s
+            .SetProperty(r => r.Read, run.Read).SetProperty(r => r.Created, run.Created).SetProperty(r => r.Updated, run.Updated)
+            .SetProperty(r => r.Unchanged, run.Unchanged).SetProperty(r => r.Skipped, run.Skipped)
+            .SetProperty(r => r.Failed, run.Failed).SetProperty(r => r.Deleted, run.Deleted), ct);
+        var leaseUntil = now + FlowRunner.Lease;
+        if (cursor is not null)
+            await db.FlowStates.Where(s => s.Id == stateId).ExecuteUpdateAsync(s => s
+                .SetProperty(x => x.Cursor, cursor).SetProperty(x => x.LeaseUntil, leaseUntil), ct);
+        else
+            await db.FlowStates.Where(s => s.Id == stateId).ExecuteUpdateAsync(s => s.SetProperty(x => x.LeaseUntil, leaseUntil), ct);
+        await tx.CommitAsync(ct);
+        db.ChangeTracker.Clear();
+    }
+}

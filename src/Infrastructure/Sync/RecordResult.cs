@@ -1,0 +1,18 @@
+using Koppel.Domain.Sync;
+
+namespace Koppel.Infrastructure.Sync;
+
+/// <summary>What processing one record produced, before it is committed with its page.</summary>
+internal sealed record RecordResult(string SourceId, Outcome Outcome)
+{
+    public string? Message { get; init; }
+    /// <summary>Log this outcome (unchanged and out-of-scope records are only counted).</summary>
+    public bool Logged { get; init; } = true;
+    public string? TargetId { get; init; }
+    public string? SourcePayload { get; init; }
+    public string? TargetPayload { get; init; }
+    public string? TargetResponse { get; init; }
+    public string? PayloadHash { get; init; }
+    /// <summary>Remove the record's link (its target record is gone).</summary>
+    public bool Unlink { get; init; }
+}

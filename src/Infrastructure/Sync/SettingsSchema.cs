@@ -1,0 +1,68 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using System.Text.RegularExpressions;
+using FluentValidation;
+
+namespace Koppel.Infrastructure.Sync;
+
+/// <summary>A settings problem, named by the field's JSON path (e.g. "warehouses.mode").</summary>
+public sealed record SettingsError(string Field, string Message);
+
+/// <summary>An integration's typed settings: defaults, strict JSON parsing and validation.</summary>
+public abstract class SettingsSchema
+{
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        // A misspelt option must not be silently ignored: support would believe it is set.
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false) },
+    };
+
+    public abstract Type Type { get; }
+    public abstract object CreateDefault();
+
+    /// <summary>Reads settings JSON; missing options take their defaults, unknown or invalid ones are errors.</summary>
+    public abstract (object? Settings, IReadOnlyList<SettingsError> Errors) Parse(JsonNode? json);
+
+    public JsonObject ToJson(object settings) => (JsonObject)JsonSerializer.SerializeToNode(settings, Type, Json)!;
+}
+
+public sealed class SettingsSchema<T>(IValidator<T> validator) : SettingsSchema where T : class, new()
+{
+    public override Type Type => typeof(T);
+    public override object CreateDefault() => new T();
+
+    public override (object? Settings, IReadOnlyList<SettingsError> Errors) Parse(JsonNode? json)
+    {
+        T? settings;
+        try
+        {
+            settings = json is null ? new T() : json.Deserialize<T>(Json) ?? new T();
+        }
+        catch (JsonException e)
+        {
+            return (null, [Describe(e)]);
+        }
+        var result = validator.Validate(settings);
+        if (result.IsValid) return (settings, []);
+        return (null, result.Errors.Select(f => new SettingsError(CamelPath(f.PropertyName), f.ErrorMessage)).ToList());
+    }
+
+    private static SettingsError Describe(JsonException e)
+    {
+        var path = (e.Path ?? "$").TrimStart('$').TrimStart('.');
+        // For an unknown key the serializer reports the parent's path and names the key only in its message.
+        var unknown = Regex.Match(e.Message, "The JSON property '([^']+)' could not be mapped");
+        if (unknown.Success)
+        {
+            var field = path.Length == 0 ? unknown.Groups[1].Value : $"{path}.{unknown.Groups[1].Value}";
+            return new SettingsError(field, "This option does not exist for this integration.");
+        }
+        return new SettingsError(path.Length == 0 ? "settings" : path, "This value has the wrong type or is not one of the allowed values.");
+    }
+
+    // FluentValidation names properties the C# way ("Warehouses.MainWarehouseId"); the API speaks camelCase.
+    private static string CamelPath(string path) =>
+        string.Join('.', path.Split('.').Select(p => p.Length == 0 ? p : char.ToLowerInvariant(p[0]) + p[1..]));
+}

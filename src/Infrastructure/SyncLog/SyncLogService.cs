@@ -1,0 +1,91 @@
+using Koppel.Domain.Sync;
+using Koppel.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Koppel.Infrastructure.SyncLog;
+
+/// <summary>Reads runs and log entries of one tenant for the API and the portal.</summary>
+public sealed class SyncLogService(IDbContextFactory<KoppelDb> dbs)
+{
+    public async Task<IReadOnlyList<SyncRun>> RunsAsync(string slug, string? flow, int take, CancellationToken ct)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var tenantId = await TenantIdAsync(db, slug, ct);
+        return await db.SyncRuns.AsNoTracking()
+            .Where(r => r.TenantId == tenantId && (flow == null || r.Flow == flow))
+            .OrderByDescending(r => r.Id).Take(Math.Clamp(take, 1, 500)).ToListAsync(ct);
+    }
+
+    public async Task<SyncRun?> RunAsync(string slug, long runId, CancellationToken ct)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var tenantId = await TenantIdAsync(db, slug, ct);
+        return await db.SyncRuns.AsNoTracking().FirstOrDefaultAsync(r => r.TenantId == tenantId && r.Id == runId, ct);
+    }
+
+    /// <summary>
+    /// One page of the log. Counting a million rows for a total would cost more than the page itself, so the
+    /// page says only whether more follow (one extra row is read).
+    /// </summary>
+    public async Task<LogPage> PageAsync(string slug, LogQuery query, CancellationToken ct)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var tenantId = await TenantIdAsync(db, slug, ct);
+        var size = Math.Clamp(query.PageSize, 1, 500);
+        var page = Math.Max(query.Page, 1);
+        var rows = await Filter(db, tenantId, query)
+            .Skip((page - 1) * size).Take(size + 1)
+            .Select(l => new LogRow(l.Id, l.RunId, l.Flow, l.Outcome, l.At, l.SourceKey, l.TargetKey, l.Message))
+            .ToListAsync(ct);
+        return new LogPage(rows.Take(size).ToList(), page, size, rows.Count > size);
+    }
+
+    /// <summary>Every row the filter matches, for export; streamed, never held in memory at once.</summary>
+    public async IAsyncEnumerable<LogRow> ExportAsync(string slug, LogQuery query, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var tenantId = await TenantIdAsync(db, slug, ct);
+        await foreach (var row in Filter(db, tenantId, query)
+                           .Select(l => new LogRow(l.Id, l.RunId, l.Flow, l.Outcome, l.At, l.SourceKey, l.TargetKey, l.Message))
+                           .AsAsyncEnumerable().WithCancellation(ct))
+            yield return row;
+    }
+
+    /// <summary>The entry with its payloads, and the earlier outcomes of the same record in the same flow.</summary>
+    public async Task<(SyncLogEntry Entry, IReadOnlyList<LogRow> History)?> EntryAsync(string slug, long id, CancellationToken ct)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var tenantId = await TenantIdAsync(db, slug, ct);
+        var entry = await db.SyncLog.AsNoTracking().FirstOrDefaultAsync(l => l.TenantId == tenantId && l.Id == id, ct);
+        if (entry is null) return null;
+        var history = await db.SyncLog.AsNoTracking()
+            .Where(l => l.TenantId == tenantId && l.SourceKey == entry.SourceKey && l.Flow == entry.Flow && l.Id != id)
+            .OrderByDescending(l => l.Id).Take(20)
+            .Select(l => new LogRow(l.Id, l.RunId, l.Flow, l.Outcome, l.At, l.SourceKey, l.TargetKey, l.Message))
+            .ToListAsync(ct);
+        return (entry, history);
+    }
+
+    private static IQueryable<SyncLogEntry> Filter(KoppelDb db, int tenantId, LogQuery q)
+    {
+        var log = db.SyncLog.AsNoTracking().Where(l => l.TenantId == tenantId);
+        if (!string.IsNullOrEmpty(q.Flow)) log = log.Where(l => l.Flow == q.Flow);
+        if (q.Outcome is { } outcome) log = log.Where(l => l.Outcome == outcome);
+        if (q.From is { } from) log = log.Where(l => l.At >= from);
+        if (q.To is { } to) log = log.Where(l => l.At < to);
+        if (q.RunId is { } run) log = log.Where(l => l.RunId == run);
+        if (!string.IsNullOrWhiteSpace(q.Text))
+        {
+            var text = q.Text.Trim();
+            log = log.Where(l => l.SourceKey.StartsWith(text) || (l.TargetKey != null && l.TargetKey.StartsWith(text)) || l.Message.Contains(text));
+        }
+        // Ordering by (At, Id) matches the (TenantId, [Flow], [Outcome], At) indexes: the page is read in index order.
+        return q.Sort == "at asc"
+            ? log.OrderBy(l => l.At).ThenBy(l => l.Id)
+            : log.OrderByDescending(l => l.At).ThenByDescending(l => l.Id);
+    }
+
+    private static async Task<int> TenantIdAsync(KoppelDb db, string slug, CancellationToken ct) =>
+        await db.Tenants.Where(t => t.Slug == slug).Select(t => (int?)t.Id).FirstOrDefaultAsync(ct)
+        ?? throw new KeyNotFoundException($"There is no tenant \"{slug}\".");
+}

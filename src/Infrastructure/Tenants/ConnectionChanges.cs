@@ -1,0 +1,52 @@
+using System.Text.Json;
+using Koppel.Domain.Tenants;
+using Koppel.Infrastructure.Secrets;
+using Koppel.Infrastructure.Sync;
+
+namespace Koppel.Infrastructure.Tenants;
+
+/// <summary>Applies an input's connection fields to a tenant's stored connections, checking them against the integration's schema.</summary>
+internal static class ConnectionChanges
+{
+    public static List<Connection> Apply(
+        IntegrationDefinition integration,
+        IReadOnlyCollection<Connection> stored,
+        Dictionary<string, Dictionary<string, string?>>? input,
+        SecretProtector secrets,
+        List<InputError> errors)
+    {
+        var result = new List<Connection>();
+        foreach (var (system, values) in input ?? [])
+        {
+            var schema = integration.Connections.FirstOrDefault(c => c.System == system);
+            if (schema is null)
+            {
+                errors.Add(new($"connections.{system}", $"The {integration.Name} integration has no such connection; use {string.Join(" or ", integration.Connections.Select(c => c.System))}."));
+                continue;
+            }
+            foreach (var unknown in values.Keys.Where(k => schema.Fields.All(f => f.Name != k)))
+                errors.Add(new($"connections.{system}.{unknown}", "This connection has no such field."));
+
+            var connection = stored.FirstOrDefault(c => c.System == system) ?? new Connection { System = system };
+            var fields = JsonSerializer.Deserialize<Dictionary<string, string>>(connection.FieldsJson) ?? [];
+            var secretValues = secrets.Unprotect(connection.ProtectedSecrets);
+            foreach (var field in schema.Fields)
+            {
+                var target = field.Secret ? secretValues : fields;
+                if (values.TryGetValue(field.Name, out var value) && value is not null)
+                    target[field.Name] = value.Trim();
+                else if (!target.ContainsKey(field.Name) && field.Default is not null)
+                    target[field.Name] = field.Default;
+                if (field.Required && string.IsNullOrWhiteSpace(target.GetValueOrDefault(field.Name)))
+                    errors.Add(new($"connections.{system}.{field.Name}", $"{field.Label} is required."));
+                else if (!field.Secret && field.Name.EndsWith("Url", StringComparison.Ordinal) && target.GetValueOrDefault(field.Name) is { Length: > 0 } url
+                         && !(Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
+                    errors.Add(new($"connections.{system}.{field.Name}", "This must be an absolute http or https address."));
+            }
+            connection.FieldsJson = JsonSerializer.Serialize(fields);
+            connection.ProtectedSecrets = secrets.Protect(secretValues);
+            result.Add(connection);
+        }
+        return result;
+    }
+}

@@ -1,0 +1,123 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Koppel.Domain.Tenants;
+using Koppel.Infrastructure.Mappings;
+using Koppel.Infrastructure.Persistence;
+using Koppel.Infrastructure.Scheduling;
+using Koppel.Infrastructure.Secrets;
+using Koppel.Infrastructure.Sync;
+using Microsoft.EntityFrameworkCore;
+
+namespace Koppel.Infrastructure.Tenants;
+
+/// <summary>Creates, updates and reads tenants for the admin API and the portal alike.</summary>
+public sealed class TenantService(
+    IDbContextFactory<KoppelDb> dbs,
+    IntegrationCatalog catalog,
+    SecretProtector secrets,
+    MappingService mappings,
+    FlowScheduler scheduler,
+    TimeProvider clock)
+{
+    public async Task<IReadOnlyList<TenantView>> ListAsync(string? onlySlug, CancellationToken ct)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var tenants = await db.Tenants.Include(t => t.Connections).AsNoTracking()
+            .Where(t => onlySlug == null || t.Slug == onlySlug).OrderBy(t => t.Name).ToListAsync(ct);
+        var views = new List<TenantView>();
+        foreach (var tenant in tenants) views.Add(await ViewAsync(db, tenant, ct));
+        return views;
+    }
+
+    public async Task<TenantView?> GetAsync(string slug, CancellationToken ct)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var tenant = await db.Tenants.Include(t => t.Connections).AsNoTracking().FirstOrDefaultAsync(t => t.Slug == slug, ct);
+        return tenant is null ? null : await ViewAsync(db, tenant, ct);
+    }
+
+    /// <summary>Creates the tenant or updates it. Secrets not in the input keep their stored value.</summary>
+    /// <exception cref="InputRejected">With every invalid field named.</exception>
+    public async Task<(TenantView View, bool Created)> UpsertAsync(string slug, TenantInput input, CancellationToken ct)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var tenant = await db.Tenants.Include(t => t.Connections).FirstOrDefaultAsync(t => t.Slug == slug, ct);
+        var errors = new List<InputError>();
+        if (TenantSlug.Problem(slug) is { } slugProblem) errors.Add(new("tenant", slugProblem));
+        var name = input.Name?.Trim() ?? tenant?.Name;
+        if (string.IsNullOrWhiteSpace(name) || name.Length > 200) errors.Add(new("name", "A name of 1 to 200 characters is required."));
+        var integrationKey = input.Integration ?? tenant?.Integration;
+        var integration = integrationKey is null ? null : catalog.Find(integrationKey);
+        if (integration is null)
+            errors.Add(new("integration", $"Choose one of: {string.Join(", ", catalog.All.Select(i => i.Key))}."));
+        else if (tenant is not null && tenant.Integration != integration.Key)
+            errors.Add(new("integration", "A tenant's integration cannot be changed; create a new tenant instead."));
+        if (errors.Count > 0 || integration is null) throw new InputRejected(errors);
+
+        var settingsJson = input.Settings ?? (tenant is null ? null : JsonNode.Parse(tenant.SettingsJson) as JsonObject);
+        var (settings, settingsErrors) = integration.Settings.Parse(settingsJson);
+        errors.AddRange(settingsErrors.Select(e => new InputError($"settings.{e.Field}", e.Message)));
+        var connections = ConnectionChanges.Apply(integration, tenant?.Connections ?? [], input.Connections, secrets, errors);
+        if (errors.Count > 0) throw new InputRejected(errors);
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var created = tenant is null;
+        tenant ??= new Tenant { Slug = slug, Name = name!, Integration = integration.Key, CreatedAt = now };
+        tenant.Name = name!;
+        tenant.SettingsJson = integration.Settings.ToJson(settings!).ToJsonString();
+        tenant.UpdatedAt = now;
+        foreach (var connection in connections)
+        {
+            connection.UpdatedAt = now;
+            if (!tenant.Connections.Contains(connection)) tenant.Connections.Add(connection);
+        }
+        if (created) db.Tenants.Add(tenant);
+        await db.SaveChangesAsync(ct);
+
+        if (input.Settings is not null)
+            await mappings.ApplySwitchesAsync(slug, integration.Settings.ToJson(settings!), ct);
+        await scheduler.SyncAsync(slug, ct);
+        return ((await GetAsync(slug, ct))!, created);
+    }
+
+    /// <summary>Switches a flow on or off or changes its schedule; the scheduler follows at once.</summary>
+    /// <exception cref="InputRejected">An invalid schedule.</exception>
+    public async Task UpdateFlowAsync(string slug, string flowKey, bool? enabled, string? schedule, CancellationToken ct)
+    {
+        if (schedule is not null && FlowSchedule.Problem(schedule) is { } problem)
+            throw new InputRejected([new InputError("schedule", problem)]);
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var tenant = await db.Tenants.AsNoTracking().FirstOrDefaultAsync(t => t.Slug == slug, ct)
+                     ?? throw new KeyNotFoundException($"There is no tenant \"{slug}\".");
+        var flow = catalog.Get(tenant.Integration).Flow(flowKey)
+                   ?? throw new KeyNotFoundException($"This tenant's integration has no flow \"{flowKey}\".");
+        var state = await FlowStates.EnsureAsync(db, tenant.Id, flow, ct);
+        await db.FlowStates.Where(s => s.Id == state.Id).ExecuteUpdateAsync(s => s
+            .SetProperty(x => x.Enabled, enabled ?? state.Enabled)
+            .SetProperty(x => x.Schedule, schedule ?? state.Schedule), ct);
+        await scheduler.SyncAsync(slug, ct);
+    }
+
+    private async Task<TenantView> ViewAsync(KoppelDb db, Tenant tenant, CancellationToken ct)
+    {
+        var integration = catalog.Find(tenant.Integration);
+        var states = await db.FlowStates.AsNoTracking().Where(s => s.TenantId == tenant.Id).ToDictionaryAsync(s => s.Flow, ct);
+        var flows = new List<FlowView>();
+        foreach (var flow in integration?.Flows ?? [])
+        {
+            var state = states.GetValueOrDefault(flow.Key);
+            flows.Add(new FlowView(flow.Key, flow.Name, flow.SourceSystem, flow.TargetSystem,
+                state?.Enabled ?? true, state?.Schedule ?? flow.DefaultSchedule, state?.LastRunAt, state?.LastRunStatus,
+                state?.RunningRunId is not null, await scheduler.NextRunAsync(tenant.Slug, flow.Key, ct)));
+        }
+        var settings = JsonNode.Parse(tenant.SettingsJson) as JsonObject ?? [];
+        if (integration is not null)
+            settings = await mappings.ReadSwitchesAsync(db, tenant.Id, integration, settings, ct);
+        return new TenantView(
+            tenant.Slug, tenant.Name, tenant.Integration,
+            tenant.Connections.ToDictionary(c => c.System, c => new ConnectionView(
+                JsonSerializer.Deserialize<Dictionary<string, string>>(c.FieldsJson) ?? [],
+                secrets.Unprotect(c.ProtectedSecrets).Where(s => !string.IsNullOrEmpty(s.Value)).Select(s => s.Key).Order().ToList())),
+            settings, flows, tenant.CreatedAt, tenant.UpdatedAt);
+    }
+}

@@ -1,0 +1,34 @@
+using Koppel.Domain.Sync;
+using Koppel.Infrastructure.Sync;
+using Koppel.Infrastructure.Tenants;
+
+namespace Koppel.Portal.Api;
+
+/// <summary>A run as the API reports it.</summary>
+public sealed record RunSummary(
+    long Id, string Flow, RunMode Mode, RunTrigger Trigger, RunStatus Status,
+    int Read, int Created, int Updated, int Unchanged, int Skipped, int Failed, int Deleted,
+    DateTime StartedAt, DateTime? EndedAt, string? Error)
+{
+    public static RunSummary Of(SyncRun r) => new(r.Id, r.Flow, r.Mode, r.Trigger, r.Status,
+        r.Read, r.Created, r.Updated, r.Unchanged, r.Skipped, r.Failed, r.Deleted, r.StartedAt, r.EndedAt, r.Error);
+}
+
+/// <summary>RFC 7807 answers in the hub's words.</summary>
+internal static class ApiResults
+{
+    public static IResult Invalid(IReadOnlyList<InputError> errors) =>
+        Results.ValidationProblem(
+            errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
+            title: "Some fields are not valid.");
+
+    public static IResult NotFound(string detail) => Results.Problem(detail, statusCode: StatusCodes.Status404NotFound, title: "Not found");
+
+    public static IResult Busy(FlowBusy busy) => Results.Problem(busy.Message, statusCode: StatusCodes.Status409Conflict, title: "Already running");
+
+    public static IResult Forbidden() => Results.Problem("This API key is not allowed to see or change this tenant.",
+        statusCode: StatusCodes.Status403Forbidden, title: "Forbidden");
+
+    public static IResult Unauthorized() => Results.Problem($"Send a valid admin API key in the {ApiKeys.Header} header.",
+        statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized");
+}

@@ -1,0 +1,136 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Koppel.Browser.Tests;
+
+/// <summary>
+/// The real portal as a separate process on a free loopback port, with its own empty SQLite database,
+/// the sandboxes and demo tenants on, and the scheduler off so pages stay still while tests look at them.
+/// </summary>
+public sealed class PortalServer : IAsyncDisposable
+{
+    private static readonly TimeSpan StartupTimeout = TimeSpan.FromSeconds(90);
+
+    private readonly Process process;
+    private readonly ConcurrentQueue<string> output = new();
+
+    private PortalServer(Process process, Uri baseUrl, string dataFolder)
+    {
+        this.process = process;
+        BaseUrl = baseUrl;
+        DataFolder = dataFolder;
+    }
+
+    public Uri BaseUrl { get; }
+
+    public string DataFolder { get; }
+
+    /// <summary>The last lines the portal wrote to stdout and stderr, for failure messages.</summary>
+    public string RecentOutput => string.Join(Environment.NewLine, output);
+
+    public static async Task<PortalServer> StartAsync()
+    {
+        var dll = RepositoryPaths.PortalDll;
+        if (!File.Exists(dll))
+            throw new FileNotFoundException($"The portal is not built: {dll} is missing. Build Portal.sln first.", dll);
+
+        var dataFolder = Directory.CreateTempSubdirectory("koppel-browser-").FullName;
+        var baseUrl = new Uri($"http://127.0.0.1:{FreeLoopbackPort()}");
+
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            WorkingDirectory = dataFolder,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(dll);
+        start.ArgumentList.Add("--urls");
+        start.ArgumentList.Add(baseUrl.ToString().TrimEnd('/'));
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["Database__Provider"] = "Sqlite";
+        start.Environment["ConnectionStrings__Koppel"] = $"Data Source={Path.Combine(dataFolder, "koppel.db")}";
+        start.Environment["Scheduler__Enabled"] = "false";
+
+        var server = new PortalServer(new Process { StartInfo = start }, baseUrl, dataFolder);
+        server.process.OutputDataReceived += (_, e) => server.Remember(e.Data);
+        server.process.ErrorDataReceived += (_, e) => server.Remember(e.Data);
+        server.process.Start();
+        server.process.BeginOutputReadLine();
+        server.process.BeginErrorReadLine();
+
+        try
+        {
+            await server.WaitUntilServingAsync();
+        }
+        catch
+        {
+            await server.DisposeAsync();
+            throw;
+        }
+        return server;
+    }
+
+    private async Task WaitUntilServingAsync()
+    {
+        using var http = new HttpClient { BaseAddress = BaseUrl, Timeout = TimeSpan.FromSeconds(10) };
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < StartupTimeout)
+        {
+            if (process.HasExited)
+                throw new InvalidOperationException($"The portal exited with code {process.ExitCode} before serving:{Environment.NewLine}{RecentOutput}");
+            try
+            {
+                using var response = await http.GetAsync("/");
+                if (response.StatusCode == HttpStatusCode.OK)
+                    return;
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+            catch (TaskCanceledException)
+            {
+                // Listening, but still starting up.
+            }
+            await Task.Delay(200);
+        }
+        throw new TimeoutException($"The portal did not serve {BaseUrl} within {StartupTimeout.TotalSeconds} s:{Environment.NewLine}{RecentOutput}");
+    }
+
+    private void Remember(string? line)
+    {
+        if (line is null)
+            return;
+        output.Enqueue(line);
+        while (output.Count > 200)
+            output.TryDequeue(out _);
+    }
+
+    private static int FreeLoopbackPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+        process.Dispose();
+        try
+        {
+            Directory.Delete(DataFolder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open is left to the OS's temp cleanup.
+        }
+    }
+}

@@ -1,0 +1,99 @@
+using System.Collections.Concurrent;
+using System.Collections.Specialized;
+using Koppel.Infrastructure.Persistence;
+using Koppel.Infrastructure.Scheduling;
+using Microsoft.EntityFrameworkCore;
+using Quartz;
+
+namespace Koppel.Infrastructure.Tests.Persistence;
+
+/// <summary>
+/// The qrtz_ tables the QuartzTables migration creates on PostgreSQL carry a real clustered Quartz scheduler:
+/// a job scheduled through them fires, with its job data intact.
+/// </summary>
+public sealed class QuartzJobStoreTests
+{
+    [Fact]
+    public async Task A_clustered_scheduler_on_the_migrated_tables_runs_a_job_once()
+    {
+        await using var database = await TestDatabases.PostgreSqlAsync();
+        await (await database.MigratedContextAsync()).DisposeAsync();
+        var runKey = Guid.NewGuid().ToString("N");
+        var ran = RecordingJob.Expect(runKey);
+
+        var scheduler = await QuartzSchedulerBuilder.Create()
+            .UseProperties(ClusteredStore(database.ConnectionString))
+            .BuildScheduler();
+        try
+        {
+            await scheduler.Start();
+            var job = JobBuilder.Create<RecordingJob>()
+                .WithIdentity("products", "demo-exact")
+                .UsingJobData(RecordingJob.RunKey, runKey)
+                .UsingJobData("tenant", "demo-exact")
+                .StoreDurably() // kept after its only trigger is done, so the test can find it in the store
+                .Build();
+            var trigger = TriggerBuilder.Create()
+                .WithIdentity("products-once", "demo-exact")
+                .StartNow()
+                .Build();
+            await scheduler.ScheduleJob(job, trigger);
+
+            var completed = await Task.WhenAny(ran.Task, Task.Delay(TimeSpan.FromSeconds(30)));
+
+            Assert.True(completed == ran.Task, "The job did not run within 30 seconds.");
+            Assert.Equal("demo-exact", (await ran.Task)["tenant"]);
+        }
+        finally
+        {
+            await scheduler.Shutdown(waitForJobsToComplete: true);
+        }
+
+        // The job went through the store: the node checked in, and the fired trigger was cleaned up.
+        await using var db = database.CreateContext();
+        Assert.Equal(1, await Scalar(db, "SELECT count(*) FROM qrtz_job_details WHERE job_name = 'products'"));
+        Assert.True(await Scalar(db, "SELECT count(*) FROM qrtz_scheduler_state") >= 1);
+        Assert.Equal(0, await Scalar(db, "SELECT count(*) FROM qrtz_fired_triggers"));
+    }
+
+    private static NameValueCollection ClusteredStore(string connectionString) => new()
+    {
+        ["quartz.scheduler.instanceName"] = "koppel-test",
+        ["quartz.scheduler.instanceId"] = "AUTO",
+        ["quartz.jobStore.type"] = "Quartz.Impl.AdoJobStore.JobStoreTX, Quartz",
+        ["quartz.jobStore.driverDelegateType"] = "Quartz.Impl.AdoJobStore.PostgreSQLDelegate, Quartz",
+        ["quartz.jobStore.dataSource"] = "default",
+        ["quartz.jobStore.tablePrefix"] = "qrtz_",
+        ["quartz.jobStore.clustered"] = "true",
+        ["quartz.jobStore.useProperties"] = "true",
+        ["quartz.dataSource.default.provider"] = "Npgsql",
+        ["quartz.dataSource.default.connectionString"] = connectionString,
+        ["quartz.serializer.type"] = typeof(QuartzJsonSerializer).AssemblyQualifiedName!,
+    };
+
+    private static async Task<long> Scalar(KoppelDb db, string sql)
+    {
+        await db.Database.OpenConnectionAsync();
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToInt64(await command.ExecuteScalarAsync());
+    }
+
+    /// <summary>Reports its job data to the test that is waiting for it, found by a key in that data.</summary>
+    public sealed class RecordingJob : IJob
+    {
+        public const string RunKey = "runKey";
+        private static readonly ConcurrentDictionary<string, TaskCompletionSource<IReadOnlyDictionary<string, string>>> Waiting = new();
+
+        public static TaskCompletionSource<IReadOnlyDictionary<string, string>> Expect(string key) =>
+            Waiting.GetOrAdd(key, _ => new(TaskCreationOptions.RunContinuationsAsynchronously));
+
+        public ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken = default)
+        {
+            var data = context.MergedJobDataMap;
+            var values = data.Keys.ToDictionary(k => k, k => data.GetString(k) ?? "");
+            if (Waiting.TryRemove(values[RunKey], out var waiter)) waiter.TrySetResult(values);
+            return ValueTask.CompletedTask;
+        }
+    }
+}

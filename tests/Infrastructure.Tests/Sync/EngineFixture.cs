@@ -1,0 +1,56 @@
+using Koppel.Domain.Sync;
+using Koppel.Infrastructure.Sandbox;
+using Koppel.Infrastructure.Sync;
+using Koppel.Infrastructure.Tenants;
+using Koppel.Infrastructure.Tests.Hosting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Koppel.Infrastructure.Tests.Sync;
+
+/// <summary>A hub with the test-shop integration, its emulator, and one tenant connected to it.</summary>
+public sealed class Engine : IAsyncDisposable
+{
+    public const string Tenant = "shop-one";
+    public const string Secret = "shop-secret-never-shown-3141";
+
+    public TestHub Hub { get; }
+    public TestShopSandbox Shop => Hub.Get<TestShopSandbox>();
+    public SandboxFaults Faults => Hub.Get<SandboxFaults>();
+    public FlowRunner Runner => Hub.Get<FlowRunner>();
+
+    private Engine(TestHub hub) => Hub = hub;
+
+    public static async Task<Engine> StartAsync(int items = 25, object? settings = null)
+    {
+        var hub = await TestHub.StartAsync(s =>
+        {
+            s.AddSingleton(TestShopIntegration.Definition);
+            s.AddSingleton<TestShopSandbox>();
+            s.AddSingleton<SandboxSystem>(sp => sp.GetRequiredService<TestShopSandbox>());
+        });
+        var engine = new Engine(hub);
+        engine.Shop.Seed("shop", items, 1);
+        await hub.Get<TenantService>().UpsertAsync(Tenant, new TenantInput("Shop one", "test-shop",
+            new() { ["shop"] = new() { ["baseUrl"] = new Uri(hub.BaseAddress, "sandbox/test-shop/").ToString(), ["apiSecret"] = Secret } },
+            settings is null ? null : System.Text.Json.JsonSerializer.SerializeToNode(settings)!.AsObject()), default);
+        return engine;
+    }
+
+    public Task<SyncRun> RunAsync(RunMode mode = RunMode.Incremental, string? sourceId = null, CancellationToken ct = default) =>
+        Runner.RunAsync(Tenant, "products", new RunRequest(mode, RunTrigger.Api, sourceId), ct: ct);
+
+    public async Task<List<SyncLogEntry>> LogAsync()
+    {
+        await using var db = await Hub.DbAsync();
+        return await db.SyncLog.AsNoTracking().OrderBy(l => l.Id).ToListAsync();
+    }
+
+    public async Task<int> LinkCountAsync()
+    {
+        await using var db = await Hub.DbAsync();
+        return await db.RecordLinks.CountAsync();
+    }
+
+    public ValueTask DisposeAsync() => Hub.DisposeAsync();
+}
