@@ -56,7 +56,8 @@ public sealed class SettingsSchema<T>(IValidator<T> validator) : SettingsSchema 
         var unknown = Regex.Match(e.Message, "The JSON property '([^']+)' could not be mapped");
         if (unknown.Success)
         {
-            var field = path.Length == 0 ? unknown.Groups[1].Value : $"{path}.{unknown.Groups[1].Value}";
+            var name = unknown.Groups[1].Value;
+            var field = path.Length == 0 || path == name || path.EndsWith("." + name, StringComparison.Ordinal) ? path.Length == 0 ? name : path : $"{path}.{name}";
             return new SettingsError(field, "This option does not exist for this integration.");
         }
         return new SettingsError(path.Length == 0 ? "settings" : path, "This value has the wrong type or is not one of the allowed values.");

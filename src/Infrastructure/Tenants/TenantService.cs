@@ -52,7 +52,7 @@ public sealed class TenantService(
             errors.Add(new("integration", $"Choose one of: {string.Join(", ", catalog.All.Select(i => i.Key))}."));
         else if (tenant is not null && tenant.Integration != integration.Key)
             errors.Add(new("integration", "A tenant's integration cannot be changed; create a new tenant instead."));
-        if (errors.Count > 0 || integration is null) throw new InputRejected(errors);
+        if (integration is null) throw new InputRejected(errors);
 
         var settingsJson = input.Settings ?? (tenant is null ? null : JsonNode.Parse(tenant.SettingsJson) as JsonObject);
         var (settings, settingsErrors) = integration.Settings.Parse(settingsJson);

@@ -33,7 +33,7 @@ public sealed class TestHub : IAsyncDisposable
 
     /// <param name="configure">Registers the integrations, sandboxes and demo tenants the test needs.</param>
     /// <param name="connectionString">A database of the test's own (e.g. PostgreSQL); by default a fresh SQLite file.</param>
-    public static async Task<TestHub> StartAsync(Action<IServiceCollection> configure, string provider = "Sqlite", string? connectionString = null)
+    public static async Task<TestHub> StartAsync(Action<IServiceCollection> configure, string provider = "Sqlite", string? connectionString = null, bool scheduler = false)
     {
         string? folder = null;
         if (connectionString is null)
@@ -48,7 +48,7 @@ public sealed class TestHub : IAsyncDisposable
         {
             ["Database:Provider"] = provider,
             ["ConnectionStrings:Koppel"] = connectionString,
-            ["Scheduler:Enabled"] = "false",
+            ["Scheduler:Enabled"] = scheduler ? "true" : "false",
             ["Demo:Enabled"] = "false",
             ["Auth:InitialSupportUser:Email"] = "support@test.local",
             ["Auth:InitialSupportUser:Password"] = "Test-support-1",
