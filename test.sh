@@ -25,7 +25,7 @@ as_root() {
     fi
 }
 
-newest_postgres() { ls /usr/lib/postgresql 2>/dev/null | sort -V | tail -n 1; }
+newest_postgres() { ls /usr/lib/postgresql 2>/dev/null | sort -V | tail -n 1 || true; }
 
 install_missing_packages() {
     local packages=()
@@ -106,17 +106,15 @@ step "Building"
 build_ok=yes
 dotnet build Portal.sln -nologo -v:quiet || build_ok=no
 # A test project someone forgot to add to the solution is still a test project.
-in_solution=$(dotnet sln Portal.sln list 2>/dev/null | tr '\\' '/')
+in_solution=$(dotnet sln Portal.sln list 2>/dev/null | tr '\\' '/' || true)
 for project in "${projects[@]}"; do
     if ! grep -qxF "$project" <<<"$in_solution"; then
         warn "$project is not in Portal.sln; building it on its own"
         dotnet build "$project" -nologo -v:quiet || build_ok=no
     fi
 done
-if [ "$build_ok" = yes ]; then
-    echo "Build succeeded."
-else
-    echo "Build FAILED: counted as 1 failed; projects that did not build fail below."
+if [ "$build_ok" = no ]; then
+    echo "The build failed: counted as 1 failed; projects that did not build fail below."
     total_failed=$((total_failed + 1))
 fi
 

@@ -2,15 +2,20 @@
 // written by hand; both stay provider-neutral: never give a column a type, let SQLite and PostgreSQL infer it).
 //
 //  1. Change the entity / its configuration.
-//  2. Run `dotnet test tests/Infrastructure.Tests --filter Migrations`. The drift tests fail and print the
-//     operations EF would generate, e.g. "AddColumn SyncRuns.Note (String, nullable, maxLength 500)".
+//  2. Run `dotnet test tests/Infrastructure.Tests --filter MigrationTests`. The_snapshot_matches_the_model fails
+//     and prints the operations EF would generate, e.g. "AddColumn SyncRuns.Note String nullable maxLength 500"
+//     (PostgreSQL names max lengths and types; SQLite ignores max lengths).
 //  3. Add a migration file next to this one: `[DbContext(typeof(KoppelDb))] [Migration("yyyyMMddHHmmss_Name")]`,
 //     a later timestamp than every existing one, with those operations in Up (and their reverse in Down).
 //     New integer keys get both `.Annotation("Sqlite:Autoincrement", true)` and
 //     `.Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn)`.
-//     SQLite cannot alter or drop most things in place: EF rebuilds the table for those operations, which
-//     needs the migration's target model; for such changes prefer additive steps (add a column, backfill).
+//     A required new column needs the default the test prints (e.g. `defaultValue: 0`) for existing rows.
+//     On SQLite, AlterColumn and constraint changes throw NotSupportedException: EF would rebuild the table from
+//     the migration's target model, and hand-written migrations have none. Prefer additive steps (add a
+//     nullable column, backfill); where a rebuild is unavoidable, write it for SQLite with migrationBuilder.Sql.
 //  4. Make the same change in BuildModel below (a property, its max length / nullability, an index, a key).
+//     Write properties with their stored CLR type: enums as int, DateTime as DateTime (the UTC converter is not
+//     part of the schema); a property without IsRequired() on a reference type is nullable.
 //  5. Run the tests again: drift and "catalog equals model" must pass on SQLite and PostgreSQL.
 
 using Microsoft.EntityFrameworkCore;

@@ -5,7 +5,7 @@ using System.Text.RegularExpressions;
 
 namespace Koppel.Infrastructure.Connectors.Optiply.Sandbox;
 
-internal enum AttributeKind { Text, Integer, Boolean, Money, Number, DateTime, Reference, Emails, OrderLines }
+internal enum AttributeKind { Text, Integer, Bool, Money, Number, DateTime, Reference, Emails, OrderLines }
 
 /// <summary>
 /// One writable attribute of an Optiply resource and the constraints Optiply enforces on it. Normalises an
@@ -33,7 +33,7 @@ internal sealed partial record OptiplyAttribute(string Name, AttributeKind Kind)
         {
             AttributeKind.Text => Text(value, path),
             AttributeKind.Integer => Integer(value, path),
-            AttributeKind.Boolean => Boolean(value, path),
+            AttributeKind.Bool => Boolean(value, path),
             AttributeKind.Money => Money(value, path),
             AttributeKind.Number => Number(value, path),
             AttributeKind.DateTime => Date(value, path),

@@ -66,7 +66,7 @@ internal sealed partial record OptiplyListQuery(int Limit, int Offset, IReadOnly
     private static bool MatchesRemoteId(OptiplyFilter filter, JsonObject attributes, string? coupling)
     {
         var map = attributes["remoteIdMap"] as JsonObject;
-        var values = map is null ? [] : coupling is not null
+        JsonNode?[] values = map is null ? [] : coupling is not null
             ? [map[coupling]]
             : map.Select(p => p.Value).ToArray();
         return filter.Operator == "NEQ"

@@ -17,7 +17,6 @@ internal sealed record OptiplyResourceType(string Name, IReadOnlyList<OptiplyAtt
     public IReadOnlyList<OptiplyRelationship> Relationships { get; init; } = [];
     /// <summary>Types whose records point at this one with the given attribute and are deleted with it.</summary>
     public IReadOnlyList<(string Type, string Attribute)> Cascade { get; init; } = [];
-    public bool Writable { get; init; } = true;
 
     public OptiplyAttribute? Attribute(string name) => Attributes.FirstOrDefault(a => a.Name == name);
 

@@ -17,10 +17,10 @@ internal static class OptiplyResourceTypes
 
     public static readonly OptiplyResourceType Products = new("products",
     [
-        Req("name", Text) with { MaxLength = 255 }, Req("stockLevel", Integer), Req("unlimitedStock", Boolean),
+        Req("name", Text) with { MaxLength = 255 }, Req("stockLevel", Integer), Req("unlimitedStock", Bool),
         Text255("skuCode"), Text255("eanCode"), Text255("articleCode"), A("price", Money),
-        A("status", Text) with { Allowed = EnabledDisabled }, A("notBeingBought", Boolean), A("resumingPurchase", Boolean),
-        A("assembled", Boolean), A("minimumStock", Integer), A("maximumStock", Integer), A("ignored", Boolean),
+        A("status", Text) with { Allowed = EnabledDisabled }, A("notBeingBought", Bool), A("resumingPurchase", Bool),
+        A("assembled", Bool), A("minimumStock", Integer), A("maximumStock", Integer), A("ignored", Bool),
         A("manualServiceLevel", Number), A("createdAtRemote", AttributeKind.DateTime),
         A("stockMeasurementUnit", Text) with { MaxLength = 10 },
     ])
@@ -33,7 +33,7 @@ internal static class OptiplyResourceTypes
     [
         Req("name", Text) with { MaxLength = 255 }, A("emails", Emails), A("minimumOrderValue", Money), A("fixedCosts", Money),
         A("deliveryTime", Integer) with { Min = 1, Max = 365 }, A("userReplenishmentPeriod", Integer) with { Min = 1, Max = 365 },
-        A("reactingToLostSales", Boolean), A("backorders", Boolean), A("ignored", Boolean),
+        A("reactingToLostSales", Bool), A("backorders", Bool), A("ignored", Bool),
         A("lostSalesReaction", Integer) with { Min = 0, Max = 1 }, A("lostSalesMovReaction", Integer) with { Min = 0, Max = 1 },
         A("backorderThreshold", Integer), A("backordersReaction", Integer) with { Min = 0, Max = 1 },
         A("maxLoadCapacity", Integer), A("containerVolume", Integer),
@@ -45,7 +45,7 @@ internal static class OptiplyResourceTypes
         Req("name", Text) with { MaxLength = 255 }, Ref("productId", "products"), Ref("supplierId", "suppliers"),
         Text255("skuCode"), Text255("eanCode"), Text255("articleCode"), A("price", Money),
         A("minimumPurchaseQuantity", Integer) with { Min = 1 }, A("lotSize", Integer) with { Min = 1 },
-        A("availability", Boolean), A("availabilityDate", AttributeKind.DateTime), A("preferred", Boolean),
+        A("availability", Bool), A("availabilityDate", AttributeKind.DateTime), A("preferred", Bool),
         A("deliveryTime", Integer) with { Min = 1 }, A("status", Text) with { Allowed = EnabledDisabled },
         A("freeStock", Integer) with { Min = 0 }, A("weight", Number), A("volume", Number),
     ])
@@ -94,7 +94,7 @@ internal static class OptiplyResourceTypes
     public static readonly OptiplyResourceType BuyOrders = new("buyOrders",
     [
         Req("placed", AttributeKind.DateTime), Ref("supplierId", "suppliers"), Req("totalValue", Money),
-        A("completed", AttributeKind.DateTime), A("expectedDeliveryDate", AttributeKind.DateTime), A("assembly", Boolean),
+        A("completed", AttributeKind.DateTime), A("expectedDeliveryDate", AttributeKind.DateTime), A("assembly", Bool),
         A("orderLines", OrderLines) with { Lines = ("buyOrderLines", "buyOrderId") },
     ])
     {
@@ -110,7 +110,22 @@ internal static class OptiplyResourceTypes
         Relationships = [new("buyOrderLine", "buyOrderLines", "buyOrderLineId", ToMany: false)],
     };
 
+    // Read by Optiply's tap only; the hub does not write them, but a test or demo may.
+    public static readonly OptiplyResourceType Promotions = new("promotions",
+    [
+        Req("name", Text) with { MaxLength = 255 }, A("startDate", AttributeKind.DateTime), A("endDate", AttributeKind.DateTime),
+        A("enabled", Bool), A("upliftType", Text), A("upliftIncrease", Number), A("productCount", Integer),
+    ])
+    {
+        Cascade = [("promotionProducts", "promotionId")],
+    };
+
+    public static readonly OptiplyResourceType PromotionProducts = new("promotionProducts",
+    [
+        Ref("promotionId", "promotions"), Ref("productId", "products"), A("specificUpliftType", Text), A("specificUpliftIncrease", Number),
+    ]);
+
     public static readonly IReadOnlyDictionary<string, OptiplyResourceType> All =
-        new[] { Products, Suppliers, SupplierProducts, ProductCompositions, SellOrders, SellOrderLines, BuyOrders, BuyOrderLines, ReceiptLines }
+        new[] { Products, Suppliers, SupplierProducts, ProductCompositions, SellOrders, SellOrderLines, BuyOrders, BuyOrderLines, ReceiptLines, Promotions, PromotionProducts }
             .ToDictionary(t => t.Name, StringComparer.Ordinal);
 }

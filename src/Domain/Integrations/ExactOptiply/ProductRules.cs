@@ -1,0 +1,53 @@
+using System.Text.Json.Nodes;
+using Koppel.Domain.Sync;
+
+namespace Koppel.Domain.Integrations.ExactOptiply;
+
+/// <summary>
+/// Adds "SalesPrice": the seed's product price (*1) — the last updated price without an end date, not tied
+/// to a customer, in the item's own unit. Absent when the item has no such price.
+/// </summary>
+public sealed class SelectSalesPrice : IRecordRule
+{
+    public RuleDecision Apply(JsonObject data)
+    {
+        var unit = ExactJson.Text(data["Unit"]);
+        var price = (data["Prices"] as JsonArray ?? [])
+            .OfType<JsonObject>()
+            .Where(p => ExactJson.Date(p["EndDate"]) is null)
+            .Where(p => ExactJson.Guid(p["Account"]) is null)
+            .Where(p => string.Equals(ExactJson.Text(p["Unit"]), unit, StringComparison.OrdinalIgnoreCase))
+            .OrderByDescending(p => ExactJson.Date(p["Modified"]) ?? ExactJson.Date(p["StartDate"]) ?? DateTime.MinValue)
+            .Select(p => ExactJson.Number(p["Price"]))
+            .FirstOrDefault(p => p is not null);
+        var result = (JsonObject)data.DeepClone();
+        result["SalesPrice"] = price;
+        return RuleDecision.Continue(result);
+    }
+}
+
+/// <summary>Adds "StockLevel": the item's stock summed over the warehouses the tenant chose.</summary>
+public sealed class SumStockOfChosenWarehouses(WarehouseScope scope) : IRecordRule
+{
+    public RuleDecision Apply(JsonObject data)
+    {
+        var total = (data["Stock"] as JsonArray ?? [])
+            .OfType<JsonObject>()
+            .Where(s => ExactJson.Guid(s["Warehouse"]) is { } w && scope.Includes(w))
+            .Sum(s => ExactJson.Number(s["CurrentStock"]) ?? 0m);
+        var result = (JsonObject)data.DeepClone();
+        result["StockLevel"] = total;
+        return RuleDecision.Continue(result);
+    }
+}
+
+/// <summary>Puts the tenant's options under "settings" so mapping rules can branch on them (e.g. assembled).</summary>
+public sealed class ExposeSettings(JsonObject settings) : IRecordRule
+{
+    public RuleDecision Apply(JsonObject data)
+    {
+        var result = (JsonObject)data.DeepClone();
+        result["settings"] = settings.DeepClone();
+        return RuleDecision.Continue(result);
+    }
+}

@@ -1,0 +1,50 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Koppel.Infrastructure.Connectors.ExactOnline;
+
+/// <summary>
+/// Exact's Edm.DateTime JSON form, "/Date(1704067200000)/": milliseconds since the epoch of the Amsterdam
+/// wall-clock time (Exact's FAQ: CET-based, not GMT), so the value is read as Dutch local time.
+/// </summary>
+public static partial class ExactDate
+{
+    private static readonly TimeZoneInfo Amsterdam = FindAmsterdam();
+
+    /// <summary>The wall-clock milliseconds inside "/Date(ms)/" (an offset suffix like "+0100" is ignored).</summary>
+    public static bool TryParseMilliseconds(string? text, out long milliseconds)
+    {
+        milliseconds = 0;
+        if (text is null) return false;
+        var match = DatePattern().Match(text);
+        return match.Success && long.TryParse(match.Groups[1].Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out milliseconds);
+    }
+
+    /// <summary>The moment an Exact date means, with the Amsterdam offset of that day.</summary>
+    public static DateTimeOffset? Parse(string? text)
+    {
+        if (!TryParseMilliseconds(text, out var ms)) return null;
+        var wallClock = DateTime.SpecifyKind(DateTime.UnixEpoch.AddMilliseconds(ms), DateTimeKind.Unspecified);
+        return new DateTimeOffset(wallClock, Amsterdam.GetUtcOffset(wallClock));
+    }
+
+    /// <summary>Encodes a Dutch wall-clock time the way Exact sends it.</summary>
+    public static string Format(DateTime wallClock) =>
+        string.Create(CultureInfo.InvariantCulture, $"/Date({(long)(DateTime.SpecifyKind(wallClock, DateTimeKind.Utc) - DateTime.UnixEpoch).TotalMilliseconds})/");
+
+    /// <summary>A moment as Dutch wall-clock time in Exact's form.</summary>
+    public static string Format(DateTimeOffset moment) => Format(TimeZoneInfo.ConvertTime(moment, Amsterdam).DateTime);
+
+    private static TimeZoneInfo FindAmsterdam()
+    {
+        try { return TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam"); }
+        catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException)
+        {
+            // Without time-zone data the offset cannot be known; CET without summer time is the closest guess.
+            return TimeZoneInfo.CreateCustomTimeZone("CET", TimeSpan.FromHours(1), "CET", "CET");
+        }
+    }
+
+    [GeneratedRegex(@"^/Date\((-?\d+)([+-]\d{4})?\)/$")]
+    private static partial Regex DatePattern();
+}

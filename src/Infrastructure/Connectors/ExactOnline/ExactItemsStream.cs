@@ -1,0 +1,191 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Text.Json.Nodes;
+using Koppel.Domain.Sync;
+using Koppel.Infrastructure.Sync;
+
+namespace Koppel.Infrastructure.Connectors.ExactOnline;
+
+/// <summary>
+/// Exact items for the products flow, each with its sales price list entries ("Prices") and its stock per
+/// warehouse ("Stock"), followed by the items Exact deleted. Reads changed items from the Items sync
+/// endpoint, then items whose prices or stock changed (those do not touch the item's own Timestamp), then
+/// the Deleted log. Prices and stock are read in bulk per page of items, never one call per item.
+/// </summary>
+public sealed class ExactItemsStream(ExactOnlineClient exact) : ISourceStream
+{
+    // A filter of 40 item IDs keeps the URL well under Exact's 6000 characters; ItemWarehouses is a regular
+    // endpoint (60 rows a page), so fewer items per call keep each chunk to one page.
+    private const int PriceChunk = 40;
+    private const int StockChunk = 20;
+    // Above this many items on a page, reading every price and stock row once (1000 per call) is cheaper.
+    private const int LoadAllAbove = 100;
+
+    private RelatedRows? _allPrices;
+    private RelatedRows? _allStock;
+    private Dictionary<string, JsonObject>? _warehouses;
+
+    public async IAsyncEnumerable<SourcePage> ReadAsync(string? cursorText, [EnumeratorCancellation] CancellationToken ct)
+    {
+        var cursor = ExactItemCursor.Parse(cursorText);
+        var firstRun = cursor.IsStart;
+        var emitted = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+
+        var itemsUrl = exact.Url("sync/Logistics/Items", ExactItemFields.SyncItem.Keys, $"Timestamp gt {cursor.Items}L");
+        await foreach (var page in exact.PagesAsync(itemsUrl, ct))
+        {
+            var records = await EnrichAsync(page, ExactItemFields.SyncItem, loadAll: firstRun || page.Count > LoadAllAbove, ct);
+            foreach (var r in records) emitted.Add(r.Id);
+            cursor = cursor with { Items = Math.Max(cursor.Items, MaxTimestamp(page)) };
+            // A complete read of prices/stock made for this page covers every change up to its highest Timestamp.
+            if (_allPrices is not null) cursor = cursor with { Prices = Math.Max(cursor.Prices, _allPrices.MaxTimestamp) };
+            if (_allStock is not null) cursor = cursor with { Stock = Math.Max(cursor.Stock, _allStock.MaxTimestamp) };
+            yield return new SourcePage(records, cursor.ToString());
+        }
+
+        var pricesUrl = exact.Url("sync/Logistics/SalesItemPrices", ["Item", "Timestamp"], $"Timestamp gt {cursor.Prices}L");
+        await foreach (var page in exact.PagesAsync(pricesUrl, ct))
+        {
+            var records = await ItemsByIdAsync(ItemIds(page, emitted), ct);
+            cursor = cursor with { Prices = Math.Max(cursor.Prices, MaxTimestamp(page)) };
+            yield return new SourcePage(records, cursor.ToString());
+        }
+
+        var stockUrl = exact.Url("sync/Inventory/ItemWarehouses", ["Item", "Timestamp"], $"Timestamp gt {cursor.Stock}L");
+        await foreach (var page in exact.PagesAsync(stockUrl, ct))
+        {
+            var records = await ItemsByIdAsync(ItemIds(page, emitted), ct);
+            cursor = cursor with { Stock = Math.Max(cursor.Stock, MaxTimestamp(page)) };
+            yield return new SourcePage(records, cursor.ToString());
+        }
+
+        // EntityType 9 = Items in Exact's Deleted log.
+        var deletedUrl = exact.Url("sync/Deleted", ["EntityKey", "EntityType", "Timestamp"], $"Timestamp gt {cursor.Deleted}L and EntityType eq 9");
+        await foreach (var page in exact.PagesAsync(deletedUrl, ct))
+        {
+            var records = page.Select(d => d["EntityKey"]?.ToString()).OfType<string>()
+                .Select(key => SourceRecord.Deletion(key.ToLowerInvariant())).ToList();
+            cursor = cursor with { Deleted = Math.Max(cursor.Deleted, MaxTimestamp(page)) };
+            yield return new SourcePage(records, cursor.ToString());
+        }
+    }
+
+    public async Task<SourceRecord?> ReadOneAsync(string sourceId, CancellationToken ct)
+    {
+        if (!Guid.TryParse(sourceId, out var id)) return null;
+        var records = await ItemsByIdAsync([id.ToString()], ct);
+        return records.FirstOrDefault();
+    }
+
+    /// <summary>Items by ID (bulk endpoint, 40 IDs per call), enriched.</summary>
+    private async Task<List<SourceRecord>> ItemsByIdAsync(IReadOnlyList<string> ids, CancellationToken ct)
+    {
+        var rows = new List<JsonObject>();
+        foreach (var chunk in ids.Chunk(PriceChunk))
+            rows.AddRange(await exact.AllAsync(exact.Url("bulk/Logistics/Items", ExactItemFields.Item.Keys, AnyOf("ID", chunk)), ct));
+        return rows.Count == 0 ? [] : await EnrichAsync(rows, ExactItemFields.Item, loadAll: rows.Count > LoadAllAbove, ct);
+    }
+
+    private async Task<List<SourceRecord>> EnrichAsync(IReadOnlyList<JsonObject> items, IReadOnlyDictionary<string, ExactType> fields, bool loadAll, CancellationToken ct)
+    {
+        if (items.Count == 0) return [];
+        var ids = items.Select(i => i["ID"]?.ToString()).Where(i => Guid.TryParse(i, out _)).Select(i => i!.ToLowerInvariant()).ToList();
+        var prices = loadAll ? (_allPrices ??= await LoadAllAsync("sync/Logistics/SalesItemPrices", ExactItemFields.Price, ct))
+            : await RelatedAsync("bulk/Logistics/SalesItemPrices", ExactItemFields.Price, ids, PriceChunk, ct);
+        var stock = loadAll ? (_allStock ??= await LoadAllAsync("sync/Inventory/ItemWarehouses", ExactItemFields.Stock, ct))
+            : await RelatedAsync("inventory/ItemWarehouses", ExactItemFields.Stock, ids, StockChunk, ct);
+        var warehouses = await WarehousesAsync(ct);
+
+        var records = new List<SourceRecord>(items.Count);
+        foreach (var item in items)
+        {
+            var (data, problem) = ExactRecordCheck.Clean(item, fields, "ID", "Code");
+            var id = (data["ID"] as JsonValue)?.ToString() ?? item["ID"]?.ToJsonString() ?? "(no ID)";
+            var key = id.ToLowerInvariant();
+
+            var priceList = new JsonArray();
+            foreach (var row in prices.For(key))
+            {
+                var (price, priceProblem) = ExactRecordCheck.Clean(row, ExactItemFields.Price);
+                problem ??= priceProblem is null ? null : $"price {row["ID"]}: {priceProblem}";
+                priceList.Add(price);
+            }
+            data["Prices"] = priceList;
+
+            var stockList = new JsonArray();
+            foreach (var row in stock.For(key))
+            {
+                var (level, stockProblem) = ExactRecordCheck.Clean(row, ExactItemFields.Stock);
+                problem ??= stockProblem is null ? null : $"stock in warehouse {row["WarehouseCode"]}: {stockProblem}";
+                // Copied from the warehouse so the flow can pick "the main warehouse" without another lookup.
+                level["Main"] = warehouses.TryGetValue(row["Warehouse"]?.ToString()?.ToLowerInvariant() ?? "", out var w) ? w["Main"]?.DeepClone() : null;
+                stockList.Add(level);
+            }
+            data["Stock"] = stockList;
+
+            records.Add(problem is null ? new SourceRecord(key, data) : SourceRecord.Malformed(key, problem, data));
+        }
+        return records;
+    }
+
+    /// <summary>Rows of an item-related entity for the given items, <paramref name="chunk"/> item IDs per filter.</summary>
+    private async Task<RelatedRows> RelatedAsync(string resource, IReadOnlyDictionary<string, ExactType> fields, IReadOnlyList<string> itemIds, int chunk, CancellationToken ct)
+    {
+        var related = new RelatedRows();
+        foreach (var ids in itemIds.Chunk(chunk))
+            related.AddRange(await exact.AllAsync(exact.Url(resource, fields.Keys, AnyOf("Item", ids)), ct));
+        return related;
+    }
+
+    /// <summary>Every row of an item-related entity from its sync endpoint (1000 per call), once per stream.</summary>
+    private async Task<RelatedRows> LoadAllAsync(string resource, IReadOnlyDictionary<string, ExactType> fields, CancellationToken ct)
+    {
+        var related = new RelatedRows();
+        await foreach (var page in exact.PagesAsync(exact.Url(resource, fields.Keys.Append("Timestamp"), "Timestamp gt 1L"), ct))
+            related.AddRange(page);
+        return related;
+    }
+
+    private async Task<Dictionary<string, JsonObject>> WarehousesAsync(CancellationToken ct)
+    {
+        if (_warehouses is not null) return _warehouses;
+        var rows = await exact.AllAsync(exact.Url("inventory/Warehouses", ["ID", "Code", "Description", "Main"]), ct);
+        return _warehouses = rows.Where(w => w["ID"] is not null).ToDictionary(w => w["ID"]!.ToString().ToLowerInvariant());
+    }
+
+    private static List<string> ItemIds(IEnumerable<JsonObject> rows, HashSet<string> emitted)
+    {
+        var ids = new List<string>();
+        foreach (var row in rows)
+            if (row["Item"]?.ToString() is { } id && Guid.TryParse(id, out _) && emitted.Add(id.ToLowerInvariant()))
+                ids.Add(id.ToLowerInvariant());
+        return ids;
+    }
+
+    private static string AnyOf(string field, IEnumerable<string> ids) =>
+        string.Join(" or ", ids.Select(id => $"{field} eq guid'{id}'"));
+
+    private static long MaxTimestamp(IEnumerable<JsonObject> rows) =>
+        rows.Select(ExactRecordCheck.Timestamp).Max() ?? 0;
+
+    /// <summary>Rows grouped by the item they belong to.</summary>
+    private sealed class RelatedRows
+    {
+        private readonly Dictionary<string, List<JsonObject>> _byItem = new(StringComparer.OrdinalIgnoreCase);
+        public long MaxTimestamp { get; private set; }
+
+        public void AddRange(IEnumerable<JsonObject> rows)
+        {
+            foreach (var row in rows)
+            {
+                MaxTimestamp = Math.Max(MaxTimestamp, ExactRecordCheck.Timestamp(row) ?? 0);
+                var item = row["Item"]?.ToString();
+                if (item is null) continue;
+                if (!_byItem.TryGetValue(item, out var list)) _byItem[item] = list = [];
+                list.Add(row);
+            }
+        }
+
+        public IReadOnlyList<JsonObject> For(string item) => _byItem.TryGetValue(item, out var list) ? list : [];
+    }
+}

@@ -1,0 +1,16 @@
+using Koppel.Infrastructure.Connectors.ExactOnline.Sandbox;
+using Koppel.Infrastructure.Sandbox;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Koppel.Infrastructure.Connectors.ExactOnline;
+
+public static class ExactOnlineServices
+{
+    /// <summary>Registers the Exact Online emulator (one instance, reachable as itself and as a sandbox system).</summary>
+    public static IServiceCollection AddExactOnline(this IServiceCollection services)
+    {
+        services.AddSingleton<ExactOnlineSandbox>();
+        services.AddSingleton<SandboxSystem>(sp => sp.GetRequiredService<ExactOnlineSandbox>());
+        return services;
+    }
+}

@@ -1,0 +1,70 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Koppel.Infrastructure.Connectors.ExactOnline;
+
+/// <summary>The JSON type Exact documents for a field (Edm type as it appears in JSON).</summary>
+public enum ExactType { Guid, Text, Boolean, Number, Date }
+
+/// <summary>
+/// Checks that a record's fields have the types Exact documents and converts dates to ISO 8601, so a wrong-typed
+/// field becomes one readable failure for that record instead of a wrong value in Optiply.
+/// </summary>
+public static class ExactRecordCheck
+{
+    /// <summary>A copy of <paramref name="row"/> with only the given fields, dates as ISO 8601; or the first problem.</summary>
+    /// <param name="required">Fields that must not be null.</param>
+    public static (JsonObject Data, string? Problem) Clean(JsonObject row, IReadOnlyDictionary<string, ExactType> fields, params string[] required)
+    {
+        var data = new JsonObject();
+        string? problem = null;
+        foreach (var (name, type) in fields)
+        {
+            var value = row[name];
+            if (value is null)
+            {
+                if (row.ContainsKey(name) || required.Contains(name)) data[name] = null;
+                if (required.Contains(name)) problem ??= $"field {name}: is empty, but Exact always fills it";
+                continue;
+            }
+            var (converted, error) = Convert(value, type);
+            data[name] = converted ?? value.DeepClone();
+            if (error is not null) problem ??= $"field {name}: {error}, got {value.ToJsonString()}";
+        }
+        return (data, problem);
+    }
+
+    private static (JsonNode? Value, string? Error) Convert(JsonNode value, ExactType type)
+    {
+        var kind = value.GetValueKind();
+        switch (type)
+        {
+            case ExactType.Guid:
+                return kind == JsonValueKind.String && Guid.TryParse((string?)value, out var g) ? (JsonValue.Create(g.ToString()), null) : (null, "expected an ID (GUID)");
+            case ExactType.Text:
+                return kind == JsonValueKind.String ? (null, null) : (null, "expected text");
+            case ExactType.Boolean:
+                return kind is JsonValueKind.True or JsonValueKind.False ? (null, null) : (null, "expected true or false");
+            case ExactType.Number:
+                if (kind == JsonValueKind.Number) return (null, null);
+                // Int64 values such as Timestamp may arrive as strings.
+                return kind == JsonValueKind.String && double.TryParse((string?)value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var n)
+                    ? (JsonValue.Create(n), null)
+                    : (null, "expected a number");
+            case ExactType.Date:
+                return kind == JsonValueKind.String && ExactDate.Parse((string?)value) is { } date
+                    ? (JsonValue.Create(date.ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture)), null)
+                    : (null, "expected a date like /Date(1704067200000)/");
+            default:
+                return (null, null);
+        }
+    }
+
+    /// <summary>A Timestamp as a number, whether Exact sent it as a number or a string.</summary>
+    public static long? Timestamp(JsonObject row) => row["Timestamp"] switch
+    {
+        JsonValue v when v.GetValueKind() == JsonValueKind.Number => v.GetValue<long>(),
+        JsonValue v when long.TryParse((string?)v, System.Globalization.CultureInfo.InvariantCulture, out var t) => t,
+        _ => null,
+    };
+}

@@ -1,0 +1,48 @@
+using System.Text.Json.Nodes;
+
+namespace Koppel.Infrastructure.Connectors.ExactOnline.Sandbox;
+
+/// <summary>
+/// The rows of one Exact entity in one division, stored in Exact's JSON form (dates as "/Date(ms)/",
+/// Guids as strings, Timestamp as a number). Not thread-safe: the division's lock guards it.
+/// </summary>
+public sealed class ExactEntitySet(string name, string key, string type, int deletedEntityType, IEnumerable<string> fields)
+{
+    public string Name { get; } = name;
+    /// <summary>The key field ("ID" for most, "OrderID"/"PurchaseOrderID" for order headers).</summary>
+    public string Key { get; } = key;
+    /// <summary>The __metadata type, e.g. "Exact.Web.Api.Models.Logistics.Item".</summary>
+    public string Type { get; } = type;
+    /// <summary>The EntityType code of this entity in the Deleted log.</summary>
+    public int DeletedEntityType { get; } = deletedEntityType;
+
+    private readonly Dictionary<string, JsonObject> _rows = new(StringComparer.OrdinalIgnoreCase);
+    // Declared up front: an empty set must still accept $select and $filter on its properties.
+    private readonly HashSet<string> _fields = new(fields.Append(key).Append("Timestamp").Append("Modified").Append("Division"), StringComparer.OrdinalIgnoreCase);
+
+    public IReadOnlySet<string> Fields => _fields;
+    public IEnumerable<JsonObject> Rows => _rows.Values;
+    public int Count => _rows.Count;
+
+    public JsonObject? Find(string id) => _rows.GetValueOrDefault(id);
+
+    public void Put(JsonObject row)
+    {
+        foreach (var field in row) _fields.Add(field.Key);
+        _rows[(string)row[Key]!] = row;
+    }
+
+    public bool Remove(string id) => _rows.Remove(id);
+
+    /// <summary>Line collections that $expand can embed, e.g. "PurchaseOrderLines" -> lines whose PurchaseOrderID is the key.</summary>
+    public Dictionary<string, (ExactEntitySet Lines, string ForeignKey)> Navigations { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    public IEnumerable<JsonObject> LinesOf(string navigation, string id)
+    {
+        var (lines, foreignKey) = Navigations[navigation];
+        return lines.Rows.Where(l => string.Equals((string?)l[foreignKey], id, StringComparison.OrdinalIgnoreCase))
+            .OrderBy(l => (int?)l["LineNumber"] ?? 0);
+    }
+
+    public void Clear() => _rows.Clear();
+}

@@ -1,0 +1,16 @@
+using Koppel.Infrastructure.Connectors.Optiply.Sandbox;
+using Koppel.Infrastructure.Sandbox;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Koppel.Infrastructure.Connectors.Optiply;
+
+public static class OptiplyServices
+{
+    /// <summary>Registers the Optiply emulator, served under /sandbox/optiply when the hub maps its sandboxes.</summary>
+    public static IServiceCollection AddOptiply(this IServiceCollection services)
+    {
+        services.AddSingleton<OptiplySandbox>();
+        services.AddSingleton<SandboxSystem>(sp => sp.GetRequiredService<OptiplySandbox>());
+        return services;
+    }
+}
