@@ -1,6 +1,7 @@
 using System.Collections.Specialized;
 using Koppel.Infrastructure.Dashboard;
 using Koppel.Infrastructure.Http;
+using Koppel.Infrastructure.Integrations.ExactOptiply;
 using Koppel.Infrastructure.Mappings;
 using Koppel.Infrastructure.Persistence;
 using Koppel.Infrastructure.Sandbox;
@@ -47,6 +48,7 @@ public static class KoppelServices
         services.AddSingleton<CustomerUsers>();
         services.AddSingleton<SandboxFaults>();
         services.AddSingleton<KoppelStartup>();
+        services.AddExactOptiply();
         services.AddIdentityCore<KoppelUser>(o => o.User.RequireUniqueEmail = true)
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<KoppelDb>()
