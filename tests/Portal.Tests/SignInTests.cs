@@ -128,4 +128,19 @@ public sealed class SignInTests : IClassFixture<ApiHost>
         Assert.Equal(HttpStatusCode.Forbidden, deniedPage.StatusCode);
         Assert.Contains("Access denied", await deniedPage.Content.ReadAsStringAsync());
     }
+
+    [Fact]
+    public async Task A_customer_is_kept_out_of_any_address_under_another_tenant_even_without_a_page_there()
+    {
+        var email = await CustomerAsync("path-own", "Path-pass-1");
+        await CustomerAsync("path-other", "Path-pass-2");
+        using var customer = await PortalSession.SignInAsync(_host, email, "Path-pass-1");
+
+        var other = await customer.Http.GetAsync("/tenants/path-other/anything");
+        var own = await customer.Http.GetAsync("/tenants/path-own/anything");
+
+        Assert.Equal(HttpStatusCode.Redirect, other.StatusCode);
+        Assert.Equal("/access-denied", other.Headers.Location!.AbsolutePath);
+        Assert.NotEqual(HttpStatusCode.Redirect, own.StatusCode);
+    }
 }

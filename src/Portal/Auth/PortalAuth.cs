@@ -10,7 +10,8 @@ namespace Koppel.Portal.Auth;
 /// <summary>
 /// Sign-in for the portal: ASP.NET Core Identity with a cookie, the policies of <see cref="PortalPolicies"/>, and a
 /// fallback policy that makes every endpoint require a signed-in user unless it says otherwise (the sign-in page,
-/// static assets, the sandboxes and the admin API, which checks its own callers, opt out with AllowAnonymous).
+/// static assets, the sandboxes and the admin API, which checks its own callers, opt out with AllowAnonymous) and
+/// keeps customers out of other tenants' addresses (<see cref="TenantPathRequirement"/>).
 /// </summary>
 public static class PortalAuth
 {
@@ -53,7 +54,7 @@ public static class PortalAuth
         });
 
         services.AddAuthorizationBuilder()
-            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().AddRequirements(new TenantPathRequirement()).Build())
             .AddPolicy(PortalPolicies.Support, p => p.RequireAuthenticatedUser().RequireRole(Roles.Support))
             .AddPolicy(PortalPolicies.TenantAccess, p => p.RequireAuthenticatedUser().AddRequirements(new TenantAccessRequirement()));
         services.AddSingleton<IAuthorizationHandler, TenantAccessHandler>();

@@ -37,3 +37,25 @@ public sealed class TenantAccessHandler : AuthorizationHandler<TenantAccessRequi
         return null;
     }
 }
+
+/// <summary>
+/// Part of the fallback policy: an address under <c>/tenants/{slug}</c> is refused to a customer of another
+/// tenant even when no page there declares <see cref="PortalPolicies.TenantAccess"/>, or no page exists at all,
+/// so a guessed URL never tells one customer anything about another tenant.
+/// </summary>
+public sealed class TenantPathRequirement : AuthorizationHandler<TenantPathRequirement>, IAuthorizationRequirement
+{
+    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, TenantPathRequirement requirement)
+    {
+        if (context.Resource is not HttpContext http || TenantOf(http.Request.Path) is not { } slug || context.User.CanSee(slug))
+            context.Succeed(requirement);
+        return Task.CompletedTask;
+    }
+
+    private static string? TenantOf(PathString path)
+    {
+        if (!path.StartsWithSegments("/tenants", StringComparison.OrdinalIgnoreCase, out var rest) || !rest.HasValue) return null;
+        var slug = rest.Value!.TrimStart('/').Split('/', 2)[0];
+        return slug.Length > 0 ? Uri.UnescapeDataString(slug) : null;
+    }
+}
