@@ -15,7 +15,8 @@ namespace Koppel.Infrastructure.Integrations.ExactOptiply;
 /// </summary>
 public sealed class SellOrderSink(OptiplySink orders, LinkLookup links) : ITargetSink
 {
-    public const string ProductEntity = "product";
+    /// <summary>The links the products flow keeps: Exact item id to Optiply product id.</summary>
+    public static string ProductEntity => ProductsFlow.Definition.Entity;
 
     public Task<string?> FindAsync(string sourceId, CancellationToken ct) => orders.FindAsync(SellOrderSource.ExactId(sourceId), ct);
 
