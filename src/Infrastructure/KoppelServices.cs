@@ -41,6 +41,7 @@ public static class KoppelServices
         services.AddSingleton<RunLauncher>();
         services.AddSingleton<TenantService>();
         services.AddSingleton<MappingService>();
+        services.AddMappingEditor();
         services.AddSingleton<SyncLogService>();
         services.AddSingleton<SandboxFaults>();
         services.AddSingleton<KoppelStartup>();
