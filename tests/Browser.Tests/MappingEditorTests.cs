@@ -13,8 +13,6 @@ namespace Koppel.Browser.Tests;
 public sealed class MappingEditorTests(PortalFixture portal)
 {
     private const string EditorPath = "/tenants/demo-exact/mappings/products";
-    // The portal's configured support key (appsettings.json); the admin API runs the flow like "sync now" does.
-    private const string SupportKey = "dev-support-key-change-me";
     private const string ServiceName = "Service item (no stock)";
 
     [Fact]
@@ -41,7 +39,7 @@ public sealed class MappingEditorTests(PortalFixture portal)
         await Expect(page.Locator(".field-row[data-field='name'] .field-rule")).ToContainTextAsync("if IsStockItem = false then");
         await Expect(page.Locator(".dirty-badge")).ToBeVisibleAsync();
         await tab.ScreenshotAsync("mapping-editor");
-        await page.Locator(".preview-table tr.changed").First.ScrollIntoViewIfNeededAsync();
+        await page.Locator(".preview-panel").ScrollIntoViewIfNeededAsync();
         await tab.ScreenshotAsync("mapping-preview");
         var previewedServices = await page.Locator(".preview-table tr.changed .draft-value", new() { HasText = ServiceName }).CountAsync();
         Assert.True(previewedServices > 0, "The preview shows no record with the new name.");
@@ -66,6 +64,7 @@ public sealed class MappingEditorTests(PortalFixture portal)
         var diff = page.Locator(".history-diff");
         await Expect(diff).ToContainTextAsync("Version 1 compared with the default mapping");
         await Expect(diff.Locator("tr", new() { HasText = "rule changed" })).ToContainTextAsync(ServiceName);
+        await diff.ScrollIntoViewIfNeededAsync();
         await tab.ScreenshotAsync("mapping-history-diff");
 
         // Back to the default in the draft: the impact preview finds the synced services that would be renamed.
@@ -75,6 +74,7 @@ public sealed class MappingEditorTests(PortalFixture portal)
         var summary = page.Locator(".impact-summary");
         await Expect(summary).ToContainTextAsync(new Regex(@$"^\s*{services.Count} of \d+ checked records would change"));
         await Expect(page.Locator(".impact-record .diff-table td.before", new() { HasText = ServiceName }).First).ToBeVisibleAsync();
+        await page.Locator(".impact-panel").ScrollIntoViewIfNeededAsync();
         await tab.ScreenshotAsync("mapping-impact");
         tab.AssertNoErrors();
     }
@@ -117,6 +117,21 @@ public sealed class MappingEditorTests(PortalFixture portal)
     }
 
     [Fact]
+    public async Task A_customer_cannot_open_the_mapping_editor_even_of_its_own_tenant()
+    {
+        await portal.CreateCustomerAsync("demo-exact", "mia@demo-exact.example", "Mia-pass-12");
+        await using var customer = await portal.NewContextAsync();
+        await portal.SignInAsync(customer, "mia@demo-exact.example", "Mia-pass-12");
+        var page = await customer.NewPageAsync();
+
+        var response = await page.GotoAsync(EditorPath);
+
+        Assert.Equal(403, response!.Status);
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Access denied", Level = 1 })).ToBeVisibleAsync();
+        await Expect(page.Locator(".mapping-editor")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
     public async Task An_unknown_flow_gets_a_readable_message()
     {
         var tab = await portal.OpenAsync("/tenants/demo-exact/mappings/no-such-flow");
@@ -138,7 +153,8 @@ public sealed class MappingEditorTests(PortalFixture portal)
     private static async Task<JsonObject> RunProductsFlowAsync(HttpClient http)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/tenants/demo-exact/flows/products/runs?wait=true");
-        request.Headers.Add("X-Api-Key", SupportKey);
+        // The admin API runs the flow like the tenant page's "sync now" does.
+        request.Headers.Add("X-Api-Key", PortalServer.SupportApiKey);
         using var response = await http.SendAsync(request);
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.IsSuccessStatusCode, $"Running the flow answered {(int)response.StatusCode}: {body}");
