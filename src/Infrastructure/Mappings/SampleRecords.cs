@@ -69,7 +69,7 @@ public sealed class SampleRecords(IDbContextFactory<KoppelDb> dbs, IntegrationCa
         }
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
-            return new SampleSet(records, $"{target.Flow.SourceSystem} did not answer within {within.TotalSeconds:0} seconds. Try again, or check the connection.");
+            return new SampleSet(records, $"{target.Flow.SourceSystem} did not answer within {within.TotalSeconds:0.#} seconds. Try again, or check the connection.");
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
