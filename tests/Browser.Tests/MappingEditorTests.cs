@@ -80,6 +80,27 @@ public sealed class MappingEditorTests(PortalFixture portal)
     }
 
     [Fact]
+    public async Task Every_field_of_the_default_mapping_opens_in_the_rule_editor()
+    {
+        var tab = await portal.OpenAsync(EditorPath);
+        var page = tab.Page;
+        var fields = await page.Locator(".field-row").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.field)");
+        Assert.Equal(["name", "skuCode", "articleCode", "price", "unlimitedStock", "stockLevel", "status", "eanCode", "assembled"], fields);
+
+        foreach (var field in fields)
+        {
+            await page.Locator($".field-row[data-field='{field}']").ClickAsync();
+            await Expect(page.Locator(".field-editor h2")).ToHaveTextAsync(field);
+            await Expect(page.Locator(".field-editor [data-rule$='.rule']").First).ToBeVisibleAsync();
+        }
+        // A field that is an option's switch says so and links to the option.
+        await page.Locator(".field-row[data-field='stockLevel']").ClickAsync();
+        await Expect(page.Locator(".field-editor")).ToContainTextAsync("products.mapStockLevel");
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Open the tenant's options" })).ToBeVisibleAsync();
+        tab.AssertNoErrors();
+    }
+
+    [Fact]
     public async Task A_rule_the_validator_rejects_is_not_saved_and_the_message_sits_at_the_field()
     {
         var tab = await portal.OpenAsync(EditorPath);
