@@ -39,7 +39,7 @@ public sealed class MappingEditorTests(PortalFixture portal)
         await Expect(page.Locator(".field-row[data-field='name'] .field-rule")).ToContainTextAsync("if IsStockItem = false then");
         await Expect(page.Locator(".dirty-badge")).ToBeVisibleAsync();
         await tab.ScreenshotAsync("mapping-editor");
-        await page.Locator(".preview-panel").ScrollIntoViewIfNeededAsync();
+        await ScrollToTopAsync(page.Locator(".editor-tabs"));
         await tab.ScreenshotAsync("mapping-preview");
         var previewedServices = await page.Locator(".preview-table tr.changed .draft-value", new() { HasText = ServiceName }).CountAsync();
         Assert.True(previewedServices > 0, "The preview shows no record with the new name.");
@@ -64,7 +64,7 @@ public sealed class MappingEditorTests(PortalFixture portal)
         var diff = page.Locator(".history-diff");
         await Expect(diff).ToContainTextAsync("Version 1 compared with the default mapping");
         await Expect(diff.Locator("tr", new() { HasText = "rule changed" })).ToContainTextAsync(ServiceName);
-        await diff.ScrollIntoViewIfNeededAsync();
+        await ScrollToTopAsync(page.Locator(".editor-tabs"));
         await tab.ScreenshotAsync("mapping-history-diff");
 
         // Back to the default in the draft: the impact preview finds the synced services that would be renamed.
@@ -74,7 +74,7 @@ public sealed class MappingEditorTests(PortalFixture portal)
         var summary = page.Locator(".impact-summary");
         await Expect(summary).ToContainTextAsync(new Regex(@$"^\s*{services.Count} of \d+ checked records would change"));
         await Expect(page.Locator(".impact-record .diff-table td.before", new() { HasText = ServiceName }).First).ToBeVisibleAsync();
-        await page.Locator(".impact-panel").ScrollIntoViewIfNeededAsync();
+        await ScrollToTopAsync(page.Locator(".editor-tabs"));
         await tab.ScreenshotAsync("mapping-impact");
         tab.AssertNoErrors();
     }
@@ -159,6 +159,9 @@ public sealed class MappingEditorTests(PortalFixture portal)
         await Expect(tab.Page.Locator(".rz-alert")).ToContainTextAsync("has no flow \"no-such-flow\"");
         tab.AssertNoErrors();
     }
+
+    /// <summary>Brings a part of the page to the top of the window, so a screenshot shows it rather than the editor above.</summary>
+    private static Task ScrollToTopAsync(ILocator part) => part.EvaluateAsync("e => e.scrollIntoView({ block: 'start' })");
 
     /// <summary>Opens a Radzen drop-down by its data-part and clicks the option with that exact text.</summary>
     private static async Task PickAsync(IPage page, string part, string option)

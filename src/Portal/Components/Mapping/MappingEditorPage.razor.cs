@@ -152,6 +152,8 @@ public sealed partial class MappingEditorPage
 
     private void SetEnabled(string target, bool enabled) => Changed(draft.WithEnabled(target, enabled));
 
+    private void RemoveField(string target) => Changed(new FieldMapping(draft.Fields.Where(f => f.Target != target).ToList()));
+
     private void AddField(string target) => Changed(draft.WithField(new FieldRule(target, true, RuleKinds.Blank())));
 
     private void Discard()
