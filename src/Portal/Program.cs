@@ -2,6 +2,7 @@ using Koppel.Infrastructure;
 using Koppel.Portal;
 using Koppel.Portal.Api;
 using Koppel.Portal.Components;
+using Koppel.Portal.Components.SyncLog;
 using Radzen;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -33,6 +34,7 @@ app.MapBlazorScript();
 app.MapStaticAssets();
 app.MapAdminApi();
 app.MapSandboxes();
+app.MapLogCsvExport();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Lifetime.ApplicationStarted.Register(() =>
