@@ -1,5 +1,6 @@
 using System.Collections.Specialized;
 using Koppel.Infrastructure.Http;
+using Koppel.Infrastructure.Integrations.ExactOptiply;
 using Koppel.Infrastructure.Mappings;
 using Koppel.Infrastructure.Persistence;
 using Koppel.Infrastructure.Sandbox;
@@ -43,6 +44,7 @@ public static class KoppelServices
         services.AddSingleton<SyncLogService>();
         services.AddSingleton<SandboxFaults>();
         services.AddSingleton<KoppelStartup>();
+        services.AddExactOptiply();
         services.AddIdentityCore<KoppelUser>(o => o.User.RequireUniqueEmail = true)
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<KoppelDb>()

@@ -16,11 +16,11 @@ public static class ProductMapping
         ("unlimitedStock", If(Cond.Equals(Copy("IsStockItem"), false), Const(true), Const(false))),
         // (*3) optional, on by default: the stock of the chosen warehouses.
         ("stockLevel", Copy("StockLevel")),
-        // (*4) optional, on by default.
-        ("status", If(Cond.Or(Cond.Equals(Copy("IsPurchaseItem"), true), Cond.Equals(Copy("IsMakeItem"), true)), Const("enabled"), Const("disabled"))),
+        // (*4) optional, on by default. IsMakeItem is a 0/1 byte in Exact, IsPurchaseItem a boolean.
+        ("status", If(Cond.Or(Cond.Equals(Copy("IsPurchaseItem"), true), Cond.Equals(Copy("IsMakeItem"), 1)), Const("enabled"), Const("disabled"))),
         ("eanCode", Copy("Barcode")),
         // (*2) from IsMakeItem by default, or from whether the item has a bill of material.
         ("assembled", If(Cond.Equals(Copy("settings.products.assembledFrom"), "compositions"),
             If(Cond.Equals(Copy("HasComposition"), true), Const(true), Const(false)),
-            If(Cond.Equals(Copy("IsMakeItem"), true), Const(true), Const(false)))));
+            If(Cond.Equals(Copy("IsMakeItem"), 1), Const(true), Const(false)))));
 }

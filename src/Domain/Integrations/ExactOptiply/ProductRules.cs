@@ -26,13 +26,18 @@ public sealed class SelectSalesPrice : IRecordRule
     }
 }
 
-/// <summary>Adds "StockLevel": the item's stock summed over the warehouses the tenant chose.</summary>
-public sealed class SumStockOfChosenWarehouses(WarehouseScope scope) : IRecordRule
+/// <summary>
+/// Adds "StockLevel": the item's stock summed over the warehouses the tenant chose. Each stock line carries
+/// its warehouse's "Main" flag, so the default (the warehouse Exact marks as main) needs no extra call.
+/// </summary>
+public sealed class SumStockOfChosenWarehouses(WarehouseSettings settings) : IRecordRule
 {
     public RuleDecision Apply(JsonObject data)
     {
-        var total = (data["Stock"] as JsonArray ?? [])
-            .OfType<JsonObject>()
+        var lines = (data["Stock"] as JsonArray ?? []).OfType<JsonObject>().ToList();
+        var divisionMain = lines.Where(s => ExactJson.Bool(s["Main"])).Select(s => ExactJson.Guid(s["Warehouse"])).FirstOrDefault();
+        var scope = WarehouseScope.From(settings, divisionMain);
+        var total = lines
             .Where(s => ExactJson.Guid(s["Warehouse"]) is { } w && scope.Includes(w))
             .Sum(s => ExactJson.Number(s["CurrentStock"]) ?? 0m);
         var result = (JsonObject)data.DeepClone();

@@ -26,8 +26,9 @@ public sealed record OptiplyEntity(string Type)
 
     public static readonly OptiplyEntity Products = new("products")
     {
-        // stockLevel and unlimitedStock are required on POST; stock mapping can be switched off per customer.
-        CreateDefaults = new Dictionary<string, JsonNode> { ["stockLevel"] = 0, ["unlimitedStock"] = false },
+        // stockLevel and unlimitedStock are required on POST; stock and status mapping can be switched off per
+        // customer, and a new product is then active until someone in Optiply says otherwise.
+        CreateDefaults = new Dictionary<string, JsonNode> { ["stockLevel"] = 0, ["unlimitedStock"] = false, ["status"] = "enabled" },
     };
 
     public static readonly OptiplyEntity Suppliers = new("suppliers") { Deletion = OptiplyDeletion.MarkIgnored };

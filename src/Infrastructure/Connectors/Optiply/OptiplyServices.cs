@@ -9,6 +9,8 @@ public static class OptiplyServices
     /// <summary>Registers the Optiply emulator, served under /sandbox/optiply when the hub maps its sandboxes.</summary>
     public static IServiceCollection AddOptiply(this IServiceCollection services)
     {
+        // Idempotent: the hub registers it with its integration, and tests may add it again.
+        if (services.Any(d => d.ServiceType == typeof(OptiplySandbox))) return services;
         services.AddSingleton<OptiplySandbox>();
         services.AddSingleton<SandboxSystem>(sp => sp.GetRequiredService<OptiplySandbox>());
         return services;

@@ -49,6 +49,14 @@ public sealed class OptiplySandbox : SandboxSystem
     /// <summary>How many token requests arrived (to check that clients cache and refresh tokens).</summary>
     public int TokenRequests => _logins.Requests;
 
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _requests = new();
+
+    /// <summary>Every API call as "METHOD /path?query" (token requests excluded), for tests that count calls.</summary>
+    public IReadOnlyCollection<string> Requests => _requests;
+
+    /// <summary>API calls that change data (POST, PATCH, PUT, DELETE).</summary>
+    public int Writes => _requests.Count(r => !r.StartsWith("GET ", StringComparison.Ordinal));
+
     public IReadOnlyList<JsonObject> Products(string account) => Records(account, "products");
     public IReadOnlyList<JsonObject> Suppliers(string account) => Records(account, "suppliers");
     public IReadOnlyList<JsonObject> SupplierProducts(string account) => Records(account, "supplierProducts");
@@ -86,7 +94,11 @@ public sealed class OptiplySandbox : SandboxSystem
 
     public override void Seed(string account, int size, int seed) => OptiplySeedData.Fill(_store, account, size, seed, _clock.GetUtcNow());
 
-    public override void Reset() => _store.Reset();
+    public override void Reset()
+    {
+        _store.Reset();
+        _requests.Clear();
+    }
 
     public override IResult TooManyRequests(int retryAfterSeconds, HttpContext http)
     {
@@ -101,6 +113,13 @@ public sealed class OptiplySandbox : SandboxSystem
     {
         // The paths mirror dashboard.optiply.nl/api/auth/oauth/token and api.optiply.com/v1.
         api.MapPost("/api/auth/oauth/token", (HttpRequest request) => _logins.TokenAsync(request));
-        new OptiplyApi(_store, _rateLimit, Tokens, () => _faults.TakeMalformed(Segment), TooManyRequests).Map(api.MapGroup("/v1"));
+        var v1 = api.MapGroup("/v1");
+        v1.AddEndpointFilter((context, next) =>
+        {
+            var request = context.HttpContext.Request;
+            _requests.Enqueue($"{request.Method} {request.Path}{request.QueryString}");
+            return next(context);
+        });
+        new OptiplyApi(_store, _rateLimit, Tokens, () => _faults.TakeMalformed(Segment), TooManyRequests).Map(v1);
     }
 }
