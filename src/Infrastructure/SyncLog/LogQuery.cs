@@ -18,7 +18,7 @@ public sealed record LogQuery
     public Outcome? Outcome { get; init; }
     public DateTime? From { get; init; }
     public DateTime? To { get; init; }
-    /// <summary>Matches the start of a source or target key, or any part of the message.</summary>
+    /// <summary>Matches any part of the source key, the target key or the message, ignoring case.</summary>
     public string? Text { get; init; }
     public long? RunId { get; init; }
     public int Page { get; init; } = 1;

@@ -33,7 +33,7 @@ public sealed class SyncLogService(IDbContextFactory<KoppelDb> dbs)
         var tenantId = await TenantIdAsync(db, slug, ct);
         var size = Math.Clamp(query.PageSize, 1, 500);
         var page = Math.Max(query.Page, 1);
-        var rows = await Filter(db, tenantId, query)
+        var rows = await (await FilterAsync(db, tenantId, query, ct))
             .Skip((page - 1) * size).Take(size + 1)
             .Select(l => new LogRow(l.Id, l.RunId, l.Flow, l.Outcome, l.At, l.SourceKey, l.TargetKey, l.Message))
             .ToListAsync(ct);
@@ -48,7 +48,7 @@ public sealed class SyncLogService(IDbContextFactory<KoppelDb> dbs)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
         var tenantId = await TenantIdAsync(db, slug, ct);
-        var count = await Filter(db, tenantId, query with { Sort = LogSort.Newest }).Take(cap + 1).CountAsync(ct);
+        var count = await (await FilterAsync(db, tenantId, query with { Sort = LogSort.Newest }, ct)).Take(cap + 1).CountAsync(ct);
         return new LogCount(Math.Min(count, cap), count > cap);
     }
 
@@ -57,7 +57,7 @@ public sealed class SyncLogService(IDbContextFactory<KoppelDb> dbs)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
         var tenantId = await TenantIdAsync(db, slug, ct);
-        await foreach (var row in Filter(db, tenantId, query)
+        await foreach (var row in (await FilterAsync(db, tenantId, query, ct))
                            .Select(l => new LogRow(l.Id, l.RunId, l.Flow, l.Outcome, l.At, l.SourceKey, l.TargetKey, l.Message))
                            .AsAsyncEnumerable().WithCancellation(ct))
             yield return row;
@@ -78,19 +78,15 @@ public sealed class SyncLogService(IDbContextFactory<KoppelDb> dbs)
         return new LogEntryDetails(entry, history);
     }
 
-    private static IQueryable<SyncLogEntry> Filter(KoppelDb db, int tenantId, LogQuery q)
+    private static async Task<IQueryable<SyncLogEntry>> FilterAsync(KoppelDb db, int tenantId, LogQuery q, CancellationToken ct)
     {
-        var log = db.SyncLog.AsNoTracking().Where(l => l.TenantId == tenantId);
+        var source = string.IsNullOrWhiteSpace(q.Text) ? db.SyncLog : await SyncLogSearch.SourceAsync(db, q.Text.Trim(), ct);
+        var log = source.AsNoTracking().Where(l => l.TenantId == tenantId);
         if (!string.IsNullOrEmpty(q.Flow)) log = log.Where(l => l.Flow == q.Flow);
         if (q.Outcome is { } outcome) log = log.Where(l => l.Outcome == outcome);
         if (q.From is { } from) log = log.Where(l => l.At >= from);
         if (q.To is { } to) log = log.Where(l => l.At < to);
         if (q.RunId is { } run) log = log.Where(l => l.RunId == run);
-        if (!string.IsNullOrWhiteSpace(q.Text))
-        {
-            var text = q.Text.Trim();
-            log = log.Where(l => l.SourceKey.StartsWith(text) || (l.TargetKey != null && l.TargetKey.StartsWith(text)) || l.Message.Contains(text));
-        }
         // Ordering by (At, Id) matches the (TenantId, [Flow], [Outcome], At) indexes, and (SourceKey, Id) the
         // (TenantId, SourceKey) index: the page is read in index order, never sorted after a full scan.
         return q.Sort switch
