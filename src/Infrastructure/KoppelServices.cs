@@ -1,4 +1,5 @@
 using System.Collections.Specialized;
+using Koppel.Infrastructure.Dashboard;
 using Koppel.Infrastructure.Http;
 using Koppel.Infrastructure.Integrations.ExactOptiply;
 using Koppel.Infrastructure.Mappings;
@@ -9,6 +10,7 @@ using Koppel.Infrastructure.Secrets;
 using Koppel.Infrastructure.Sync;
 using Koppel.Infrastructure.SyncLog;
 using Koppel.Infrastructure.Tenants;
+using Koppel.Infrastructure.Users;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -42,6 +44,8 @@ public static class KoppelServices
         services.AddSingleton<TenantService>();
         services.AddSingleton<MappingService>();
         services.AddSingleton<SyncLogService>();
+        services.AddSingleton<TenantHealthService>();
+        services.AddSingleton<CustomerUsers>();
         services.AddSingleton<SandboxFaults>();
         services.AddSingleton<KoppelStartup>();
         services.AddExactOptiply();

@@ -49,7 +49,7 @@ public static class BlazorScript
                 acceptsGzip ? script.Gzipped : script.Plain,
                 "text/javascript; charset=utf-8",
                 entityTag: acceptsGzip ? script.GzippedETag : script.PlainETag);
-        }).ExcludeFromDescription();
+        }).ExcludeFromDescription().AllowAnonymous(); // the sign-in page needs it before anyone is signed in
         return app;
     }
 

@@ -1,6 +1,7 @@
 using Koppel.Infrastructure;
 using Koppel.Portal;
 using Koppel.Portal.Api;
+using Koppel.Portal.Auth;
 using Koppel.Portal.Components;
 using Koppel.Portal.Components.SyncLog;
 using Radzen;
@@ -22,6 +23,7 @@ builder.Services.ConfigureHttpJsonOptions(o =>
     o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddRadzenComponents();
+builder.Services.AddPortalAuth();
 
 var app = builder.Build();
 
@@ -29,9 +31,13 @@ await app.Services.InitializeKoppelAsync();
 
 app.UseExceptionHandler();
 app.UseStaticFiles();
+app.UseAuthentication();
+app.UseAuthorization();
 app.UseAntiforgery();
+// Scripts, styles and fonts are needed by the sign-in page before anyone is signed in.
 app.MapBlazorScript();
-app.MapStaticAssets();
+app.MapStaticAssets().AllowAnonymous();
+app.MapPortalAuth();
 app.MapAdminApi();
 app.MapSandboxes();
 app.MapLogCsvExport();

@@ -23,7 +23,17 @@ public sealed class PortalServer : IAsyncDisposable
         DataFolder = dataFolder;
     }
 
+    /// <summary>The support user the portal creates on its first start (Auth:InitialSupportUser).</summary>
+    public const string SupportEmail = "support@koppel.test";
+    public const string SupportPassword = "Browser-support-1";
+
+    /// <summary>An all-tenant admin API key, for tests that set up data through the API.</summary>
+    public const string SupportApiKey = "browser-tests-support-key-0123456789";
+
     public Uri BaseUrl { get; }
+
+    /// <summary>The portal's SQLite database, for tests that put data in place the way the hub stores it.</summary>
+    public string ConnectionString => $"Data Source={Path.Combine(DataFolder, "koppel.db")}";
 
     public string DataFolder { get; }
 
@@ -53,6 +63,10 @@ public sealed class PortalServer : IAsyncDisposable
         start.Environment["Database__Provider"] = "Sqlite";
         start.Environment["ConnectionStrings__Koppel"] = $"Data Source={Path.Combine(dataFolder, "koppel.db")}";
         start.Environment["Scheduler__Enabled"] = "false";
+        start.Environment["Auth__InitialSupportUser__Email"] = SupportEmail;
+        start.Environment["Auth__InitialSupportUser__Password"] = SupportPassword;
+        start.Environment["Admin__ApiKeys__0__Key"] = SupportApiKey;
+        start.Environment["Admin__ApiKeys__0__Tenant"] = "*";
 
         var server = new PortalServer(new Process { StartInfo = start }, baseUrl, dataFolder);
         server.process.OutputDataReceived += (_, e) => server.Remember(e.Data);
@@ -83,7 +97,7 @@ public sealed class PortalServer : IAsyncDisposable
                 throw new InvalidOperationException($"The portal exited with code {process.ExitCode} before serving:{Environment.NewLine}{RecentOutput}");
             try
             {
-                using var response = await http.GetAsync("/");
+                using var response = await http.GetAsync("/signin");
                 if (response.StatusCode == HttpStatusCode.OK)
                     return;
             }

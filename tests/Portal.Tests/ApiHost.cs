@@ -19,6 +19,8 @@ public sealed class ApiHost : WebApplicationFactory<Program>
 {
     public const string SupportKey = "support-key-0123456789abcdef";
     public const string AlphaKey = "alpha-key-0123456789abcdef";
+    public const string SupportEmail = "support@koppel.test";
+    public const string SupportPassword = "Support-pass-1";
 
     private readonly string _folder = Directory.CreateTempSubdirectory("koppel-api-").FullName;
 
@@ -37,6 +39,8 @@ public sealed class ApiHost : WebApplicationFactory<Program>
         builder.UseSetting("Admin:ApiKeys:0:Tenant", "*");
         builder.UseSetting("Admin:ApiKeys:1:Key", AlphaKey);
         builder.UseSetting("Admin:ApiKeys:1:Tenant", "alpha");
+        builder.UseSetting("Auth:InitialSupportUser:Email", SupportEmail);
+        builder.UseSetting("Auth:InitialSupportUser:Password", SupportPassword);
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton(TestShopIntegration.Definition);

@@ -20,7 +20,11 @@ public sealed record HttpPolicy
 /// Creates HttpClients for connectors: one shared socket pool, the retry policy, and one request budget per
 /// connection that lives as long as the process so consecutive runs share the budget.
 /// </summary>
-public sealed class ConnectorHttp(ILoggerFactory loggers) : IDisposable
+/// <param name="unthrottled">
+/// Drops the request budgets. Only for measuring the hub itself against emulators whose limits are lifted too
+/// (the sync benchmark); never for real systems, which answer with 429s or block the account.
+/// </param>
+public sealed class ConnectorHttp(ILoggerFactory loggers, bool unthrottled = false) : IDisposable
 {
     private readonly SocketsHttpHandler _sockets = new()
     {
@@ -34,8 +38,12 @@ public sealed class ConnectorHttp(ILoggerFactory loggers) : IDisposable
     /// <param name="auth">Adds credentials and refreshes them once on a 401; null for anonymous calls.</param>
     public HttpClient Create(string connectionKey, HttpPolicy policy, IAccessTokenSource? auth = null)
     {
-        var budget = _budgets.GetOrAdd(connectionKey, _ => new RequestBudget(policy.PermitsPerWindow, policy.Window, TimeProvider.System));
-        HttpMessageHandler handler = new RateLimitHandler(budget) { InnerHandler = new NonDisposingHandler(_sockets) };
+        HttpMessageHandler handler = new NonDisposingHandler(_sockets);
+        if (!unthrottled)
+        {
+            var budget = _budgets.GetOrAdd(connectionKey, _ => new RequestBudget(policy.PermitsPerWindow, policy.Window, TimeProvider.System));
+            handler = new RateLimitHandler(budget) { InnerHandler = handler };
+        }
         if (auth is not null) handler = new AccessTokenHandler(auth) { InnerHandler = handler };
         handler = new RetryHandler(policy, loggers.CreateLogger<RetryHandler>()) { InnerHandler = handler };
         return new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };

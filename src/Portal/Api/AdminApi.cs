@@ -5,6 +5,7 @@ using Koppel.Infrastructure.Mappings;
 using Koppel.Infrastructure.Sync;
 using Koppel.Infrastructure.SyncLog;
 using Koppel.Infrastructure.Tenants;
+using Koppel.Portal.Auth;
 
 namespace Koppel.Portal.Api;
 
@@ -13,12 +14,10 @@ public static class AdminApi
 {
     public static IEndpointRouteBuilder MapAdminApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1").AddEndpointFilter(RequireKey);
+        // The API checks its own callers (RequireCaller), so the portal's sign-in redirect never answers a program.
+        var api = app.MapGroup("/api/v1").AllowAnonymous().AddEndpointFilter(RequireCaller);
         api.MapGet("/tenants", async (HttpContext http, TenantService tenants, CancellationToken ct) =>
-        {
-            var key = (ApiKey)http.Items[typeof(ApiKey)]!;
-            return Results.Ok(await tenants.ListAsync(key.AllTenants ? null : key.Tenant, ct));
-        });
+            Results.Ok(await tenants.ListAsync(CallerOf(http).OnlyTenant, ct)));
 
         var tenant = api.MapGroup("/tenants/{tenant}").AddEndpointFilter(RequireTenant);
         tenant.MapGet("", async (string tenant, TenantService tenants, CancellationToken ct) =>
@@ -47,14 +46,14 @@ public static class AdminApi
             if (wait == true) return Results.Ok(RunSummary.Of(await runs.RunAsync(tenant, flow, request, ct)));
             var run = await runs.StartAsync(tenant, flow, request);
             return Results.Accepted($"/api/v1/tenants/{tenant}/runs/{run.Id}", RunSummary.Of(run));
-        });
+        }).OpenToCustomers();
         tenant.MapPost("/flows/{flow}/records/{sourceId}/resync", async (string tenant, string flow, string sourceId, RunLauncher runs, CancellationToken ct) =>
-            Results.Ok(RunSummary.Of(await runs.RunAsync(tenant, flow, new RunRequest(RunMode.SingleRecord, RunTrigger.Api, sourceId), ct))));
+            Results.Ok(RunSummary.Of(await runs.RunAsync(tenant, flow, new RunRequest(RunMode.SingleRecord, RunTrigger.Api, sourceId), ct)))).OpenToCustomers();
 
         tenant.MapGet("/runs", async (string tenant, string? flow, int? take, SyncLogService log, CancellationToken ct) =>
-            Results.Ok((await log.RunsAsync(tenant, flow, take ?? 50, ct)).Select(RunSummary.Of)));
+            Results.Ok((await log.RunsAsync(tenant, flow, take ?? 50, ct)).Select(RunSummary.Of))).OpenToCustomers();
         tenant.MapGet("/runs/{id:long}", async (string tenant, long id, SyncLogService log, CancellationToken ct) =>
-            await log.RunAsync(tenant, id, ct) is { } run ? Results.Ok(RunSummary.Of(run)) : ApiResults.NotFound($"There is no run {id}."));
+            await log.RunAsync(tenant, id, ct) is { } run ? Results.Ok(RunSummary.Of(run)) : ApiResults.NotFound($"There is no run {id}.")).OpenToCustomers();
         tenant.MapGet("/log", async (string tenant, string? flow, string? outcome, string? q, int? page, int? pageSize, DateTime? from, DateTime? to, SyncLogService log, CancellationToken ct) =>
         {
             Outcome? parsed = null;
@@ -66,11 +65,11 @@ public static class AdminApi
             }
             var query = new LogQuery { Flow = flow, Outcome = parsed, Text = q, Page = page ?? 1, PageSize = pageSize ?? 50, From = from?.ToUniversalTime(), To = to?.ToUniversalTime() };
             return Results.Ok(await log.PageAsync(tenant, query, ct));
-        });
+        }).OpenToCustomers();
         tenant.MapGet("/log/{id:long}", async (string tenant, long id, SyncLogService log, CancellationToken ct) =>
             await log.EntryAsync(tenant, id, ct) is { } found
                 ? Results.Ok(new { entry = found.Entry, history = found.History })
-                : ApiResults.NotFound($"There is no log entry {id}."));
+                : ApiResults.NotFound($"There is no log entry {id}.")).OpenToCustomers();
 
         tenant.MapGet("/mappings/{flow}", async (string tenant, string flow, MappingService mappings, CancellationToken ct) =>
             Results.Json(await mappings.GetAsync(tenant, flow, ct), MappingJson.Options));
@@ -97,12 +96,32 @@ public static class AdminApi
 
     public sealed record FlowChange(bool? Enabled, string? Schedule);
 
-    private static async ValueTask<object?> RequireKey(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    private static ApiCaller CallerOf(HttpContext http) => (ApiCaller)http.Items[typeof(ApiCaller)]!;
+
+    /// <summary>
+    /// An X-Api-Key header decides alone (a wrong key is 401 even with a cookie); without one, the portal's cookie
+    /// may stand in. Cookie callers from another site are refused: browsers add the Origin header to such requests.
+    /// </summary>
+    private static async ValueTask<object?> RequireCaller(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
-        var key = http.RequestServices.GetRequiredService<ApiKeys>().From(http);
-        if (key is null) return ApiResults.Unauthorized();
-        http.Items[typeof(ApiKey)] = key;
+        ApiCaller? caller;
+        if (http.Request.Headers.ContainsKey(ApiKeys.Header))
+        {
+            var key = http.RequestServices.GetRequiredService<ApiKeys>().From(http);
+            if (key is null) return ApiResults.Unauthorized();
+            caller = ApiCaller.Of(key);
+        }
+        else
+        {
+            if (!http.User.IsSignedIn()) return ApiResults.Unauthorized();
+            if (IsCrossSite(http.Request)) return ApiResults.Forbidden("Requests from another site are not accepted with the portal's cookie.");
+            caller = ApiCaller.Of(http.User);
+            if (caller is null) return ApiResults.Forbidden("Your account is not linked to a tenant yet; ask support.");
+        }
+        if (caller.IsCustomer && http.GetEndpoint()?.Metadata.GetMetadata<ApiAccess>() is null)
+            return ApiResults.Forbidden("Customers may read runs and the log of their own tenant and start its runs; connections, settings and mappings are changed by support.");
+        http.Items[typeof(ApiCaller)] = caller;
         try
         {
             return await next(context);
@@ -112,11 +131,14 @@ public static class AdminApi
         catch (FlowBusy busy) { return ApiResults.Busy(busy); }
     }
 
+    private static bool IsCrossSite(HttpRequest request) =>
+        request.Headers.Origin.FirstOrDefault() is { Length: > 0 } origin
+        && !(Uri.TryCreate(origin, UriKind.Absolute, out var from) && string.Equals(from.Authority, request.Host.Value, StringComparison.OrdinalIgnoreCase));
+
     private static async ValueTask<object?> RequireTenant(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
-        var key = (ApiKey)http.Items[typeof(ApiKey)]!;
         var tenant = http.Request.RouteValues["tenant"] as string ?? "";
-        return key.Allows(tenant) ? await next(context) : ApiResults.Forbidden();
+        return CallerOf(http).Allows(tenant) ? await next(context) : ApiResults.Forbidden();
     }
 }

@@ -26,9 +26,9 @@ internal static class ApiResults
 
     public static IResult Busy(FlowBusy busy) => Results.Problem(busy.Message, statusCode: StatusCodes.Status409Conflict, title: "Already running");
 
-    public static IResult Forbidden() => Results.Problem("This API key is not allowed to see or change this tenant.",
-        statusCode: StatusCodes.Status403Forbidden, title: "Forbidden");
+    public static IResult Forbidden(string detail = "You are not allowed to see or change this tenant.") =>
+        Results.Problem(detail, statusCode: StatusCodes.Status403Forbidden, title: "Forbidden");
 
-    public static IResult Unauthorized() => Results.Problem($"Send a valid admin API key in the {ApiKeys.Header} header.",
+    public static IResult Unauthorized() => Results.Problem($"Sign in to the portal, or send a valid admin API key in the {ApiKeys.Header} header.",
         statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized");
 }

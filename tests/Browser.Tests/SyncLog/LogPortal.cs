@@ -4,6 +4,7 @@ using Koppel.Infrastructure.Persistence;
 using Koppel.Infrastructure.Sandbox;
 using Koppel.Infrastructure.Sync;
 using Koppel.Infrastructure.Tenants;
+using Koppel.Infrastructure.Users;
 using Koppel.Infrastructure.Tests.Sync;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -28,11 +29,18 @@ public sealed class LogPortal : WebApplicationFactory<Program>, IAsyncLifetime
     public const string Secret = "shop-secret-never-shown-0451";
 
     private readonly string folder = Directory.CreateTempSubdirectory("koppel-log-browser-").FullName;
+    public const string SupportEmail = "support@koppel.test";
+    public const string SupportPassword = "Log-support-1";
+    public const string CustomerTwoEmail = "buyer@shop-two.test";
+    public const string CustomerTwoPassword = "Shop-two-buyer-1";
+
     private IPlaywright? playwright;
+    private IBrowser? chromium;
     private IBrowserContext? browser;
 
     public LogPortal() => UseKestrel(0);
 
+    /// <summary>Signed in as support staff: every tenant's log is open to it.</summary>
     public IBrowserContext Browser => browser ?? throw new InvalidOperationException("The fixture is not initialized.");
 
     public TestShopSandbox Shop => Services.GetRequiredService<TestShopSandbox>();
@@ -45,6 +53,8 @@ public sealed class LogPortal : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("ConnectionStrings:Koppel", $"Data Source={Path.Combine(folder, "koppel.db")}");
         builder.UseSetting("Scheduler:Enabled", "false");
         builder.UseSetting("Demo:Enabled", "false");
+        builder.UseSetting("Auth:InitialSupportUser:Email", SupportEmail);
+        builder.UseSetting("Auth:InitialSupportUser:Password", SupportPassword);
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton(TestShopIntegration.Definition);
@@ -55,24 +65,40 @@ public sealed class LogPortal : WebApplicationFactory<Program>, IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var chromium = Environment.GetEnvironmentVariable("KOPPEL_CHROMIUM") is { Length: > 0 } configured ? configured : "/usr/bin/chromium";
-        if (!File.Exists(chromium))
-            throw new FileNotFoundException($"Chromium not found at {chromium}. Install it or set KOPPEL_CHROMIUM.", chromium);
+        var executable = Environment.GetEnvironmentVariable("KOPPEL_CHROMIUM") is { Length: > 0 } configured ? configured : "/usr/bin/chromium";
+        if (!File.Exists(executable))
+            throw new FileNotFoundException($"Chromium not found at {executable}. Install it or set KOPPEL_CHROMIUM.", executable);
         StartServer();
         await SeedAsync();
 
+        await Services.GetRequiredService<CustomerUsers>().CreateAsync(OtherTenant, CustomerTwoEmail, CustomerTwoPassword, default);
+
         playwright = await Playwright.CreateAsync();
-        browser = await playwright.Chromium.LaunchPersistentContextAsync(Path.Combine(folder, "chromium"), new()
+        chromium = await playwright.Chromium.LaunchAsync(new()
         {
-            ExecutablePath = chromium,
+            ExecutablePath = executable,
             Headless = true,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
                     "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+        });
+        browser = await SignedInContextAsync(SupportEmail, SupportPassword);
+    }
+
+    /// <summary>A browser context of its own, signed in through the sign-in page.</summary>
+    public async Task<IBrowserContext> SignedInContextAsync(string email, string password)
+    {
+        var context = await chromium!.NewContextAsync(new()
+        {
             BaseURL = Address.ToString(),
             ViewportSize = new() { Width = 1366, Height = 900 },
             AcceptDownloads = true,
         });
-        browser.SetDefaultTimeout(20_000);
+        context.SetDefaultTimeout(20_000);
+        var page = await context.NewPageAsync();
+        await PortalFixture.FillSignInAsync(page, email, password);
+        await page.WaitForURLAsync(url => !new Uri(url).AbsolutePath.StartsWith("/signin", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
+        await page.CloseAsync();
+        return context;
     }
 
     /// <summary>
@@ -117,9 +143,11 @@ public sealed class LogPortal : WebApplicationFactory<Program>, IAsyncLifetime
     }
 
     /// <summary>Opens the page in a new tab that records browser errors, once the circuit is up.</summary>
-    public async Task<PortalPage> OpenAsync(string path)
+    public Task<PortalPage> OpenAsync(string path) => OpenAsync(Browser, path);
+
+    public static async Task<PortalPage> OpenAsync(IBrowserContext context, string path)
     {
-        var page = await Browser.NewPageAsync();
+        var page = await context.NewPageAsync();
         var opened = new PortalPage(page);
         var response = await page.GotoAsync(path);
         Assert.True(response?.Ok, $"GET {path} answered {response?.Status}.");
@@ -129,12 +157,12 @@ public sealed class LogPortal : WebApplicationFactory<Program>, IAsyncLifetime
 
     async Task IAsyncLifetime.DisposeAsync()
     {
-        if (browser is not null) await browser.CloseAsync();
+        if (chromium is not null) await chromium.CloseAsync();
         playwright?.Dispose();
         await base.DisposeAsync();
         SqliteConnection.ClearAllPools();
         try { Directory.Delete(folder, recursive: true); }
-        catch (IOException) { /* Chromium may still be flushing its profile; temp cleanup takes it. */ }
+        catch (IOException) { /* a file still held open is left to the OS's temp cleanup */ }
     }
 }
 

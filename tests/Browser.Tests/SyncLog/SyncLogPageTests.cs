@@ -51,6 +51,27 @@ public sealed class SyncLogPageTests(LogPortal portal)
     }
 
     [Fact]
+    public async Task A_customer_sees_their_own_log_and_never_another_tenants()
+    {
+        await using var customer = await portal.SignedInContextAsync(LogPortal.CustomerTwoEmail, LogPortal.CustomerTwoPassword);
+
+        var own = await LogPortal.OpenAsync(customer, "/log");
+        await Expect(own.Page).ToHaveURLAsync(new Regex($"/tenants/{LogPortal.OtherTenant}/log$"));
+        await Expect(Row(own.Page, "X-900").First).ToContainTextAsync(Refused);
+
+        var page = await customer.NewPageAsync();
+        var response = await page.GotoAsync(LogPath);
+        Assert.Equal(403, response!.Status);
+        await Expect(page.Locator("[data-access-denied='true']")).ToBeVisibleAsync();
+        await Expect(page.Locator("body")).Not.ToContainTextAsync("B-100");
+
+        var csv = await customer.APIRequest.GetAsync($"{LogPath}/export.csv");
+        Assert.Equal(403, csv.Status);
+        Assert.DoesNotContain("B-100", await csv.TextAsync());
+        own.AssertNoErrors();
+    }
+
+    [Fact]
     public async Task The_details_panel_shows_the_records_whole_journey()
     {
         var tab = await OpenLogAsync(portal);

@@ -13,8 +13,29 @@ public sealed class OptiplySink(OptiplyClient client, OptiplyEntity entity) : IT
 {
     public OptiplyEntity Entity => entity;
 
-    public async Task<string?> FindAsync(string sourceId, CancellationToken ct) =>
-        (await client.FindByRemoteIdAsync(entity.Type, sourceId, ct))?.Id;
+    // Past this many lookups in one run (a first sync, a full resync) one listing of the whole type, 100 a page,
+    // costs far fewer calls than a filtered GET per record: 10 per 1,000 records instead of 1,000.
+    private const int LookupsBeforeIndex = 100;
+    private int _lookups;
+    private Lazy<Task<Dictionary<string, string>>>? _index;
+
+    public async Task<string?> FindAsync(string sourceId, CancellationToken ct)
+    {
+        if (Interlocked.Increment(ref _lookups) <= LookupsBeforeIndex)
+            return (await client.FindByRemoteIdAsync(entity.Type, sourceId, ct))?.Id;
+        var index = LazyInitializer.EnsureInitialized(ref _index, () => new Lazy<Task<Dictionary<string, string>>>(() => IndexAsync(ct)));
+        return (await index.Value).GetValueOrDefault(sourceId);
+    }
+
+    /// <summary>Remote id to Optiply id of every record of the type this coupling wrote; the oldest wins, as in a lookup.</summary>
+    private async Task<Dictionary<string, string>> IndexAsync(CancellationToken ct)
+    {
+        var index = new Dictionary<string, string>(StringComparer.Ordinal);
+        await foreach (var resource in client.ReadAllAsync(entity.Type, [("sort", "id")], ct))
+            if (resource.RemoteId(client.Account.CouplingId) is { } remoteId)
+                index.TryAdd(remoteId, resource.Id);
+        return index;
+    }
 
     public async Task<TargetWrite> CreateAsync(string sourceId, JsonObject payload, CancellationToken ct)
     {

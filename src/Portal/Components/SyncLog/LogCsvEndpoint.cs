@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Koppel.Infrastructure.SyncLog;
 using Koppel.Infrastructure.Tenants;
+using Koppel.Portal.Auth;
 
 namespace Koppel.Portal.Components.SyncLog;
 
@@ -12,7 +13,9 @@ namespace Koppel.Portal.Components.SyncLog;
 public static class LogCsvEndpoint
 {
     public static RouteHandlerBuilder MapLogCsvExport(this IEndpointRouteBuilder app) =>
-        app.MapGet("/tenants/{slug}/log/export.csv", ExportAsync).ExcludeFromDescription();
+        app.MapGet("/tenants/{slug}/log/export.csv", ExportAsync)
+            .RequireAuthorization(PortalPolicies.TenantAccess)
+            .ExcludeFromDescription();
 
     private static async Task ExportAsync(string slug, HttpContext http, SyncLogService log, TenantService tenants, CancellationToken ct)
     {

@@ -30,9 +30,25 @@ public sealed class ExactEntitySet(string name, string key, string type, int del
     {
         foreach (var field in row) _fields.Add(field.Key);
         _rows[(string)row[Key]!] = row;
+        _byForeignKey.Clear();
     }
 
-    public bool Remove(string id) => _rows.Remove(id);
+    public bool Remove(string id)
+    {
+        _byForeignKey.Clear();
+        return _rows.Remove(id);
+    }
+
+    // Rows grouped by a foreign key, built on first use after a change: looking up an order's lines by scanning
+    // every line made large divisions quadratic to generate and to serve.
+    private readonly Dictionary<string, ILookup<string, JsonObject>> _byForeignKey = new(StringComparer.OrdinalIgnoreCase);
+
+    public IEnumerable<JsonObject> Where(string foreignKey, string id)
+    {
+        if (!_byForeignKey.TryGetValue(foreignKey, out var lookup))
+            _byForeignKey[foreignKey] = lookup = _rows.Values.ToLookup(r => ((string?)r[foreignKey] ?? "").ToLowerInvariant());
+        return lookup[id.ToLowerInvariant()];
+    }
 
     /// <summary>Line collections that $expand can embed, e.g. "PurchaseOrderLines" -> lines whose PurchaseOrderID is the key.</summary>
     public Dictionary<string, (ExactEntitySet Lines, string ForeignKey)> Navigations { get; } = new(StringComparer.OrdinalIgnoreCase);
@@ -40,9 +56,12 @@ public sealed class ExactEntitySet(string name, string key, string type, int del
     public IEnumerable<JsonObject> LinesOf(string navigation, string id)
     {
         var (lines, foreignKey) = Navigations[navigation];
-        return lines.Rows.Where(l => string.Equals((string?)l[foreignKey], id, StringComparison.OrdinalIgnoreCase))
-            .OrderBy(l => (int?)l["LineNumber"] ?? 0);
+        return lines.Where(foreignKey, id).OrderBy(l => (int?)l["LineNumber"] ?? 0);
     }
 
-    public void Clear() => _rows.Clear();
+    public void Clear()
+    {
+        _rows.Clear();
+        _byForeignKey.Clear();
+    }
 }

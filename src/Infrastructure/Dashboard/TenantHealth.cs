@@ -1,0 +1,43 @@
+using Koppel.Domain.Sync;
+
+namespace Koppel.Infrastructure.Dashboard;
+
+/// <summary>One tenant at a glance: each flow's last and next run, and what failed in the last 24 hours.</summary>
+public sealed record TenantHealth(
+    string Slug,
+    string Name,
+    string Integration,
+    IReadOnlyList<FlowHealth> Flows,
+    int FailedRecords24h,
+    int FailedRuns24h)
+{
+    public DateTime? LastRunAt => Flows.Max(f => f.LastRunAt);
+
+    public DateTimeOffset? NextRunAt => Flows.Where(f => f.NextRunAt is not null).Min(f => f.NextRunAt);
+
+    public HealthState State =>
+        Flows.Count == 0 ? HealthState.NoFlows
+        : FailedRuns24h > 0 || Flows.Any(f => f.LastRunStatus == RunStatus.Failed) ? HealthState.Failing
+        : FailedRecords24h > 0 || Flows.Any(f => f.LastRunStatus == RunStatus.CompletedWithErrors) ? HealthState.Warning
+        : Flows.All(f => f.LastRunAt is null) ? HealthState.NeverRun
+        : HealthState.Healthy;
+}
+
+public sealed record FlowHealth(
+    string Key,
+    string Name,
+    bool Enabled,
+    DateTime? LastRunAt,
+    RunStatus? LastRunStatus,
+    bool Running,
+    DateTimeOffset? NextRunAt);
+
+/// <summary>Ordered from worst to best, so sorting by state puts the tenants that need attention first.</summary>
+public enum HealthState
+{
+    Failing = 1,
+    Warning = 2,
+    NeverRun = 3,
+    NoFlows = 4,
+    Healthy = 5,
+}
