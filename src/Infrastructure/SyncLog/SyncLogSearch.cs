@@ -40,10 +40,11 @@ internal static partial class SyncLogSearch
             .SingleAsync(ct);
         if (matches <= ReadByIdAtMost)
             // MATERIALIZED keeps the planner from preferring a walk along the tenant's (TenantId, At) index and
-            // testing every row against the matches: it has to start from the matches.
+            // testing every row against the matches: it has to start from the matches. Only their ids are
+            // materialized, so the payloads of rows that end up off the page are never read.
             return db.SyncLog.FromSql($"""
-                WITH matched AS MATERIALIZED (SELECT * FROM SyncLog WHERE Id IN (SELECT rowid FROM SyncLogText WHERE SyncLogText MATCH {phrase}))
-                SELECT * FROM matched
+                WITH matched AS MATERIALIZED (SELECT rowid AS Id FROM SyncLogText WHERE SyncLogText MATCH {phrase})
+                SELECT SyncLog.* FROM matched CROSS JOIN SyncLog ON SyncLog.Id = matched.Id
                 """);
         // SQLite's LIKE ignores case like the full-text match; the words in order, anywhere, find at least as much.
         return db.SyncLog.Where(l => EF.Functions.Like(l.SourceKey, pattern, "\\")
