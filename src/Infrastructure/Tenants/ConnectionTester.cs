@@ -53,19 +53,22 @@ public sealed class ConnectionTester(
                 return new(false, $"{field.Label}: this must be an absolute http or https address.");
         }
 
-        using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        limit.CancelAfter(Timeout);
+        // The call itself is never cancelled: a token refresh cut off after the system rotated the refresh token
+        // would lose the new one and disconnect the tenant. The person waiting stops waiting after Timeout instead.
+        Task<string>? call = null;
         try
         {
-            return new(true, await schema.Test(new ConnectionInfo(system, fields, secrets), http, limit.Token));
+            call = schema.Test(new ConnectionInfo(system, fields, secrets), http, CancellationToken.None);
+            return new(true, await call.WaitAsync(Timeout, ct));
         }
         catch (SyncProblem problem)
         {
             // Connector problems are written for customers already (and never contain secrets).
             return new(false, problem.Message);
         }
-        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        catch (TimeoutException)
         {
+            Background.Observe(call!, log, $"Connection test of {system} for {slug}");
             return new(false, $"{schema.Name} did not answer within {Timeout.TotalSeconds:0} seconds. Check the address, or try again later.");
         }
         catch (HttpRequestException e)

@@ -41,18 +41,20 @@ public sealed class SettingChoiceReader(
             Clock = clock,
             SaveSecretAsync = (system, name, value, token) => connections.SaveSecretAsync(tenant.Id, system, name, value, token),
         };
-        using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        limit.CancelAfter(Timeout);
+        // Not cancelled, for the same reason as a connection test: a refresh cut off midway loses the rotated token.
+        Task<IReadOnlyList<SettingChoice>>? call = null;
         try
         {
-            return new(await provider(context, limit.Token), null);
+            call = provider(context, CancellationToken.None);
+            return new(await call.WaitAsync(Timeout, ct), null);
         }
         catch (SyncProblem problem)
         {
             return new([], problem.Message);
         }
-        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        catch (TimeoutException)
         {
+            Background.Observe(call!, log, $"Reading the choices of {settingPath} for {slug}");
             return new([], $"The list did not arrive within {Timeout.TotalSeconds:0} seconds. Try again later.");
         }
         catch (Exception e) when (e is not OperationCanceledException)
