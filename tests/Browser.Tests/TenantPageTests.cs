@@ -6,10 +6,8 @@ namespace Koppel.Browser.Tests;
 
 /// <summary>The tenant page: options, connections with write-only secrets, connection tests, and resync with live progress.</summary>
 [Collection(PortalCollection.Name)]
-public sealed class TenantPageTests(PortalFixture portal) : IDisposable
+public sealed class TenantPageTests(PortalFixture portal)
 {
-    public void Dispose() => File.AppendAllText("/tmp/portal-debug.log", portal.Server.RecentOutput + "\n=====\n");
-
     private static ILocator Setting(IPage page, string path) => page.Locator($"[data-path='{path}']");
 
     [Fact]
@@ -25,6 +23,7 @@ public sealed class TenantPageTests(PortalFixture portal) : IDisposable
         await page.GetByRole(AriaRole.Button, new() { Name = "Save options" }).ClickAsync();
 
         await Expect(page.Locator("#options-message")).ToHaveTextAsync("The options are saved. The next runs use them.");
+        await mapEmail.ScrollIntoViewIfNeededAsync();
         await tab.ScreenshotAsync("tenant-options-saved");
         var settings = await TenantJsonAsync(page, "browser-options");
         Assert.True(settings.GetProperty("settings").GetProperty("suppliers").GetProperty("mapEmail").GetBoolean());
@@ -46,9 +45,10 @@ public sealed class TenantPageTests(PortalFixture portal) : IDisposable
         await page.GetByRole(AriaRole.Button, new() { Name = "Save options" }).ClickAsync();
 
         await Expect(Setting(page, "warehouses.subset").GetByRole(AriaRole.Alert)).ToHaveTextAsync("Choose at least one warehouse for the subset.");
-        await Expect(page.Locator("#options-message")).ToContainTextAsync("Not saved");
+        await Expect(page.Locator("#options-message")).ToHaveTextAsync("Not saved: check Warehouses › Subset (the message is at the field).");
         // Without an Exact connection the warehouse list cannot be read: the field says why instead of failing.
         await Expect(Setting(page, "warehouses.subset")).ToContainTextAsync("The list could not be read");
+        await Setting(page, "warehouses.subset").ScrollIntoViewIfNeededAsync();
         await tab.ScreenshotAsync("tenant-options-invalid");
         var stored = (await TenantJsonAsync(page, "browser-invalid")).GetProperty("settings");
         Assert.False(stored.TryGetProperty("warehouses", out var warehouses) && warehouses.GetProperty("mode").GetString() == "subset",
@@ -88,6 +88,7 @@ public sealed class TenantPageTests(PortalFixture portal) : IDisposable
         await card.GetByRole(AriaRole.Button, new() { Name = "Save connection" }).ClickAsync();
         await Expect(page.Locator("#connection-optiply-saved")).ToHaveTextAsync("The Optiply connection is saved.");
         await Expect(card.GetByLabel("Password")).ToHaveValueAsync("");
+        await card.ScrollIntoViewIfNeededAsync();
         await tab.ScreenshotAsync("tenant-secret-replaced");
 
         // A fresh page knows the secret only as "set"; the replaced one is what the system now accepts.
@@ -102,6 +103,7 @@ public sealed class TenantPageTests(PortalFixture portal) : IDisposable
         await freshCard.GetByRole(AriaRole.Button, new() { Name = "Test connection" }).ClickAsync();
         await Expect(fresh.Page.Locator("#connection-optiply-test")).ToHaveTextAsync(
             new Regex($"^Signed in to Optiply as {Regex.Escape(OptiplyDemoLogin.Username)}; account {OptiplyDemoLogin.AccountId} holds \\d+ products?\\.$"));
+        await freshCard.ScrollIntoViewIfNeededAsync();
         await fresh.ScreenshotAsync("tenant-connection-test");
         tab.AssertNoErrors();
         fresh.AssertNoErrors();
@@ -187,6 +189,7 @@ public sealed class TenantPageTests(PortalFixture portal) : IDisposable
         var resync = page.GetByRole(AriaRole.Button, new() { Name = "Full resync of Products" });
         await resync.ScrollIntoViewIfNeededAsync();
         await Expect(resync).ToBeInViewportAsync();
+        await Expect(page.Locator("#flows .flow-message-row")).ToHaveCountAsync(0);
         var width = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
         Assert.True(width <= 390, $"The page is {width} px wide in a 390 px window: it scrolls sideways.");
         await tab.ScreenshotAsync("tenant-narrow");
