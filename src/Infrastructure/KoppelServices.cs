@@ -45,6 +45,7 @@ public static class KoppelServices
         services.AddSingleton<ConnectionTester>();
         services.AddSingleton<SettingChoiceReader>();
         services.AddSingleton<MappingService>();
+        services.AddMappingEditor();
         services.AddSingleton<SyncLogService>();
         services.AddSingleton<TenantHealthService>();
         services.AddSingleton<CustomerUsers>();
