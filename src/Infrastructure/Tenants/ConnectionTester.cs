@@ -38,15 +38,22 @@ public sealed class ConnectionTester(
         var stored = connections.Decrypt(tenant).GetValueOrDefault(system);
         var fields = new Dictionary<string, string>(stored?.Fields ?? new Dictionary<string, string>());
         var secrets = new Dictionary<string, string>(stored?.Secrets ?? new Dictionary<string, string>());
+        var edited = false;
         foreach (var field in schema.Fields)
         {
-            var edited = edits?.GetValueOrDefault(field.Name)?.Trim();
+            var value = edits?.GetValueOrDefault(field.Name)?.Trim();
             if (field.Secret)
             {
-                if (!string.IsNullOrEmpty(edited)) secrets[field.Name] = edited;
+                if (string.IsNullOrEmpty(value)) continue;
+                edited |= value != secrets.GetValueOrDefault(field.Name);
+                secrets[field.Name] = value;
                 continue;
             }
-            if (edited is not null) fields[field.Name] = edited;
+            if (value is not null)
+            {
+                edited |= value != (fields.GetValueOrDefault(field.Name) ?? field.Default ?? "");
+                fields[field.Name] = value;
+            }
             else if (!fields.ContainsKey(field.Name) && field.Default is not null) fields[field.Name] = field.Default;
             if (field.Name.EndsWith("Url", StringComparison.Ordinal) && fields.GetValueOrDefault(field.Name) is { Length: > 0 } url
                 && !(Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
@@ -58,7 +65,10 @@ public sealed class ConnectionTester(
         Task<string>? call = null;
         try
         {
-            call = schema.Test(new ConnectionInfo(system, fields, secrets), http, CancellationToken.None);
+            // A secret the system rotates during the test (Exact's refresh token) is stored only when the stored
+            // connection itself was tested: a rotated token of unsaved values belongs to no stored connection.
+            var connection = new ConnectionInfo(system, fields, secrets) { SaveSecretAsync = edited ? null : stored?.SaveSecretAsync };
+            call = schema.Test(connection, http, CancellationToken.None);
             return new(true, await call.WaitAsync(Timeout, ct));
         }
         catch (SyncProblem problem)

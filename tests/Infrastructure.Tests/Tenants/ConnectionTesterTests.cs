@@ -1,7 +1,11 @@
+using Koppel.Domain.Sync;
+using Koppel.Infrastructure.Connectors.ExactOnline;
 using Koppel.Infrastructure.Connectors.Optiply;
+using Koppel.Infrastructure.Integrations.ExactOptiply;
 using Koppel.Infrastructure.Connectors.Optiply.Sandbox;
 using Koppel.Infrastructure.Tenants;
 using Koppel.Infrastructure.Tests.Integrations.ExactOptiply;
+using Microsoft.EntityFrameworkCore;
 
 namespace Koppel.Infrastructure.Tests.Tenants;
 
@@ -17,6 +21,21 @@ public sealed class ConnectionTesterTests
 
         Assert.True(result.Succeeded, result.Message);
         Assert.Matches($"^Signed in to Optiply as {OptiplyDemoLogin.Username}; account {OptiplyDemoLogin.AccountId} holds \\d+ products?\\.$", result.Message);
+    }
+
+    [Fact]
+    public async Task Testing_the_stored_Exact_connection_stores_the_refresh_token_Exact_rotated()
+    {
+        await using var hub = await ExactOptiplyHub.StartAsync(items: 5);
+        var before = await RefreshTokenAsync(hub);
+
+        var result = await hub.Hub.Get<ConnectionTester>().TestAsync(ExactOptiplyHub.Slug, ExactOnlineConnection.System, null, default);
+
+        Assert.True(result.Succeeded, result.Message);
+        Assert.Contains($"division {ExactOptiplyHub.Division}", result.Message);
+        Assert.NotEqual(before, await RefreshTokenAsync(hub));
+        var run = await hub.RunAsync(ProductsFlow.Key);
+        Assert.Equal(RunStatus.Succeeded, run.Status);
     }
 
     [Fact]
@@ -68,6 +87,13 @@ public sealed class ConnectionTesterTests
 
         Assert.False(result.Succeeded);
         Assert.Contains("could not be reached", result.Message);
+    }
+
+    private static async Task<string> RefreshTokenAsync(ExactOptiplyHub hub)
+    {
+        await using var db = await hub.Hub.DbAsync();
+        var tenant = await db.Tenants.Include(t => t.Connections).AsNoTracking().SingleAsync(t => t.Slug == ExactOptiplyHub.Slug);
+        return hub.Hub.Get<TenantConnections>().Decrypt(tenant)[ExactOnlineConnection.System].Secrets["refreshToken"];
     }
 
     [Fact]
