@@ -58,6 +58,7 @@ public sealed class ItemStockStream(ExactOnlineClient exact) : ISourceStream
 
     private async Task<List<SourceRecord>> RecordsAsync(IReadOnlyList<string> items, CancellationToken ct)
     {
+        if (items.Count == 0) return [];
         var rows = _all ?? (items.Count > LoadAllAbove ? await AllAsync(ct) : await RowsOfAsync(items, ct));
         var warehouses = await WarehousesAsync(ct);
         var records = new List<SourceRecord>(items.Count);
