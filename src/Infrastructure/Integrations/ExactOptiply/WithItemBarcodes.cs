@@ -14,6 +14,9 @@ public sealed class WithItemBarcodes(ISourceStream inner, ExactOnlineClient exac
 {
     private const int IdsPerCall = 40;
     private const int LoadAllAbove = 100;
+    // Retried records come one at a time: past this many, reading all items once is cheaper than a call each.
+    private const int SingleReadsBeforeAll = 10;
+    private int _singleReads;
     private readonly Dictionary<string, string?> _barcodes = new(StringComparer.OrdinalIgnoreCase);
     private bool _loadedAll;
 
@@ -29,6 +32,7 @@ public sealed class WithItemBarcodes(ISourceStream inner, ExactOnlineClient exac
     public async Task<SourceRecord?> ReadOneAsync(string sourceId, CancellationToken ct)
     {
         if (await inner.ReadOneAsync(sourceId, ct) is not { } record) return null;
+        if (++_singleReads > SingleReadsBeforeAll && !_loadedAll) await LoadAllAsync(ct);
         await LoadAsync([record], ct);
         return Add(record);
     }
@@ -48,15 +52,20 @@ public sealed class WithItemBarcodes(ISourceStream inner, ExactOnlineClient exac
         if (missing.Count == 0) return;
         if (missing.Count > LoadAllAbove)
         {
-            await foreach (var page in exact.PagesAsync(exact.Url("sync/Logistics/Items", ["ID", "Barcode", "Timestamp"], "Timestamp gt 1L"), ct))
-                Remember(page);
-            _loadedAll = true;
+            await LoadAllAsync(ct);
             return;
         }
         foreach (var chunk in missing.Chunk(IdsPerCall))
             Remember(await exact.AllAsync(exact.Url("bulk/Logistics/Items", ["ID", "Barcode"], string.Join(" or ", chunk.Select(id => $"ID eq guid'{id}'"))), ct));
         // An item Exact no longer has gets no barcode rather than being asked for again.
         foreach (var id in missing) _barcodes.TryAdd(id, null);
+    }
+
+    private async Task LoadAllAsync(CancellationToken ct)
+    {
+        await foreach (var page in exact.PagesAsync(exact.Url("sync/Logistics/Items", ["ID", "Barcode", "Timestamp"], "Timestamp gt 1L"), ct))
+            Remember(page);
+        _loadedAll = true;
     }
 
     private void Remember(IEnumerable<JsonObject> items)
