@@ -26,6 +26,8 @@ public static class ExactOptiplyIntegration
             SuppliersFlow.Definition,
             SupplierProductsFlow.Definition,
             StocksFlow.Definition,
+            SellOrdersFlow.Definition,
+            ReceiptLinesFlow.Definition,
         ],
         FieldSwitches =
         [
