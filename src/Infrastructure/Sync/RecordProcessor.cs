@@ -42,6 +42,8 @@ internal sealed class RecordProcessor(FlowDefinition flow, FlowParts parts, Fiel
                     return new RecordResult(record.Id, Outcome.Skipped) { Message = skip.Reason, Logged = skip.Log, SourcePayload = source, TargetId = link?.TargetId };
                 case RuleDecision.Delete delete:
                     return await DeleteAsync(record.Id, link, delete.Reason, source, ct);
+                case RuleDecision.Retry retry:
+                    return new RecordResult(record.Id, Outcome.Failed) { Message = retry.Reason, SourcePayload = source, TargetId = link?.TargetId };
             }
         }
 

@@ -20,8 +20,11 @@ public static class ExactStreams
         });
 
     /// <summary>Supplier items (the item-supplier link with purchase price, lot size, lead time), then their deletions (EntityType 30).</summary>
-    public static ISourceStream SupplierItems(FlowContext context) =>
-        new ExactSyncStream(ExactOnlineClient.Create(context), new ExactSyncEntity("sync/Logistics/SupplierItem", "logistics/SupplierItem", SupplierItemFields, 30, ["ID", "Item", "Supplier"]));
+    public static ISourceStream SupplierItems(FlowContext context) => SupplierItems(ExactOnlineClient.Create(context));
+
+    /// <summary>Supplier items read with a client the flow shares with its other Exact reads (one token, one rate budget).</summary>
+    public static ISourceStream SupplierItems(ExactOnlineClient exact) =>
+        new ExactSyncStream(exact, new ExactSyncEntity("sync/Logistics/SupplierItem", "logistics/SupplierItem", SupplierItemFields, 30, ["ID", "Item", "Supplier"]));
 
     public static readonly IReadOnlyDictionary<string, ExactType> SupplierFields = new Dictionary<string, ExactType>
     {

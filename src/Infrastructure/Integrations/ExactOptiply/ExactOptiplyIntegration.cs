@@ -22,6 +22,10 @@ public static class ExactOptiplyIntegration
         Flows =
         [
             ProductsFlow.Definition,
+            CompositionsFlow.Definition,
+            SuppliersFlow.Definition,
+            SupplierProductsFlow.Definition,
+            StocksFlow.Definition,
             SellOrdersFlow.Definition,
             ReceiptLinesFlow.Definition,
         ],
@@ -29,6 +33,12 @@ public static class ExactOptiplyIntegration
         [
             new(ProductsFlow.Key, "stockLevel", "products.mapStockLevel"),
             new(ProductsFlow.Key, "status", "products.mapStatus"),
+            new(SuppliersFlow.Key, "emails", "suppliers.mapEmail"),
+            new(SuppliersFlow.Key, "deliveryTime", "suppliers.mapDeliveryTime"),
+            new(SupplierProductsFlow.Key, "lotSize", "supplierProducts.mapLotSize"),
+            new(SupplierProductsFlow.Key, "minimumPurchaseQuantity", "supplierProducts.mapMinimumPurchaseQuantity"),
+            new(SupplierProductsFlow.Key, "deliveryTime", "supplierProducts.mapDeliveryTime"),
+            new(SupplierProductsFlow.Key, "preferred", "supplierProducts.mapPreferred"),
         ],
         Choices = ExactWarehouseChoices.ByPath,
     };

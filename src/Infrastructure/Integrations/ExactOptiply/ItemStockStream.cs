@@ -1,0 +1,107 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json.Nodes;
+using Koppel.Domain.Sync;
+using Koppel.Infrastructure.Connectors.ExactOnline;
+using Koppel.Infrastructure.Sync;
+
+namespace Koppel.Infrastructure.Integrations.ExactOptiply;
+
+/// <summary>
+/// One record per Exact item whose stock changed in any warehouse (sync/Inventory/ItemWarehouses, Timestamp
+/// cursor): the item's stock rows of all warehouses ("Stock", each with its warehouse's Main flag), so the flow can
+/// total the warehouses the tenant chose. The rows of the changed items are read in bulk (20 items a call), or all
+/// at once (1000 a call) on a first run or a page with many items.
+/// </summary>
+public sealed class ItemStockStream(ExactOnlineClient exact) : ISourceStream
+{
+    private const int ItemsPerCall = 20;
+    private const int LoadAllAbove = 100;
+    private const int PageSize = 1000;
+
+    private ILookup<string, JsonObject>? _all;
+    private Dictionary<string, JsonObject>? _warehouses;
+
+    public async IAsyncEnumerable<SourcePage> ReadAsync(string? cursorText, [EnumeratorCancellation] CancellationToken ct)
+    {
+        var cursor = ExactSyncCursor.Parse(cursorText).Rows;
+        if (cursor <= 1)
+        {
+            // A first run reads every row anyway: read them once and give every item that has stock.
+            var all = await AllAsync(ct);
+            var max = all.SelectMany(g => g).Select(r => ExactRecordCheck.Timestamp(r) ?? 0).DefaultIfEmpty(cursor).Max();
+            var items = all.Select(g => g.Key).ToList();
+            for (var i = 0; i < items.Count; i += PageSize)
+            {
+                var last = i + PageSize >= items.Count;
+                // The cursor moves only with the last page: the rows were read all at once, not page by page.
+                yield return new SourcePage(await RecordsAsync(items.Skip(i).Take(PageSize).ToList(), ct), last ? new ExactSyncCursor(max, max).ToString() : null);
+            }
+            if (items.Count == 0) yield return new SourcePage([], new ExactSyncCursor(max, max).ToString());
+            yield break;
+        }
+
+        var url = exact.Url("sync/Inventory/ItemWarehouses", ["ID", "Item", "Timestamp"], $"Timestamp gt {cursor}L");
+        await foreach (var page in exact.PagesAsync(url, ct))
+        {
+            var items = page.Select(r => r["Item"]?.ToString()?.ToLowerInvariant()).OfType<string>().Distinct().ToList();
+            cursor = Math.Max(cursor, page.Select(r => ExactRecordCheck.Timestamp(r) ?? 0).DefaultIfEmpty(cursor).Max());
+            yield return new SourcePage(await RecordsAsync(items, ct), new ExactSyncCursor(cursor, cursor).ToString());
+        }
+    }
+
+    public async Task<SourceRecord?> ReadOneAsync(string sourceId, CancellationToken ct)
+    {
+        if (!Guid.TryParse(sourceId, out var id)) return null;
+        var records = await RecordsAsync([id.ToString()], ct);
+        return records.FirstOrDefault();
+    }
+
+    private async Task<List<SourceRecord>> RecordsAsync(IReadOnlyList<string> items, CancellationToken ct)
+    {
+        if (items.Count == 0) return [];
+        var rows = _all ?? (items.Count > LoadAllAbove ? await AllAsync(ct) : await RowsOfAsync(items, ct));
+        var warehouses = await WarehousesAsync(ct);
+        var records = new List<SourceRecord>(items.Count);
+        foreach (var item in items)
+        {
+            var stock = new JsonArray();
+            string? problem = null;
+            string? code = null;
+            foreach (var row in rows[item])
+            {
+                var (level, rowProblem) = ExactRecordCheck.Clean(row, ExactItemFields.Stock);
+                problem ??= rowProblem is null ? null : $"stock in warehouse {row["WarehouseCode"]}: {rowProblem}";
+                level["Main"] = warehouses.TryGetValue(row["Warehouse"]?.ToString()?.ToLowerInvariant() ?? "", out var w) ? w["Main"]?.DeepClone() : null;
+                code ??= row["ItemCode"]?.ToString();
+                stock.Add(level);
+            }
+            // An item whose last stock row is gone has no rows: it has no stock.
+            var data = new JsonObject { ["ID"] = item, ["ItemCode"] = code, ["Stock"] = stock };
+            records.Add(problem is null ? new SourceRecord(item, data) : SourceRecord.Malformed(item, problem, data));
+        }
+        return records;
+    }
+
+    private async Task<ILookup<string, JsonObject>> RowsOfAsync(IReadOnlyList<string> items, CancellationToken ct)
+    {
+        var rows = new List<JsonObject>();
+        foreach (var chunk in items.Chunk(ItemsPerCall))
+            rows.AddRange(await exact.AllAsync(exact.Url("inventory/ItemWarehouses", Fields, string.Join(" or ", chunk.Select(i => $"Item eq guid'{i}'"))), ct));
+        return ByItem(rows);
+    }
+
+    private async Task<ILookup<string, JsonObject>> AllAsync(CancellationToken ct) =>
+        _all ??= ByItem(await exact.AllAsync(exact.Url("sync/Inventory/ItemWarehouses", Fields.Append("Timestamp"), "Timestamp gt 1L"), ct));
+
+    private static IEnumerable<string> Fields => ExactItemFields.Stock.Keys.Append("ItemCode");
+
+    private static ILookup<string, JsonObject> ByItem(IEnumerable<JsonObject> rows) =>
+        rows.Where(r => r["Item"] is not null).ToLookup(r => r["Item"]!.ToString().ToLowerInvariant());
+
+    private async Task<Dictionary<string, JsonObject>> WarehousesAsync(CancellationToken ct)
+    {
+        if (_warehouses is not null) return _warehouses;
+        var rows = await exact.AllAsync(exact.Url("inventory/Warehouses", ["ID", "Code", "Main"]), ct);
+        return _warehouses = rows.Where(w => w["ID"] is not null).ToDictionary(w => w["ID"]!.ToString().ToLowerInvariant());
+    }
+}

@@ -1,0 +1,44 @@
+using Koppel.Domain.Integrations.ExactOptiply;
+using Koppel.Domain.Sync;
+using Koppel.Infrastructure.Connectors.ExactOnline;
+using Koppel.Infrastructure.Connectors.Optiply;
+using Koppel.Infrastructure.Sync;
+
+namespace Koppel.Infrastructure.Integrations.ExactOptiply;
+
+/// <summary>Exact accounts that are suppliers to Optiply suppliers; a supplier deleted in Exact is set to ignored in Optiply.</summary>
+public static class SuppliersFlow
+{
+    public const string Key = "suppliers";
+    /// <summary>The link namespace other flows use to find a supplier's Optiply id.</summary>
+    public const string Entity = "supplier";
+
+    public static FlowDefinition Definition { get; } = new()
+    {
+        Key = Key,
+        Name = "Suppliers",
+        Entity = Entity,
+        SourceSystem = "Exact Online",
+        TargetSystem = "Optiply",
+        DefaultMapping = SupplierMapping.Default,
+        TargetFields =
+        [
+            new("name", "text", "Supplier name"),
+            new("emails", "list", "E-mail addresses"),
+            new("deliveryTime", "number", "Delivery time in days (1-365)"),
+        ],
+        Build = Build,
+    };
+
+    private static FlowParts Build(FlowContext context)
+    {
+        var settings = context.SettingsAs<ExactOptiplySettings>();
+        IRecordRule[] rules =
+        [
+            new SkipSupplierWithoutName(),
+            new CheckSupplierEmail(settings.Suppliers.MapEmail),
+            new SupplierDeliveryTime(),
+        ];
+        return new FlowParts(ExactStreams.Suppliers(context), OptiplySinks.Suppliers(context), rules);
+    }
+}
