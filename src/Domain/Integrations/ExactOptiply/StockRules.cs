@@ -23,3 +23,13 @@ public sealed class SkipStockOfUnsyncedProduct : IRecordRule
             ? new RuleDecision.Skip($"Exact item {ExactJson.Text(data["ItemCode"])?.Trim() ?? ExactJson.Text(data["ID"])} is not in Optiply yet, so there is no product to give this stock to. The products flow sends its stock when it creates the product.")
             : RuleDecision.Continue(data);
 }
+
+/// <summary>
+/// With stock mapping switched off (products.mapStockLevel, the seed's footnote *3) the customer keeps stock in
+/// Optiply by hand: the stocks flow then writes nothing, just as the products flow leaves stockLevel out.
+/// </summary>
+public sealed class SkipWhenStockIsNotMapped(ProductSettings products) : IRecordRule
+{
+    public RuleDecision Apply(JsonObject data) =>
+        products.MapStockLevel ? RuleDecision.Continue(data) : new RuleDecision.Skip("Stock mapping is switched off for this tenant.", Log: false);
+}

@@ -33,6 +33,7 @@ public static class ExactOptiplyIntegration
         [
             new(ProductsFlow.Key, "stockLevel", "products.mapStockLevel"),
             new(ProductsFlow.Key, "status", "products.mapStatus"),
+            new(StocksFlow.Key, "stockLevel", "products.mapStockLevel"),
             new(SuppliersFlow.Key, "emails", "suppliers.mapEmail"),
             new(SuppliersFlow.Key, "deliveryTime", "suppliers.mapDeliveryTime"),
             new(SupplierProductsFlow.Key, "lotSize", "supplierProducts.mapLotSize"),

@@ -33,6 +33,7 @@ public static class StocksFlow
             new OptiplyReference("product", "ID", "OptiplyProductId"));
         IRecordRule[] rules =
         [
+            new SkipWhenStockIsNotMapped(settings.Products),
             new SkipStockOfUnsyncedProduct(),
             new SumStockOfChosenWarehouses(settings.Warehouses),
         ];

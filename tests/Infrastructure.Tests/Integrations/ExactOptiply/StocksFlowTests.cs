@@ -42,6 +42,21 @@ public sealed class StocksFlowTests
     }
 
     [Fact]
+    public async Task With_stock_mapping_off_the_stocks_flow_writes_nothing()
+    {
+        await using var hub = await ExactOptiplyHub.StartAsync(items: 12, settings: new JsonObject { ["products"] = new JsonObject { ["mapStockLevel"] = false } });
+        await hub.RunAsync(ProductsFlow.Key);
+        var writes = hub.Optiply.Writes;
+        hub.Exact.ChangeStock(ExactOptiplyHub.Division, "ART-00004", "1", 123);
+
+        var run = await hub.RunAsync(Flow);
+
+        Assert.Equal(0, run.Updated);
+        Assert.Equal(writes, hub.Optiply.Writes);
+        Assert.Equal(0m, StockLevel(hub, "ART-00004"));
+    }
+
+    [Fact]
     public async Task The_stock_flow_does_not_make_the_products_flow_see_changes()
     {
         await using var hub = await ExactOptiplyHub.StartAsync(items: 20);
