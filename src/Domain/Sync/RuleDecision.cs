@@ -15,6 +15,10 @@ public abstract record RuleDecision
     /// <summary>Remove the record's counterpart from the target (e.g. a cancelled order).</summary>
     public sealed record Delete(string Reason) : RuleDecision;
 
+    /// <summary>Cannot be written yet (e.g. its product is not in the target yet): logged as failed with the
+    /// reason, so the next run tries it again.</summary>
+    public sealed record Retry(string Reason) : RuleDecision;
+
     public static RuleDecision Continue(JsonObject data) => new Keep(data, []);
 }
 
