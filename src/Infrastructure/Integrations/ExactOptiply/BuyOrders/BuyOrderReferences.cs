@@ -59,7 +59,11 @@ public sealed class BuyOrderReferences(ISourceStream orders, FlowContext context
         if (await context.Links.TargetIdAsync(OrderEntity, record.Id, ct) is not { } target) return record;
         var order = await optiply.GetAsync("buyOrders", target, ct);
         if (order is null) return record;
-        return new SourceRecord(record.Id, new JsonObject { ["DeletedInExact"] = true, ["OrderDate"] = order.Attributes["placed"]?.DeepClone() });
+        // Optiply keeps UTC; the deletion rule compares the day the order was placed in Exact, a Dutch date.
+        var placed = ExactJson.Date(order.Attributes["placed"]) is { } utc
+            ? ExactDate.DutchDay(new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc))).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)
+            : null;
+        return new SourceRecord(record.Id, new JsonObject { ["DeletedInExact"] = true, ["OrderDate"] = placed });
     }
 
     private async Task<string?> SupplierNamedAsync(string? name, CancellationToken ct)
