@@ -23,6 +23,17 @@ public sealed class BuyOrderDeletionWindow(DateOnly since) : IRecordRule
     }
 }
 
+/// <summary>
+/// A purchase order the hub itself created from an Optiply buy order ("SentFromOptiply"), whose write-back has not
+/// happened yet (the export stopped in between): importing it would double the buy order, so it waits.
+/// </summary>
+public sealed class WaitForBuyOrderWriteBack : IRecordRule
+{
+    public RuleDecision Apply(JsonObject data) => ExactJson.Text(data["SentFromOptiply"]) is { Length: > 0 } optiplyId
+        ? new RuleDecision.Retry($"This purchase order was created from Optiply buy order {optiplyId}, and the buy-orders-to-exact flow has not linked the two yet. It is tried again on the next run.")
+        : RuleDecision.Continue(data);
+}
+
 /// <summary>Leaves out buy orders of warehouses the tenant did not choose; "MainWarehouse" is the one Exact marks as main.</summary>
 public sealed class InBuyOrderWarehouses(WarehouseSettings settings) : IRecordRule
 {

@@ -167,6 +167,34 @@ public sealed class BuyOrdersToExactFlowTests
     }
 
     [Fact]
+    public async Task An_import_before_the_write_back_waits_instead_of_doubling_the_buy_order()
+    {
+        var s = await StartAsync();
+        await using var hub = s.Hub;
+        var optiplyId = NewOptiplyOrder(s, ("ART-00003", 4));
+        var division = hub.Exact.Division(Division);
+        lock (division.Lock)
+            ExactPurchaseOrderPost.Create(division, new JsonObject
+            {
+                ["OrderNumber"] = long.Parse(optiplyId), ["Supplier"] = s.ExactSupplier, ["OrderDate"] = "2026-11-19",
+                ["PurchaseOrderLines"] = new JsonArray(new JsonObject { ["Item"] = Item(s, "ART-00003"), ["QuantityInPurchaseUnits"] = 4 }),
+            }, SyncTime);
+        var exactId = ExactOrderOf(s, optiplyId)["PurchaseOrderID"]!.ToString().ToLowerInvariant();
+
+        var early = await hub.RunAsync(BuyOrdersFlow.Key);
+        await hub.RunAsync(Flow);
+        var later = await hub.RunAsync(BuyOrdersFlow.Key);
+
+        var waited = Assert.Single(await hub.LogAsync(early.Id), e => e.SourceKey == exactId);
+        Assert.Equal(Outcome.Failed, waited.Outcome);
+        Assert.Contains($"created from Optiply buy order {optiplyId}", waited.Message);
+        Assert.Equal(RunStatus.Succeeded, later.Status);
+        var buyOrder = Assert.Single(hub.Optiply.BuyOrders(ExactOptiplyHub.Account), o => o["remoteIdMap"]?[OptiplyDemoLogin.CouplingId]?.ToString() == exactId);
+        Assert.Equal(optiplyId, buyOrder["id"]!.ToString());
+        Assert.Single(hub.OptiplyLinesOf(optiplyId));
+    }
+
+    [Fact]
     public async Task With_the_option_off_no_buy_order_is_sent_to_Exact()
     {
         var s = await StartAsync(new JsonObject { ["buyOrders"] = new JsonObject { ["toExact"] = false } });

@@ -50,7 +50,23 @@ public sealed class BuyOrderReferences(ISourceStream orders, FlowContext context
         foreach (var line in (data["Lines"] as JsonArray ?? []).OfType<JsonObject>())
             line["ProductOptiplyId"] = ExactJson.Guid(line["Item"]) is { } item ? products.GetValueOrDefault(item.ToString()) : null;
         if (needsMainWarehouse) data["MainWarehouse"] = await MainWarehouseAsync(ct);
+        data["SentFromOptiply"] = await SentFromOptiplyAsync(record.Id, data, ct);
         return record with { Data = data };
+    }
+
+    /// <summary>
+    /// The Optiply buy order an unlinked purchase order was created from, when the buy-orders-to-exact flow posted
+    /// it (Source 11, REST API; OrderNumber = Optiply's id) but has not written Exact's id back yet. Importing it
+    /// now would make a second buy order of it; it waits for the write-back, which links the two.
+    /// </summary>
+    private async Task<string?> SentFromOptiplyAsync(string id, JsonObject data, CancellationToken ct)
+    {
+        if (ExactJson.Text(data["Kind"]) != BuyOrderMapping.PurchaseOrder || ExactJson.Number(data["Source"]) != 11) return null;
+        if (await context.Links.TargetIdAsync(OrderEntity, id, ct) is not null) return null;
+        if (ExactJson.Number(data["OrderNumber"]) is not { } number) return null;
+        var candidate = await optiply.GetAsync("buyOrders", ((long)number).ToString(System.Globalization.CultureInfo.InvariantCulture), ct);
+        if (candidate is null || candidate.RemoteId(optiply.Account.CouplingId) is not null) return null;
+        return candidate.Attributes["supplierId"]?.ToString() == ExactJson.Text(data["SupplierOptiplyId"]) ? candidate.Id : null;
     }
 
     /// <summary>A deletion of an order this hub linked becomes a record with the date it was placed; others stay deletions (nothing to do).</summary>

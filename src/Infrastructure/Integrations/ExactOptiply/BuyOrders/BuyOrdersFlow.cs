@@ -54,6 +54,7 @@ public static class BuyOrdersFlow
             new BuyOrderDeletionWindow(settings.BuyOrders.DeletionsSince),
             new SkipDisassemblyOrders(),
             new InBuyOrderWarehouses(settings.Warehouses),
+            new WaitForBuyOrderWriteBack(),
             new BuyOrderCompletion(context.Clock.GetUtcNow()),
             new MapBuyOrderLines(),
         ];

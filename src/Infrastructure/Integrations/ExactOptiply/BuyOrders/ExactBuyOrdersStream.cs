@@ -24,6 +24,7 @@ public sealed class ExactBuyOrdersStream(ExactOnlineClient exact) : ISourceStrea
         ["ReceiptDate"] = ExactType.Date, ["AmountDC"] = ExactType.Number, ["Supplier"] = ExactType.Guid,
         ["SupplierCode"] = ExactType.Text, ["Warehouse"] = ExactType.Guid, ["WarehouseCode"] = ExactType.Text,
         ["OrderStatus"] = ExactType.Number, ["ReceiptStatus"] = ExactType.Number, ["Created"] = ExactType.Date,
+        ["Source"] = ExactType.Number,
     };
 
     public static readonly IReadOnlyDictionary<string, ExactType> LineFields = new Dictionary<string, ExactType>
