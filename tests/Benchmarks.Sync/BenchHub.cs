@@ -1,6 +1,5 @@
 using Koppel.Infrastructure;
 using Koppel.Infrastructure.Http;
-using Koppel.Infrastructure.Sandbox;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -11,7 +10,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Koppel.Benchmarks.Sync;
 
-/// <summary>The hub with its emulators on a loopback port and a fresh SQLite file, budgets lifted on both sides.</summary>
+/// <summary>The hub on a fresh SQLite file with its request budgets lifted; the emulators run in another process.</summary>
 public sealed class BenchHub : IAsyncDisposable
 {
     private readonly WebApplication _app;
@@ -44,7 +43,6 @@ public sealed class BenchHub : IAsyncDisposable
         // What is measured is the hub, not the documented limits of Exact and Optiply (see README).
         builder.Services.AddSingleton(sp => new ConnectorHttp(sp.GetRequiredService<ILoggerFactory>(), unthrottled: true));
         var app = builder.Build();
-        app.MapSandboxSystems(_ => true);
         await app.Services.InitializeKoppelAsync();
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Net.Http.Json;
+using Koppel.Benchmarks.Sync;
 using Koppel.Domain.Sync;
 using Koppel.Infrastructure.Connectors.ExactOnline;
 using Koppel.Infrastructure.Connectors.ExactOnline.Sandbox;
@@ -8,79 +10,87 @@ using Koppel.Infrastructure.Connectors.Optiply.Sandbox;
 using Koppel.Infrastructure.Integrations.ExactOptiply;
 using Koppel.Infrastructure.Sync;
 using Koppel.Infrastructure.Tenants;
-using Koppel.Benchmarks.Sync;
 
 // Syncs N generated Exact items to Optiply through the emulators over loopback on SQLite, then runs again
-// without changes, and prints throughput, HTTP calls per 1,000 records next to the minimum, and memory.
+// without changes, and prints throughput, HTTP calls per 1,000 records next to the minimum, and the hub's
+// peak memory (the emulators run in a child process and are not counted).
 // Usage: dotnet run -c Release --project tests/Benchmarks.Sync -- [items, default 100000]
+if (args.Contains(EmulatorHost.Flag))
+{
+    await EmulatorHost.RunAsync();
+    return;
+}
 var items = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 100_000;
 const string division = "900100";
 const string slug = "bench";
 
-await using var hub = await BenchHub.StartAsync();
-var exact = hub.Get<ExactOnlineSandbox>();
-var optiply = hub.Get<OptiplySandbox>();
-exact.RateLimits.MinutelyLimit = int.MaxValue;
-exact.RateLimits.DailyLimit = int.MaxValue;
-optiply.RequestsPerSecond = 0;
+using var emulators = Process.Start(new ProcessStartInfo("dotnet", [typeof(EmulatorHost).Assembly.Location, EmulatorHost.Flag])
+{
+    RedirectStandardInput = true,
+    RedirectStandardOutput = true,
+})!;
+var emulatorAddress = new Uri(await emulators.StandardOutput.ReadLineAsync() ?? throw new InvalidOperationException("The emulators did not start."));
+using var control = new HttpClient { BaseAddress = emulatorAddress, Timeout = TimeSpan.FromMinutes(10) };
 
+await using var hub = await BenchHub.StartAsync();
 var seeding = Stopwatch.StartNew();
-exact.Seed(division, items, seed: 1);
-var refreshToken = exact.Connect(division, "bench-app", "bench-secret");
-Console.WriteLine($"Seeded {items:N0} Exact items in {seeding.Elapsed.TotalSeconds:F1} s; heap {GC.GetTotalMemory(true) / 1048576.0:N0} MB.");
+using var setupAnswer = await control.PostAsync($"bench/setup?division={division}&items={items}&clientId=bench-app&clientSecret=bench-secret", null);
+var setup = (await setupAnswer.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<Setup>())!;
+Console.WriteLine($"Seeded {items:N0} Exact items ({setup.PriceRows:N0} prices, {setup.StockRows:N0} stock rows) in {seeding.Elapsed.TotalSeconds:F1} s.");
 
 await hub.Get<TenantService>().UpsertAsync(slug, new TenantInput("Benchmark", ExactOptiplyIntegration.Key, new()
 {
     [ExactOnlineConnection.System] = new()
     {
-        ["baseUrl"] = ExactOnlineSandbox.BaseUrl(hub.Address), ["clientId"] = "bench-app", ["clientSecret"] = "bench-secret",
-        ["refreshToken"] = refreshToken, ["division"] = division,
+        ["baseUrl"] = ExactOnlineSandbox.BaseUrl(emulatorAddress), ["clientId"] = "bench-app", ["clientSecret"] = "bench-secret",
+        ["refreshToken"] = setup.RefreshToken, ["division"] = division,
     },
     [OptiplyAccount.System] = new()
     {
-        ["baseUrl"] = OptiplyDemoLogin.BaseUrl(hub.Address), ["tokenUrl"] = OptiplyDemoLogin.TokenUrl(hub.Address),
+        ["baseUrl"] = OptiplyDemoLogin.BaseUrl(emulatorAddress), ["tokenUrl"] = OptiplyDemoLogin.TokenUrl(emulatorAddress),
         ["clientId"] = OptiplyDemoLogin.ClientId, ["clientSecret"] = OptiplyDemoLogin.ClientSecret,
         ["username"] = OptiplyDemoLogin.Username, ["password"] = OptiplyDemoLogin.Password,
         ["accountId"] = OptiplyDemoLogin.AccountId, ["couplingId"] = OptiplyDemoLogin.CouplingId,
     },
 }, null), default);
 
-int Rows(string set) => exact.Rows(division, set).Count;
-int Pages(int rows, int size) => Math.Max(1, (rows + size - 1) / size);
-// Sync endpoints give 1,000 rows a page: items, their prices and stock, plus the Deleted log and the warehouses.
-var exactMinimumFirst = Pages(items, 1000) + Pages(Rows(ExactDivision.SalesItemPrices), 1000) + Pages(Rows(ExactDivision.ItemWarehouses), 1000) + 2;
+static int Pages(int rows, int size) => Math.Max(1, (rows + size - 1) / size);
+// Sync endpoints give 1,000 rows a page: items, their prices and their stock, plus the Deleted log and the warehouses.
+var first = await MeasureAsync("First run (every item new)", Pages(items, 1000) + Pages(setup.PriceRows, 1000) + Pages(setup.StockRows, 1000) + 2, items);
+// One page each of the items, prices, stock and Deleted sync endpoints; nothing to write.
+var second = await MeasureAsync("No-change re-run", 4, 0);
 
-var first = await MeasureAsync("First run (every item new)", exactMinimumFirst, optiplyMinimumWrites: items);
-var second = await MeasureAsync("No-change re-run", exactMinimum: 4, optiplyMinimumWrites: 0);
-
+var peakMb = Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0;
 Console.WriteLine();
-Console.WriteLine($"Targets: first run >= 1,000 records/s: {(first.RecordsPerSecond >= 1000 ? "met" : "MISSED")}; " +
-                  $"no-change re-run <= 15 s with 0 writes: {(second.Seconds <= 15 && second.Writes == 0 ? "met" : "MISSED")}; " +
-                  $"peak memory <= 400 MB: {(Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0 <= 400 ? "met" : "MISSED (process incl. both emulators' data)")}.");
+Console.WriteLine($"Hub peak memory (working set, whole benchmark): {peakMb:N0} MB");
+Console.WriteLine($"Targets: first run >= 1,000 records/s: {Verdict(first.RecordsPerSecond >= 1000)}; " +
+                  $"no-change re-run <= 15 s with 0 writes: {Verdict(second.Seconds <= 15 && second.Writes == 0)}; " +
+                  $"peak memory <= 400 MB: {Verdict(peakMb <= 400)}; read calls = minimum: {Verdict(first.ExactReadsAtMinimum && second.ExactReadsAtMinimum)}.");
+emulators.StandardInput.Close();
+await emulators.WaitForExitAsync();
 return;
+
+static string Verdict(bool met) => met ? "met" : "MISSED";
 
 async Task<Result> MeasureAsync(string title, int exactMinimum, int optiplyMinimumWrites)
 {
-    var exactBefore = exact.Requests.Count;
-    var optiplyReadsBefore = optiply.Requests.Count - optiply.Writes;
-    var optiplyWritesBefore = optiply.Writes;
-    long heapPeak = 0;
-    using var sampler = new Timer(_ => heapPeak = Math.Max(heapPeak, GC.GetTotalMemory(false)), null, 0, 100);
+    var before = (await control.GetFromJsonAsync<Calls>("bench/calls"))!;
     var clock = Stopwatch.StartNew();
     var run = await hub.Get<RunLauncher>().RunAsync(slug, ProductsFlow.Key, new RunRequest(RunMode.Incremental), CancellationToken.None);
     clock.Stop();
-    var exactReads = exact.Requests.Count - exactBefore;
-    var optiplyReads = optiply.Requests.Count - optiply.Writes - optiplyReadsBefore;
-    var optiplyWrites = optiply.Writes - optiplyWritesBefore;
-    var perThousand = (double count) => items == 0 ? 0 : count * 1000.0 / items;
+    var after = (await control.GetFromJsonAsync<Calls>("bench/calls"))!;
+    var (exactReads, optiplyReads, optiplyWrites) = (after.ExactReads - before.ExactReads, after.OptiplyReads - before.OptiplyReads, after.OptiplyWrites - before.OptiplyWrites);
+    string PerThousand(int count) => (count * 1000.0 / items).ToString("F2", CultureInfo.InvariantCulture);
     var rate = run.Read / clock.Elapsed.TotalSeconds;
     Console.WriteLine();
-    Console.WriteLine($"== {title}: {run.Status}, read {run.Read:N0}, created {run.Created:N0}, updated {run.Updated:N0}, unchanged {run.Unchanged:N0}, failed {run.Failed:N0}");
+    Console.WriteLine($"== {title}: {run.Status}, read {run.Read:N0}, created {run.Created:N0}, updated {run.Updated:N0}, failed {run.Failed:N0}");
     Console.WriteLine($"   time {clock.Elapsed.TotalSeconds:F1} s, {rate:N0} records/s");
-    Console.WriteLine($"   Exact reads: {exactReads:N0} ({perThousand(exactReads):F2} per 1,000 items; minimum the page sizes allow {exactMinimum:N0} = {perThousand(exactMinimum):F2})");
-    Console.WriteLine($"   Optiply reads: {optiplyReads:N0} ({perThousand(optiplyReads):F2} per 1,000), writes: {optiplyWrites:N0} ({perThousand(optiplyWrites):F2} per 1,000; minimum {perThousand(optiplyMinimumWrites):F2})");
-    Console.WriteLine($"   peak memory: process {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:N0} MB (hub and both emulators with all their data), managed heap {heapPeak / 1048576.0:N0} MB");
-    return new Result(clock.Elapsed.TotalSeconds, rate, optiplyWrites);
+    Console.WriteLine($"   Exact reads {exactReads:N0} = {PerThousand(exactReads)} per 1,000 items (minimum the page sizes allow: {exactMinimum:N0} = {PerThousand(exactMinimum)})");
+    Console.WriteLine($"   Optiply reads {optiplyReads:N0} = {PerThousand(optiplyReads)} per 1,000; writes {optiplyWrites:N0} = {PerThousand(optiplyWrites)} per 1,000 (minimum {PerThousand(optiplyMinimumWrites)})");
+    var endpoints = (await control.GetFromJsonAsync<Dictionary<string, int>>("bench/exact-endpoints"))!;
+    Console.WriteLine($"   Exact calls so far by endpoint: {string.Join(", ", endpoints.Select(e => $"{e.Key} {e.Value}"))}");
+    Console.WriteLine($"   hub peak memory so far: {Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0:N0} MB");
+    return new Result(clock.Elapsed.TotalSeconds, rate, optiplyWrites, exactReads <= exactMinimum);
 }
 
-internal sealed record Result(double Seconds, double RecordsPerSecond, int Writes);
+internal sealed record Result(double Seconds, double RecordsPerSecond, int Writes, bool ExactReadsAtMinimum);

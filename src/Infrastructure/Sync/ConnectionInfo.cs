@@ -7,6 +7,12 @@ public sealed class ConnectionInfo(string system, IReadOnlyDictionary<string, st
     public IReadOnlyDictionary<string, string> Fields { get; } = fields;
     public IReadOnlyDictionary<string, string> Secrets { get; } = secrets;
 
+    /// <summary>
+    /// Stores a rotated secret of this stored connection at once (e.g. Exact's refresh token during "test
+    /// connection"); null for connection values that are not stored yet.
+    /// </summary>
+    public Func<string, string, CancellationToken, Task>? SaveSecretAsync { get; init; }
+
     /// <summary>A field or secret by name; a clear error when a required one is missing.</summary>
     public string Require(string name) =>
         Get(name) ?? throw new RunStopped($"The {System} connection has no {name}. Fill it in on the tenant's connection settings.");

@@ -14,7 +14,10 @@ public sealed class TenantConnections(IDbContextFactory<KoppelDb> dbs, SecretPro
         tenant.Connections.ToDictionary(c => c.System, c => new ConnectionInfo(
             c.System,
             JsonSerializer.Deserialize<Dictionary<string, string>>(c.FieldsJson) ?? [],
-            secrets.Unprotect(c.ProtectedSecrets)));
+            secrets.Unprotect(c.ProtectedSecrets))
+        {
+            SaveSecretAsync = (name, value, ct) => SaveSecretAsync(tenant.Id, c.System, name, value, ct),
+        });
 
     /// <summary>
     /// Replaces one secret in its own short transaction. Used for refresh-token rotation: the new token must

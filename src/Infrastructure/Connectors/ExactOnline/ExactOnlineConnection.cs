@@ -19,7 +19,9 @@ public static class ExactOnlineConnection
         new ConnectionField("division", "Division (administration number)"),
     ])
     {
-        Test = (connection, http, ct) => TestAsync(connection, http, saveRefreshToken: null, ct),
+        // A test refreshes the token like a run does, so the rotated refresh token must be stored just the same.
+        Test = (connection, http, ct) => TestAsync(connection, http,
+            connection.SaveSecretAsync is { } save ? (token, c) => save("refreshToken", token, c) : null, ct),
     };
 
     /// <summary>

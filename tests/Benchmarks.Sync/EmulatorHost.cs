@@ -1,0 +1,66 @@
+using Koppel.Infrastructure.Connectors.ExactOnline;
+using Koppel.Infrastructure.Connectors.ExactOnline.Sandbox;
+using Koppel.Infrastructure.Connectors.Optiply;
+using Koppel.Infrastructure.Connectors.Optiply.Sandbox;
+using Koppel.Infrastructure.Sandbox;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Koppel.Benchmarks.Sync;
+
+/// <summary>
+/// The Exact Online and Optiply emulators in a process of their own, so the hub's memory is measured without
+/// the emulators' data. Besides the sandboxes it answers two benchmark calls: set up a division, count calls.
+/// </summary>
+public static class EmulatorHost
+{
+    public const string Flag = "--emulators";
+
+    public static async Task RunAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<SandboxFaults>();
+        builder.Services.AddExactOnline();
+        builder.Services.AddOptiply();
+        var app = builder.Build();
+        app.MapSandboxSystems(_ => true);
+
+        var exact = app.Services.GetRequiredService<ExactOnlineSandbox>();
+        var optiply = app.Services.GetRequiredService<OptiplySandbox>();
+        app.MapPost("/bench/setup", (string division, int items, string clientId, string clientSecret) =>
+        {
+            // The documented limits are the systems' own; what is measured here is the hub.
+            exact.RateLimits.MinutelyLimit = int.MaxValue;
+            exact.RateLimits.DailyLimit = int.MaxValue;
+            optiply.RequestsPerSecond = 0;
+            exact.Seed(division, items, seed: 1);
+            return Results.Json(new Setup(
+                exact.Connect(division, clientId, clientSecret),
+                exact.Rows(division, ExactDivision.SalesItemPrices).Count,
+                exact.Rows(division, ExactDivision.ItemWarehouses).Count));
+        });
+        // Exact calls per endpoint ("GET sync/Logistics/Items"), to see where reads go.
+        app.MapGet("/bench/exact-endpoints", () => Results.Json(exact.Requests
+            .Select(r => r.Split('?')[0]).Select(r => string.Join('/', r.Split('/').Skip(4)))
+            .GroupBy(r => r).ToDictionary(g => g.Key, g => g.Count())));
+        app.MapGet("/bench/calls", () => Results.Json(new Calls(exact.Requests.Count, optiply.Requests.Count - optiply.Writes, optiply.Writes)));
+
+        await app.StartAsync();
+        Console.WriteLine(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        // Runs until the benchmark closes our input (or exits and takes us down with it).
+        await Console.In.ReadToEndAsync();
+        await app.StopAsync();
+    }
+}
+
+public sealed record Setup(string RefreshToken, int PriceRows, int StockRows);
+
+public sealed record Calls(int ExactReads, int OptiplyReads, int OptiplyWrites);
