@@ -43,6 +43,7 @@ public static class KoppelServices
         services.AddSingleton<RunLauncher>();
         services.AddSingleton<TenantService>();
         services.AddSingleton<MappingService>();
+        services.AddMappingEditor();
         services.AddSingleton<SyncLogService>();
         services.AddSingleton<TenantHealthService>();
         services.AddSingleton<CustomerUsers>();

@@ -7,6 +7,12 @@ namespace Koppel.Infrastructure.Sync;
 /// <summary>A field of a flow's target payload, shown in the mapping editor and checked by the mapping validator.</summary>
 public sealed record TargetField(string Name, string Type, string Description = "");
 
+/// <summary>
+/// A field of the records a flow's mapping reads: the source system's own fields and those the flow's record
+/// rules add. Offered by the mapping editor next to the fields it finds in live sample records.
+/// </summary>
+public sealed record SourceField(string Name, string Type, string Description = "");
+
 /// <summary>The parts of one flow run, built for a tenant's connections and settings.</summary>
 public sealed record FlowParts(ISourceStream Source, ITargetSink Sink, IReadOnlyList<IRecordRule> Rules);
 
@@ -24,6 +30,8 @@ public sealed class FlowDefinition
     public string DefaultSchedule { get; init; } = "30";
     public required FieldMapping DefaultMapping { get; init; }
     public required IReadOnlyList<TargetField> TargetFields { get; init; }
+    /// <summary>What the mapping can read (after the record rules); optional, samples fill in the rest.</summary>
+    public IReadOnlyList<SourceField> SourceFields { get; init; } = [];
     /// <summary>Records already linked are never written again (e.g. sell orders: new orders only).</summary>
     public bool CreateOnly { get; init; }
     public required Func<FlowContext, FlowParts> Build { get; init; }

@@ -130,22 +130,8 @@ public sealed class FlowRunner(
         }
     }
 
-    private async Task<FlowContext> ContextAsync(Tenant tenant, IntegrationDefinition integration, CancellationToken ct)
-    {
-        var (settings, errors) = integration.Settings.Parse(System.Text.Json.Nodes.JsonNode.Parse(tenant.SettingsJson));
-        if (settings is null)
-            throw new RunStopped("The tenant's options are not valid: " + string.Join("; ", errors.Select(e => $"{e.Field}: {e.Message}")));
-        return new FlowContext
-        {
-            Tenant = tenant,
-            Settings = settings,
-            Connections = connections.Decrypt(tenant),
-            Http = http,
-            Links = new LinkLookup(dbs, tenant.Id),
-            SaveSecretAsync = (system, name, value, token) => connections.SaveSecretAsync(tenant.Id, system, name, value, token),
-            Clock = clock,
-        };
-    }
+    private Task<FlowContext> ContextAsync(Tenant tenant, IntegrationDefinition integration, CancellationToken ct) =>
+        Task.FromResult(new FlowContexts(dbs, connections, http, clock).Create(tenant, integration));
 
     private async Task<bool> TryLeaseAsync(KoppelDb db, int stateId, long runId, CancellationToken ct)
     {

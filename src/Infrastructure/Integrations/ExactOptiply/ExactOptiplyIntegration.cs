@@ -22,6 +22,8 @@ public static class ExactOptiplyIntegration
         Flows =
         [
             ProductsFlow.Definition,
+            SellOrdersFlow.Definition,
+            ReceiptLinesFlow.Definition,
             BuyOrders.BuyOrdersFlow.Definition,
             BuyOrdersToExact.BuyOrdersToExactFlow.Definition,
         ],

@@ -31,6 +31,7 @@ public static class ProductsFlow
             new("eanCode", "text", "EAN barcode"),
             new("assembled", "boolean", "Made from parts (bill of material)"),
         ],
+        SourceFields = ProductSourceFields.All,
         Build = Build,
     };
 

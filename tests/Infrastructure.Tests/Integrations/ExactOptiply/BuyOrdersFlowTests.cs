@@ -291,4 +291,25 @@ public sealed class BuyOrdersFlowTests
 
         Assert.NotNull(hub.OptiplyByRemoteId("buyOrders", Id(po)));
     }
+
+    [Fact]
+    public async Task Receipt_lines_find_the_buy_order_lines_this_flow_wrote()
+    {
+        await using var hub = await ExactOptiplyHub.StartAsync(items: 80, settings: new JsonObject { ["warehouses"] = new JsonObject { ["mode"] = "all" } });
+        await hub.MasterDataAsync();
+        await hub.RunAsync(Flow);
+
+        var receipts = await hub.RunAsync(Koppel.Infrastructure.Integrations.ExactOptiply.ReceiptLinesFlow.Key);
+
+        Assert.Equal((RunStatus.Succeeded, 0), (receipts.Status, receipts.Failed));
+        var lineLinks = await hub.LinksAsync(BuyOrderReferences.LineEntity);
+        var goods = hub.Exact.Rows(Division, ExactDivision.GoodsReceiptLines);
+        Assert.NotEmpty(goods);
+        foreach (var receipt in goods)
+        {
+            var written = hub.OptiplyByRemoteId("receiptLines", receipt["ID"]!.ToString().ToLowerInvariant());
+            Assert.NotNull(written);
+            Assert.Equal(lineLinks[receipt["PurchaseOrderLineID"]!.ToString().ToLowerInvariant()], written["buyOrderLineId"]!.ToString());
+        }
+    }
 }

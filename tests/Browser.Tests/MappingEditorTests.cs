@@ -1,0 +1,212 @@
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+
+namespace Koppel.Browser.Tests;
+
+/// <summary>
+/// The mapping editor on the demo tenant "demo-exact" (Exact Online and Optiply emulators of the running portal):
+/// a rule built with the mouse, previewed on live samples, saved, and sent to Optiply by the next run.
+/// </summary>
+[Collection(PortalCollection.Name)]
+public sealed class MappingEditorTests(PortalFixture portal)
+{
+    private const string EditorPath = "/tenants/demo-exact/mappings/products";
+    private const string ServiceName = "Service item (no stock)";
+
+    [Fact]
+    public async Task An_if_then_otherwise_rule_is_previewed_saved_and_sent_to_Optiply_by_the_next_run()
+    {
+        var tab = await portal.OpenAsync(EditorPath);
+        var page = tab.Page;
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Products mapping", Level = 1 })).ToBeVisibleAsync();
+        await Expect(page.Locator(".preview-panel[data-state='ready']")).ToBeVisibleAsync(new() { Timeout = 60_000 });
+        await Expect(page.Locator(".field-row.selected")).ToHaveAttributeAsync("data-field", "name");
+
+        // name = if IsStockItem equals false then "Service item (no stock)" otherwise Description
+        await PickAsync(page, "fields[0].rule:kind", "If / then / otherwise");
+        await PickAsync(page, "fields[0].rule.condition.left:source", "IsStockItem");
+        await PickAsync(page, "fields[0].rule.condition.right:type", "true/false");
+        await Expect(page.Locator("[data-part='fields[0].rule.condition.right:boolean']")).ToContainTextAsync("False");
+        await Expect(page.Locator("[data-part='fields[0].rule.otherwise:source']")).ToContainTextAsync("Description");
+        var then = page.Locator("[data-part='fields[0].rule.then:text']");
+        await then.FillAsync(ServiceName);
+        await then.PressAsync("Tab");
+
+        var draftValues = page.Locator(".preview-table .draft-value");
+        await Expect(draftValues.Filter(new() { HasText = ServiceName }).First).ToBeVisibleAsync();
+        await Expect(page.Locator(".field-row[data-field='name'] .field-rule")).ToContainTextAsync("if IsStockItem = false then");
+        await Expect(page.Locator(".dirty-badge")).ToBeVisibleAsync();
+        await tab.ScreenshotAsync("mapping-editor");
+        await ScrollToTopAsync(page.Locator(".editor-tabs"));
+        await tab.ScreenshotAsync("mapping-preview");
+        var previewedServices = await page.Locator(".preview-table tr.changed .draft-value", new() { HasText = ServiceName }).CountAsync();
+        Assert.True(previewedServices > 0, "The preview shows no record with the new name.");
+
+        await page.GetByLabel("Comment for this version").FillAsync("Services get a recognisable name");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
+        await Expect(page.Locator(".editor-message")).ToContainTextAsync("Saved as version 1");
+        await Expect(page.Locator(".dirty-badge")).ToHaveCountAsync(0);
+
+        using var http = new HttpClient { BaseAddress = portal.Server.BaseUrl, Timeout = TimeSpan.FromMinutes(2) };
+        var run = await RunProductsFlowAsync(http);
+        Assert.True(run["status"]?.ToString() is "succeeded" or "Succeeded", $"The run ended {run.ToJsonString()}");
+
+        var services = await OptiplyProductsNamedAsync(http, ServiceName);
+        Assert.NotEmpty(services);
+        Assert.True(services.Count >= previewedServices, $"Optiply has {services.Count} products named \"{ServiceName}\"; the preview showed {previewedServices} among the samples alone.");
+
+        await page.GetByRole(AriaRole.Tab, new() { Name = "History" }).ClickAsync();
+        var version = page.Locator(".history-table tr[data-version='1']");
+        await Expect(version).ToContainTextAsync("Services get a recognisable name");
+        await version.GetByRole(AriaRole.Button, new() { Name = "Changes" }).ClickAsync();
+        var diff = page.Locator(".history-diff");
+        await Expect(diff).ToContainTextAsync("Version 1 compared with the default mapping");
+        await Expect(diff.Locator("tr", new() { HasText = "rule changed" })).ToContainTextAsync(ServiceName);
+        await ScrollToTopAsync(page.Locator(".editor-tabs"));
+        await tab.ScreenshotAsync("mapping-history-diff");
+
+        // Back to the default in the draft: the impact preview finds the synced services that would be renamed.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Reset to default" }).ClickAsync();
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Impact on synced records" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Check impact" }).ClickAsync();
+        var summary = page.Locator(".impact-summary");
+        await Expect(summary).ToContainTextAsync(new Regex(@$"^\s*{services.Count} of \d+ checked records would change"));
+        await Expect(page.Locator(".impact-record .diff-table td.before", new() { HasText = ServiceName }).First).ToBeVisibleAsync();
+        await ScrollToTopAsync(page.Locator(".editor-tabs"));
+        await tab.ScreenshotAsync("mapping-impact");
+        tab.AssertNoErrors();
+    }
+
+    [Fact]
+    public async Task Every_field_of_the_default_mapping_opens_in_the_rule_editor()
+    {
+        var tab = await portal.OpenAsync(EditorPath);
+        var page = tab.Page;
+        var fields = await page.Locator(".field-row").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.field)");
+        Assert.Equal(["name", "skuCode", "articleCode", "price", "unlimitedStock", "stockLevel", "status", "eanCode", "assembled"], fields);
+
+        foreach (var field in fields)
+        {
+            await page.Locator($".field-row[data-field='{field}']").ClickAsync();
+            await Expect(page.Locator(".field-editor h2")).ToHaveTextAsync(field);
+            await Expect(page.Locator(".field-editor [data-rule$='.rule']").First).ToBeVisibleAsync();
+        }
+        // A field that is an option's switch says so and links to the option.
+        await page.Locator(".field-row[data-field='stockLevel']").ClickAsync();
+        await Expect(page.Locator(".field-editor")).ToContainTextAsync("products.mapStockLevel");
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Open the tenant's options" })).ToBeVisibleAsync();
+        tab.AssertNoErrors();
+    }
+
+    [Fact]
+    public async Task A_rule_the_validator_rejects_is_not_saved_and_the_message_sits_at_the_field()
+    {
+        var tab = await portal.OpenAsync(EditorPath);
+        var page = tab.Page;
+        await page.Locator(".field-row[data-field='skuCode']").ClickAsync();
+        await PickAsync(page, "fields[1].rule:kind", "Format number");
+        var format = page.Locator("[data-rule='fields[1].rule'] input[name='fields[1].rule-format']");
+        await format.FillAsync("");
+        await format.PressAsync("Tab");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
+
+        await Expect(page.Locator("[data-rule='fields[1].rule'] > .rule-error")).ToContainTextAsync("Number format must not be empty");
+        await Expect(page.Locator(".editor-errors")).ToContainTextAsync("skuCode");
+        await Expect(page.Locator(".field-row[data-field='skuCode']")).ToContainTextAsync("problem");
+        await Expect(page.Locator(".dirty-badge")).ToBeVisibleAsync();
+        tab.AssertNoErrors();
+    }
+
+    [Fact]
+    public async Task In_a_narrow_window_the_editor_stacks_the_field_list_above_the_rule()
+    {
+        var tab = await portal.OpenAsync(EditorPath);
+        var page = tab.Page;
+        await page.SetViewportSizeAsync(390, 844);
+        await Expect(page.Locator(".field-editor")).ToBeVisibleAsync();
+
+        var list = await page.Locator(".field-list").BoundingBoxAsync();
+        var editor = await page.Locator(".field-editor").BoundingBoxAsync();
+        Assert.True(list!.Y + list.Height <= editor!.Y + 1, "The rule editor should sit below the field list in a narrow window.");
+        var overflow = await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth + 1");
+        Assert.False(overflow, "The page scrolls sideways in a narrow window.");
+        await tab.ScreenshotAsync("mapping-editor-narrow");
+        tab.AssertNoErrors();
+    }
+
+    [Fact]
+    public async Task A_customer_cannot_open_the_mapping_editor_even_of_its_own_tenant()
+    {
+        await portal.CreateCustomerAsync("demo-exact", "mia@demo-exact.example", "Mia-pass-12");
+        await using var customer = await portal.NewContextAsync();
+        await portal.SignInAsync(customer, "mia@demo-exact.example", "Mia-pass-12");
+        var page = await customer.NewPageAsync();
+
+        var response = await page.GotoAsync(EditorPath);
+
+        Assert.Equal(403, response!.Status);
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Access denied", Level = 1 })).ToBeVisibleAsync();
+        await Expect(page.Locator(".mapping-editor")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task An_unknown_flow_gets_a_readable_message()
+    {
+        var tab = await portal.OpenAsync("/tenants/demo-exact/mappings/no-such-flow");
+        await Expect(tab.Page.Locator(".rz-alert")).ToContainTextAsync("has no flow \"no-such-flow\"");
+        tab.AssertNoErrors();
+    }
+
+    /// <summary>Brings a part of the page to the top of the window, so a screenshot shows it rather than the editor above.</summary>
+    private static Task ScrollToTopAsync(ILocator part) => part.EvaluateAsync("e => e.scrollIntoView({ block: 'start' })");
+
+    /// <summary>Opens a Radzen drop-down by its data-part and clicks the option with that exact text.</summary>
+    private static async Task PickAsync(IPage page, string part, string option)
+    {
+        var dropdown = page.Locator($"[data-part='{part}']");
+        await dropdown.ClickAsync();
+        var list = await dropdown.GetAttributeAsync("aria-controls");
+        var choice = page.Locator($"[id='{list}']").GetByRole(AriaRole.Option, new() { Name = option, Exact = true });
+        await choice.ClickAsync();
+        await Expect(page.Locator($"[id='{list}']")).ToBeHiddenAsync();
+    }
+
+    private static async Task<JsonObject> RunProductsFlowAsync(HttpClient http)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/tenants/demo-exact/flows/products/runs?wait=true");
+        // The admin API runs the flow like the tenant page's "sync now" does.
+        request.Headers.Add("X-Api-Key", PortalServer.SupportApiKey);
+        using var response = await http.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"Running the flow answered {(int)response.StatusCode}: {body}");
+        return JsonNode.Parse(body)!.AsObject();
+    }
+
+    /// <summary>Reads Optiply's products through the emulator's own API, as Optiply's customers would.</summary>
+    private static async Task<List<JsonObject>> OptiplyProductsNamedAsync(HttpClient http, string name)
+    {
+        using var token = new HttpRequestMessage(HttpMethod.Post, "/sandbox/optiply/api/auth/oauth/token")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["grant_type"] = "password", ["username"] = "demo@optiply.example", ["password"] = "demo-password",
+            }),
+        };
+        token.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes("koppel-demo:koppel-demo-secret")));
+        using var tokenResponse = await http.SendAsync(token);
+        var accessToken = JsonNode.Parse(await tokenResponse.Content.ReadAsStringAsync())?["access_token"]?.ToString();
+        Assert.False(string.IsNullOrEmpty(accessToken), $"The Optiply emulator gave no token ({(int)tokenResponse.StatusCode}).");
+
+        using var list = new HttpRequestMessage(HttpMethod.Get, $"/sandbox/optiply/v1/products?filter[name]={Uri.EscapeDataString(name)}&page[limit]=100");
+        list.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
+        list.Content = new StringContent("", Encoding.UTF8);
+        list.Content.Headers.ContentType = new MediaTypeHeaderValue("application/vnd.api+json");
+        using var response = await http.SendAsync(list);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"Listing Optiply products answered {(int)response.StatusCode}: {body}");
+        return JsonNode.Parse(body)!["data"]!.AsArray().Select(p => p!.AsObject()).ToList();
+    }
+}
