@@ -38,6 +38,22 @@ public static class BuyOrdersFlow
             new("assembly", "boolean", "From an Exact assembly order"),
             new("orderLines", "list", "The order lines (product, quantity, subtotal, expected delivery, remote id)"),
         ],
+        SourceFields =
+        [
+            new("Kind", "text", "PurchaseOrder or AssemblyOrder"),
+            new("OrderNumber", "number", "Exact order number"),
+            new("OrderDate", "datetime", "Order date"),
+            new("ReceiptDate", "datetime", "Expected receipt date (assembly orders: AssemblyDate)"),
+            new("AmountDC", "number", "Order total in the division's currency"),
+            new("OrderStatus", "number", "10 open, 20 partial, 30 complete, 40 cancelled (assembly: 20, 30, 50)"),
+            new("ReceiptStatus", "number", "10 open, 20 partial, 30 complete, 40 cancelled"),
+            new("Supplier", "text", "Exact supplier (account id)"),
+            new("Warehouse", "text", "Exact warehouse id"),
+            new("WarehouseCode", "text", "Exact warehouse code"),
+            new("CompletedAt", "datetime", "Added by the rules: the sync time once the order is done, else empty"),
+            new("SupplierOptiplyId", "number", "Added by the flow: the Optiply supplier"),
+            new("OrderLines", "list", "Added by the rules: the mapped lines"),
+        ],
         SyncTimeFields = ["completed"],
         Build = Build,
     };

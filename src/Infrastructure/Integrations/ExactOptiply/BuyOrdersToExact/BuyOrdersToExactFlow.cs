@@ -32,6 +32,17 @@ public static class BuyOrdersToExactFlow
             new("ReceiptDate", "date", "Expected receipt date"),
             new("PurchaseOrderLines", "list", "Lines: Item and QuantityInPurchaseUnits, sorted by SKU"),
         ],
+        SourceFields =
+        [
+            new("id", "number", "Optiply buy-order id"),
+            new("placed", "datetime", "When the buy order was placed"),
+            new("supplierId", "number", "Optiply supplier"),
+            new("SupplierName", "text", "Added by the flow: the Optiply supplier's name"),
+            new("DeliveryTime", "number", "Added by the flow: the supplier's delivery time in days"),
+            new("ExactSupplierId", "text", "Added by the flow: the Exact account behind the supplier"),
+            new("ReceiptDate", "date", "Added by the rules: sync time + delivery time (or per the option)"),
+            new("ExactLines", "list", "Added by the rules: the mapped lines, sorted by SKU"),
+        ],
         // A purchase order is created once; changes in Optiply afterwards are not sent (Exact leads from then on).
         CreateOnly = true,
         Build = Build,
