@@ -42,6 +42,8 @@ public static class KoppelServices
         services.AddSingleton<FlowRunner>();
         services.AddSingleton<RunLauncher>();
         services.AddSingleton<TenantService>();
+        services.AddSingleton<ConnectionTester>();
+        services.AddSingleton<SettingChoiceReader>();
         services.AddSingleton<MappingService>();
         services.AddMappingEditor();
         services.AddSingleton<SyncLogService>();

@@ -3,6 +3,7 @@ using Koppel.Portal;
 using Koppel.Portal.Api;
 using Koppel.Portal.Auth;
 using Koppel.Portal.Components;
+using Koppel.Portal.Components.SyncLog;
 using Radzen;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -39,6 +40,7 @@ app.MapStaticAssets().AllowAnonymous();
 app.MapPortalAuth();
 app.MapAdminApi();
 app.MapSandboxes();
+app.MapLogCsvExport();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Lifetime.ApplicationStarted.Register(() =>

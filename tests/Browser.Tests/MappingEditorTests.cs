@@ -176,8 +176,9 @@ public sealed class MappingEditorTests(PortalFixture portal)
 
     private static async Task<JsonObject> RunProductsFlowAsync(HttpClient http)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/tenants/demo-exact/flows/products/runs?wait=true");
-        // The admin API runs the flow like the tenant page's "sync now" does.
+        // Full, like the tenant page's "full resync": other tests may have synced the demo tenant already, and an
+        // incremental run reads only records changed in Exact, which a new mapping does not change.
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/tenants/demo-exact/flows/products/runs?mode=full&wait=true");
         request.Headers.Add("X-Api-Key", PortalServer.SupportApiKey);
         using var response = await http.SendAsync(request);
         var body = await response.Content.ReadAsStringAsync();

@@ -12,18 +12,26 @@ namespace Koppel.Infrastructure.Dashboard;
 /// </summary>
 public sealed class TenantHealthService(IDbContextFactory<KoppelDb> dbs, IntegrationCatalog catalog, FlowScheduler scheduler, TimeProvider clock)
 {
-    public async Task<IReadOnlyList<TenantHealth>> AllAsync(CancellationToken ct)
+    public Task<IReadOnlyList<TenantHealth>> AllAsync(CancellationToken ct) => ReadAsync(null, ct);
+
+    /// <summary>One tenant's health (its page header); null when there is no such tenant.</summary>
+    public async Task<TenantHealth?> OfAsync(string slug, CancellationToken ct) => (await ReadAsync(slug, ct)).FirstOrDefault();
+
+    private async Task<IReadOnlyList<TenantHealth>> ReadAsync(string? slug, CancellationToken ct)
     {
         var since = clock.GetUtcNow().UtcDateTime.AddHours(-24);
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var tenants = await db.Tenants.AsNoTracking().OrderBy(t => t.Name)
+        var tenants = await db.Tenants.AsNoTracking().Where(t => slug == null || t.Slug == slug).OrderBy(t => t.Name)
             .Select(t => new { t.Id, t.Slug, t.Name, t.Integration }).ToListAsync(ct);
-        var states = (await db.FlowStates.AsNoTracking().ToListAsync(ct)).ToLookup(s => s.TenantId);
+        int? only = slug is null ? null : tenants.Select(t => (int?)t.Id).FirstOrDefault() ?? -1;
+        var states = (await db.FlowStates.AsNoTracking().Where(s => only == null || s.TenantId == only).ToListAsync(ct)).ToLookup(s => s.TenantId);
         var failedRecords = await db.SyncLog.AsNoTracking()
+            .Where(l => only == null || l.TenantId == only)
             .Where(l => l.Outcome == Outcome.Failed && l.At >= since)
             .GroupBy(l => l.TenantId).Select(g => new { TenantId = g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.TenantId, g => g.Count, ct);
         var failedRuns = await db.SyncRuns.AsNoTracking()
+            .Where(r => only == null || r.TenantId == only)
             .Where(r => r.Status == RunStatus.Failed && r.StartedAt >= since)
             .GroupBy(r => r.TenantId).Select(g => new { TenantId = g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.TenantId, g => g.Count, ct);

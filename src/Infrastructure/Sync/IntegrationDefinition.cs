@@ -27,6 +27,8 @@ public sealed class IntegrationDefinition
     public required SettingsSchema Settings { get; init; }
     public required IReadOnlyList<FlowDefinition> Flows { get; init; }
     public IReadOnlyList<FieldSwitch> FieldSwitches { get; init; } = [];
+    /// <summary>Settings whose values are read live from a connected system, by camelCase setting path.</summary>
+    public IReadOnlyDictionary<string, SettingChoices> Choices { get; init; } = new Dictionary<string, SettingChoices>();
 
     public FlowDefinition? Flow(string key) => Flows.FirstOrDefault(f => f.Key == key);
 }

@@ -33,11 +33,23 @@ public sealed class SyncLogService(IDbContextFactory<KoppelDb> dbs)
         var tenantId = await TenantIdAsync(db, slug, ct);
         var size = Math.Clamp(query.PageSize, 1, 500);
         var page = Math.Max(query.Page, 1);
-        var rows = await Filter(db, tenantId, query)
+        var rows = await (await FilterAsync(db, tenantId, query, ct))
             .Skip((page - 1) * size).Take(size + 1)
             .Select(l => new LogRow(l.Id, l.RunId, l.Flow, l.Outcome, l.At, l.SourceKey, l.TargetKey, l.Message))
             .ToListAsync(ct);
         return new LogPage(rows.Take(size).ToList(), page, size, rows.Count > size);
+    }
+
+    /// <summary>
+    /// How many rows the filter matches, counted up to <paramref name="cap"/>: a pager needs a number, but an
+    /// exact count of a million rows on every filter change would cost more than every page read after it.
+    /// </summary>
+    public async Task<LogCount> CountAsync(string slug, LogQuery query, int cap, CancellationToken ct)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var tenantId = await TenantIdAsync(db, slug, ct);
+        var count = await (await FilterAsync(db, tenantId, query with { Sort = LogSort.Newest }, ct)).Take(cap + 1).CountAsync(ct);
+        return new LogCount(Math.Min(count, cap), count > cap);
     }
 
     /// <summary>Every row the filter matches, for export; streamed, never held in memory at once.</summary>
@@ -45,14 +57,14 @@ public sealed class SyncLogService(IDbContextFactory<KoppelDb> dbs)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
         var tenantId = await TenantIdAsync(db, slug, ct);
-        await foreach (var row in Filter(db, tenantId, query)
+        await foreach (var row in (await FilterAsync(db, tenantId, query, ct))
                            .Select(l => new LogRow(l.Id, l.RunId, l.Flow, l.Outcome, l.At, l.SourceKey, l.TargetKey, l.Message))
                            .AsAsyncEnumerable().WithCancellation(ct))
             yield return row;
     }
 
-    /// <summary>The entry with its payloads, and the earlier outcomes of the same record in the same flow.</summary>
-    public async Task<(SyncLogEntry Entry, IReadOnlyList<LogRow> History)?> EntryAsync(string slug, long id, CancellationToken ct)
+    /// <summary>The entry with its payloads, and the other outcomes of the same record in the same flow.</summary>
+    public async Task<LogEntryDetails?> EntryAsync(string slug, long id, CancellationToken ct)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
         var tenantId = await TenantIdAsync(db, slug, ct);
@@ -63,26 +75,27 @@ public sealed class SyncLogService(IDbContextFactory<KoppelDb> dbs)
             .OrderByDescending(l => l.Id).Take(20)
             .Select(l => new LogRow(l.Id, l.RunId, l.Flow, l.Outcome, l.At, l.SourceKey, l.TargetKey, l.Message))
             .ToListAsync(ct);
-        return (entry, history);
+        return new LogEntryDetails(entry, history);
     }
 
-    private static IQueryable<SyncLogEntry> Filter(KoppelDb db, int tenantId, LogQuery q)
+    private static async Task<IQueryable<SyncLogEntry>> FilterAsync(KoppelDb db, int tenantId, LogQuery q, CancellationToken ct)
     {
-        var log = db.SyncLog.AsNoTracking().Where(l => l.TenantId == tenantId);
+        var source = string.IsNullOrWhiteSpace(q.Text) ? db.SyncLog : await SyncLogSearch.SourceAsync(db, q.Text.Trim(), ct);
+        var log = source.AsNoTracking().Where(l => l.TenantId == tenantId);
         if (!string.IsNullOrEmpty(q.Flow)) log = log.Where(l => l.Flow == q.Flow);
         if (q.Outcome is { } outcome) log = log.Where(l => l.Outcome == outcome);
         if (q.From is { } from) log = log.Where(l => l.At >= from);
         if (q.To is { } to) log = log.Where(l => l.At < to);
         if (q.RunId is { } run) log = log.Where(l => l.RunId == run);
-        if (!string.IsNullOrWhiteSpace(q.Text))
+        // Ordering by (At, Id) matches the (TenantId, [Flow], [Outcome], At) indexes, and (SourceKey, Id) the
+        // (TenantId, SourceKey) index: the page is read in index order, never sorted after a full scan.
+        return q.Sort switch
         {
-            var text = q.Text.Trim();
-            log = log.Where(l => l.SourceKey.StartsWith(text) || (l.TargetKey != null && l.TargetKey.StartsWith(text)) || l.Message.Contains(text));
-        }
-        // Ordering by (At, Id) matches the (TenantId, [Flow], [Outcome], At) indexes: the page is read in index order.
-        return q.Sort == "at asc"
-            ? log.OrderBy(l => l.At).ThenBy(l => l.Id)
-            : log.OrderByDescending(l => l.At).ThenByDescending(l => l.Id);
+            LogSort.Oldest => log.OrderBy(l => l.At).ThenBy(l => l.Id),
+            LogSort.RecordAscending => log.OrderBy(l => l.SourceKey).ThenBy(l => l.Id),
+            LogSort.RecordDescending => log.OrderByDescending(l => l.SourceKey).ThenByDescending(l => l.Id),
+            _ => log.OrderByDescending(l => l.At).ThenByDescending(l => l.Id),
+        };
     }
 
     private static async Task<int> TenantIdAsync(KoppelDb db, string slug, CancellationToken ct) =>

@@ -98,7 +98,9 @@ public sealed class ExactTokenSource : IAccessTokenSource
         HttpResponseMessage response;
         try
         {
-            response = await _http.SendAsync(request, ct);
+            // Not cancellable: once Exact received the request it has spent the old refresh token, and the rotated
+            // one in its answer is the only way back in. The connector's attempt timeout still bounds the wait.
+            response = await _http.SendAsync(request, CancellationToken.None);
         }
         catch (HttpRequestException e)
         {
@@ -106,13 +108,14 @@ public sealed class ExactTokenSource : IAccessTokenSource
         }
         using (response)
         {
-            var text = await response.Content.ReadAsStringAsync(ct);
+            var text = await response.Content.ReadAsStringAsync(CancellationToken.None);
             var body = TryParse(text);
             if (response.IsSuccessStatusCode && body?["access_token"] is JsonValue access && body["refresh_token"] is JsonValue rotated)
                 return await AcceptAsync((string)access!, (string)rotated!, ExpiresIn(body["expires_in"]));
 
-            var error = (string?)body?["error"];
-            var description = (string?)body?["error_description"];
+            // OAuth errors are strings; a failing server may answer with an object instead.
+            var error = (body?["error"] as JsonValue)?.ToString();
+            var description = (body?["error_description"] as JsonValue)?.ToString();
             if (error == "access_denied" && description?.Contains("not expired", StringComparison.OrdinalIgnoreCase) == true)
             {
                 // Optiply's tap does the same: the previous token is still valid, keep using it.

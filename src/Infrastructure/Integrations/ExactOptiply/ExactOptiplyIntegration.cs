@@ -32,5 +32,6 @@ public static class ExactOptiplyIntegration
             new(ProductsFlow.Key, "stockLevel", "products.mapStockLevel"),
             new(ProductsFlow.Key, "status", "products.mapStatus"),
         ],
+        Choices = ExactWarehouseChoices.ByPath,
     };
 }

@@ -43,7 +43,9 @@ internal sealed class SyncLogEntryConfiguration : IEntityTypeConfiguration<SyncL
         e.HasIndex(l => new { l.TenantId, l.Flow, l.Outcome, l.At });
         // Key search is a prefix/equality lookup and "earlier outcomes of this record" in the details panel.
         e.HasIndex(l => new { l.TenantId, l.SourceKey });
-        e.HasIndex(l => l.RunId);
+        // "This run's records", in time order.
+        e.HasIndex(l => new { l.TenantId, l.RunId, l.At });
+        // Text search on SQLite has its own full-text table (migration SyncLogSearch), outside the model.
         e.HasOne<Tenant>().WithMany().HasForeignKey(l => l.TenantId).OnDelete(DeleteBehavior.Cascade);
     }
 }

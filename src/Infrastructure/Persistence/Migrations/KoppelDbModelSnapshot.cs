@@ -151,7 +151,7 @@ public sealed class KoppelDbModelSnapshot : ModelSnapshot
             b.Property<string>("TargetPayload");
             b.Property<string>("TargetResponse");
             b.HasKey("Id");
-            b.HasIndex("RunId");
+            b.HasIndex("TenantId", "RunId", "At");
             b.HasIndex("TenantId", "At");
             b.HasIndex("TenantId", "SourceKey");
             b.HasIndex("TenantId", "Flow", "At");

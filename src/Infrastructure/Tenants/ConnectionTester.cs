@@ -1,0 +1,95 @@
+using Koppel.Infrastructure.Http;
+using Koppel.Infrastructure.Persistence;
+using Koppel.Infrastructure.Sync;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace Koppel.Infrastructure.Tenants;
+
+/// <summary>The answer of a connection test, as one sentence a person can act on.</summary>
+public sealed record ConnectionTestResult(bool Succeeded, string Message);
+
+/// <summary>
+/// "Test connection": calls the system with the tenant's stored connection, or with edits not saved yet laid over
+/// it, and turns every failure into a sentence. Stored secrets stay on the server; only the answer leaves it.
+/// </summary>
+public sealed class ConnectionTester(
+    IDbContextFactory<KoppelDb> dbs,
+    IntegrationCatalog catalog,
+    TenantConnections connections,
+    ConnectorHttp http,
+    ILogger<ConnectionTester> log)
+{
+    /// <summary>A test is a person waiting at a button: the retry policy of a run would keep them for minutes.</summary>
+    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
+
+    /// <param name="edits">Field values from the form: endpoint fields replace the stored ones; a secret replaces the stored one only when not empty.</param>
+    /// <exception cref="KeyNotFoundException">Unknown tenant, or a system the tenant's integration does not connect to.</exception>
+    public async Task<ConnectionTestResult> TestAsync(string slug, string system, IReadOnlyDictionary<string, string?>? edits, CancellationToken ct)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var tenant = await db.Tenants.Include(t => t.Connections).AsNoTracking().FirstOrDefaultAsync(t => t.Slug == slug, ct)
+                     ?? throw new KeyNotFoundException($"There is no tenant \"{slug}\".");
+        var schema = catalog.Get(tenant.Integration).Connections.FirstOrDefault(c => c.System == system)
+                     ?? throw new KeyNotFoundException($"This tenant's integration has no {system} connection.");
+        if (schema.Test is null)
+            return new(false, $"The {schema.Name} connection has no test.");
+
+        var stored = connections.Decrypt(tenant).GetValueOrDefault(system);
+        var fields = new Dictionary<string, string>(stored?.Fields ?? new Dictionary<string, string>());
+        var secrets = new Dictionary<string, string>(stored?.Secrets ?? new Dictionary<string, string>());
+        var edited = false;
+        foreach (var field in schema.Fields)
+        {
+            var value = edits?.GetValueOrDefault(field.Name)?.Trim();
+            if (field.Secret)
+            {
+                if (string.IsNullOrEmpty(value)) continue;
+                edited |= value != secrets.GetValueOrDefault(field.Name);
+                secrets[field.Name] = value;
+                continue;
+            }
+            if (value is not null)
+            {
+                edited |= value != (fields.GetValueOrDefault(field.Name) ?? field.Default ?? "");
+                fields[field.Name] = value;
+            }
+            else if (!fields.ContainsKey(field.Name) && field.Default is not null) fields[field.Name] = field.Default;
+            if (field.Name.EndsWith("Url", StringComparison.Ordinal) && fields.GetValueOrDefault(field.Name) is { Length: > 0 } url
+                && !(Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
+                return new(false, $"{field.Label}: this must be an absolute http or https address.");
+        }
+
+        // The call itself is never cancelled: a token refresh cut off after the system rotated the refresh token
+        // would lose the new one and disconnect the tenant. The person waiting stops waiting after Timeout instead.
+        Task<string>? call = null;
+        try
+        {
+            // A secret the system rotates during the test (Exact's refresh token) is stored only when the stored
+            // connection itself was tested: a rotated token of unsaved values belongs to no stored connection.
+            var connection = new ConnectionInfo(system, fields, secrets) { SaveSecretAsync = edited ? null : stored?.SaveSecretAsync };
+            call = schema.Test(connection, http, CancellationToken.None);
+            return new(true, await call.WaitAsync(Timeout, ct));
+        }
+        catch (SyncProblem problem)
+        {
+            // Connector problems are written for customers already (and never contain secrets).
+            return new(false, problem.Message);
+        }
+        catch (TimeoutException)
+        {
+            Background.Observe(call!, log, $"Connection test of {system} for {slug}");
+            return new(false, $"{schema.Name} did not answer within {Timeout.TotalSeconds:0} seconds. Check the address, or try again later.");
+        }
+        catch (HttpRequestException e)
+        {
+            log.LogWarning(e, "Connection test of {System} for {Tenant} could not reach the system", system, slug);
+            return new(false, $"{schema.Name} could not be reached: {e.Message}");
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            log.LogError(e, "Connection test of {System} for {Tenant} failed unexpectedly", system, slug);
+            return new(false, $"The {schema.Name} test stopped on an unexpected error. Support finds the details in the server log.");
+        }
+    }
+}

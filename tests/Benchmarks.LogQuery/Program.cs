@@ -1,0 +1,127 @@
+using System.Diagnostics;
+using Koppel.Benchmarks.LogQuery;
+using Koppel.Domain.Sync;
+using Koppel.Domain.Tenants;
+using Koppel.Infrastructure.Persistence;
+using Koppel.Infrastructure.SyncLog;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+// Measures the sync log viewer's queries (SyncLogService, as the portal calls them) on SQLite at a million rows.
+//   dotnet run -c Release --project tests/Benchmarks.LogQuery -- [--rows 1000000] [--runs 50] [--db file] [--fresh]
+// The filled database is kept (in the temp folder unless --db says otherwise) and reused when it has the rows.
+var rows = IntArg("--rows", 1_000_000);
+var runs = IntArg("--runs", 50);
+var file = StringArg("--db") ?? Path.Combine(Path.GetTempPath(), $"koppel-logbench-{rows}.db");
+if (args.Contains("--fresh") && File.Exists(file)) DeleteDatabase(file);
+
+var connectionString = $"Data Source={file}";
+var services = new ServiceCollection()
+    .AddDbContextFactory<KoppelDb>(new DatabaseOptions(DatabaseProvider.Sqlite, connectionString).Configure)
+    .BuildServiceProvider();
+var dbs = services.GetRequiredService<IDbContextFactory<KoppelDb>>();
+
+if (!await HasRowsAsync())
+{
+    if (File.Exists(file)) DeleteDatabase(file);
+    Console.WriteLine($"Creating {file} with {rows:N0} log rows…");
+    int main, other;
+    await using (var db = await dbs.CreateDbContextAsync())
+    {
+        await DatabaseMigrator.MigrateAsync(db);
+        var now = DateTime.UtcNow;
+        var a = new Tenant { Slug = LogFiller.MainTenant, Name = "Bench main", Integration = "exact-optiply", CreatedAt = now, UpdatedAt = now };
+        var b = new Tenant { Slug = LogFiller.OtherTenant, Name = "Bench other", Integration = "exact-optiply", CreatedAt = now, UpdatedAt = now };
+        db.Tenants.AddRange(a, b);
+        await db.SaveChangesAsync();
+        (main, other) = (a.Id, b.Id);
+    }
+    await LogFiller.FillAsync(connectionString, rows, main, other);
+}
+else
+{
+    Console.WriteLine($"Reusing {file} ({rows:N0} log rows).");
+}
+
+var log = new SyncLogService(dbs);
+long someRun;
+await using (var db = await dbs.CreateDbContextAsync())
+    someRun = await db.SyncRuns.Where(r => r.TenantId == db.Tenants.Single(t => t.Slug == LogFiller.MainTenant).Id)
+        .OrderByDescending(r => r.Id).Skip(500).Select(r => r.Id).FirstAsync();
+
+var week = LogFiller.Start.AddDays(60);
+var shapes = new (string Name, LogQuery Query)[]
+{
+    ("unfiltered, newest first, page 1", new LogQuery()),
+    ("unfiltered, page 100 (offset 4,950)", new LogQuery { Page = 100 }),
+    ("unfiltered, oldest first", new LogQuery { Sort = LogSort.Oldest }),
+    ("flow + outcome + one week", new LogQuery { Flow = "products", Outcome = Outcome.Failed, From = week, To = week.AddDays(7) }),
+    ("flow + outcome + one week, page 5", new LogQuery { Flow = "products", Outcome = Outcome.Failed, From = week, To = week.AddDays(7), Page = 5 }),
+    ("outcome only (failed)", new LogQuery { Outcome = Outcome.Failed }),
+    ("text: record key \"ART-01234\"", new LogQuery { Text = "ART-01234" }),
+    ("text: words in messages \"price is not\"", new LogQuery { Text = "price is not" }),
+    ("text: common words \"Updated in\"", new LogQuery { Text = "Updated in" }),
+    ("text: key prefix \"ART-0123\"", new LogQuery { Text = "ART-0123" }),
+    ("text: no match", new LogQuery { Text = "no such words at all" }),
+    ("text + outcome + flow", new LogQuery { Text = "503", Outcome = Outcome.Failed, Flow = "products" }),
+    ("one run", new LogQuery { RunId = someRun }),
+    ("sorted by record key", new LogQuery { Sort = LogSort.RecordAscending }),
+};
+
+const int cap = LogViewerCap.Rows;
+Console.WriteLine();
+Console.WriteLine($"{runs} runs per shape after 3 warm-ups; page = 50 rows; count capped at {cap:N0}. Times in ms.");
+Console.WriteLine($"{"query shape",-42} {"page med",9} {"page p95",9} {"count med",10} {"count p95",10} {"rows",5}");
+foreach (var (name, query) in shapes)
+{
+    var page = await MeasureAsync(() => log.PageAsync(LogFiller.MainTenant, query, default));
+    var count = await MeasureAsync(() => log.CountAsync(LogFiller.MainTenant, query, cap, default));
+    var sample = await log.PageAsync(LogFiller.MainTenant, query, default);
+    var counted = await log.CountAsync(LogFiller.MainTenant, query, cap, default);
+    Console.WriteLine($"{name,-42} {page.Median,9:F1} {page.P95,9:F1} {count.Median,10:F1} {count.P95,10:F1} {sample.Rows.Count,5}  ({(counted.AtLeast ? ">" : "")}{counted.Count:N0} match)");
+}
+return;
+
+async Task<(double Median, double P95)> MeasureAsync<T>(Func<Task<T>> query)
+{
+    for (var i = 0; i < 3; i++) await query();
+    var times = new double[runs];
+    for (var i = 0; i < runs; i++)
+    {
+        var watch = Stopwatch.StartNew();
+        await query();
+        times[i] = watch.Elapsed.TotalMilliseconds;
+    }
+    Array.Sort(times);
+    return (times[runs / 2], times[Math.Min(runs - 1, (int)Math.Ceiling(runs * 0.95) - 1)]);
+}
+
+async Task<bool> HasRowsAsync()
+{
+    if (!File.Exists(file)) return false;
+    try
+    {
+        await using var db = await dbs.CreateDbContextAsync();
+        return await db.SyncLog.CountAsync() == rows;
+    }
+    catch (SqliteException)
+    {
+        return false;
+    }
+}
+
+static void DeleteDatabase(string path)
+{
+    SqliteConnection.ClearAllPools();
+    foreach (var suffix in new[] { "", "-wal", "-shm" })
+        if (File.Exists(path + suffix)) File.Delete(path + suffix);
+}
+
+int IntArg(string name, int fallback) => StringArg(name) is { } text ? int.Parse(text) : fallback;
+
+string? StringArg(string name)
+{
+    var i = Array.IndexOf(args, name);
+    return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+}
