@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Koppel.Domain.Mapping;
 using Koppel.Domain.Sync;
 
@@ -34,4 +35,20 @@ public sealed class FlowDefinition
     /// <summary>Records already linked are never written again (e.g. sell orders: new orders only).</summary>
     public bool CreateOnly { get; init; }
     public required Func<FlowContext, FlowParts> Build { get; init; }
+
+    /// <summary>
+    /// Top-level payload fields that carry the sync time (e.g. a buy order's "completed" = now): only whether they
+    /// are set counts for the change check, or every re-read would look like a change.
+    /// </summary>
+    public IReadOnlyList<string> SyncTimeFields { get; init; } = [];
+
+    /// <summary>The payload as the change check sees it.</summary>
+    public JsonObject ForChangeCheck(JsonObject payload)
+    {
+        if (SyncTimeFields.Count == 0) return payload;
+        var view = (JsonObject)payload.DeepClone();
+        foreach (var field in SyncTimeFields)
+            if (view[field] is not null) view[field] = "(set)";
+        return view;
+    }
 }

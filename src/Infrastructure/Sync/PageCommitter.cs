@@ -61,6 +61,7 @@ internal sealed class PageCommitter(KoppelDb db, int tenantId, FlowDefinition fl
                     SourcePayload = result.SourcePayload, TargetPayload = result.TargetPayload, TargetResponse = result.TargetResponse,
                 });
         }
+        await WriteOtherLinksAsync(results, now, ct);
         await db.SaveChangesAsync(ct);
 
         await db.SyncRuns.Where(r => r.Id == run.Id).ExecuteUpdateAsync(s => s
@@ -75,5 +76,31 @@ internal sealed class PageCommitter(KoppelDb db, int tenantId, FlowDefinition fl
             await db.FlowStates.Where(s => s.Id == stateId).ExecuteUpdateAsync(s => s.SetProperty(x => x.LeaseUntil, leaseUntil), ct);
         await tx.CommitAsync(ct);
         db.ChangeTracker.Clear();
+    }
+
+    /// <summary>Links a sink wrote for other entities (an order's lines), in the same transaction as the page.</summary>
+    private async Task WriteOtherLinksAsync(IReadOnlyList<RecordResult> results, DateTime now, CancellationToken ct)
+    {
+        foreach (var group in results.SelectMany(r => r.Links).GroupBy(l => l.Entity))
+        {
+            var wanted = group.GroupBy(l => l.SourceId).Select(g => g.Last()).ToList();
+            var existing = new Dictionary<string, Domain.Sync.RecordLink>();
+            foreach (var chunk in wanted.Select(l => l.SourceId).Chunk(500))
+                foreach (var row in await db.RecordLinks.Where(l => l.TenantId == tenantId && l.Entity == group.Key && chunk.Contains(l.SourceId)).ToListAsync(ct))
+                    existing[row.SourceId] = row;
+            foreach (var link in wanted)
+            {
+                var row = existing.GetValueOrDefault(link.SourceId);
+                if (link.TargetId is null)
+                {
+                    if (row is not null) db.RecordLinks.Remove(row);
+                    continue;
+                }
+                if (row is null)
+                    db.RecordLinks.Add(row = new Domain.Sync.RecordLink { TenantId = tenantId, Entity = group.Key, SourceId = link.SourceId, TargetId = link.TargetId });
+                row.TargetId = link.TargetId;
+                row.UpdatedAt = now;
+            }
+        }
     }
 }

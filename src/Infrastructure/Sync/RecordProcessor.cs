@@ -53,7 +53,7 @@ internal sealed class RecordProcessor(FlowDefinition flow, FlowParts parts, Fiel
         var mapped = MappingEngine.Apply(mapping, data);
         warnings.AddRange(mapped.Problems.Select(p => $"{p.Field}: {p.Message}"));
         var payload = mapped.Payload;
-        var hash = PayloadHash.Of(payload);
+        var hash = PayloadHash.Of(flow.ForChangeCheck(payload));
         if (link is not null && link.PayloadHash == hash && !force)
             return new RecordResult(record.Id, Outcome.Unchanged) { Logged = false, TargetId = link.TargetId, PayloadHash = hash };
 
@@ -69,6 +69,7 @@ internal sealed class RecordProcessor(FlowDefinition flow, FlowParts parts, Fiel
                 TargetPayload = target,
                 TargetResponse = write.Response,
                 PayloadHash = hash,
+                Links = write.Links,
             };
         }
         catch (Exception e) when (e is not RunStopped && e is not OperationCanceledException || e is TimeoutRejectedException)

@@ -15,4 +15,6 @@ internal sealed record RecordResult(string SourceId, Outcome Outcome)
     public string? PayloadHash { get; init; }
     /// <summary>Remove the record's link (its target record is gone).</summary>
     public bool Unlink { get; init; }
+    /// <summary>Links of other entities the sink wrote along (see <see cref="TargetWrite.Links"/>).</summary>
+    public IReadOnlyList<TargetLink> Links { get; init; } = [];
 }

@@ -35,6 +35,9 @@ public static partial class ExactDate
     /// <summary>A moment as Dutch wall-clock time in Exact's form.</summary>
     public static string Format(DateTimeOffset moment) => Format(TimeZoneInfo.ConvertTime(moment, Amsterdam).DateTime);
 
+    /// <summary>The Dutch calendar day of a moment: the day an Exact user sees for a date.</summary>
+    public static DateOnly DutchDay(DateTimeOffset moment) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(moment, Amsterdam).DateTime);
+
     private static TimeZoneInfo FindAmsterdam()
     {
         try { return TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam"); }

@@ -145,6 +145,39 @@ public sealed class ExactOnlineClient
         }
     }
 
+    /// <summary>
+    /// POSTs a new record (e.g. "purchaseorder/PurchaseOrders") and returns it as Exact stored it: with
+    /// "Prefer: return=representation" Exact answers every property, not only the new key.
+    /// </summary>
+    public async Task<JsonObject> PostAsync(string resource, JsonObject body, CancellationToken ct)
+    {
+        var url = $"{BaseUrl}/api/v1/{Division}/{resource}";
+        using var request = new HttpRequestMessage(HttpMethod.Post, url)
+        {
+            Content = new StringContent(body.ToJsonString(), System.Text.Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Accept.ParseAdd("application/json");
+        request.Headers.TryAddWithoutValidation("Prefer", "return=representation");
+        HttpResponseMessage response;
+        try
+        {
+            response = await _http.SendAsync(request, ct);
+        }
+        catch (HttpRequestException e)
+        {
+            throw new SyncProblem($"Exact Online could not be reached for {Describe(url)}: {e.Message}", e);
+        }
+        using (response)
+        {
+            var text = await response.Content.ReadAsStringAsync(ct);
+            var pause = PauseFor(response, out var dailyExhausted);
+            if (!response.IsSuccessStatusCode) throw Problem(response, text, url, dailyExhausted);
+            if (pause is { } wait) await Task.Delay(wait, ct);
+            return Parse(text, url)["d"] as JsonObject
+                   ?? throw new SyncProblem($"Exact Online answered the new record for {Describe(url)} without the record.", response: Clip(text));
+        }
+    }
+
     /// <summary>How long to wait before the next call, read from Exact's X-RateLimit headers.</summary>
     private TimeSpan? PauseFor(HttpResponseMessage response, out bool dailyExhausted)
     {

@@ -28,6 +28,8 @@ public static class ExactOptiplyIntegration
             StocksFlow.Definition,
             SellOrdersFlow.Definition,
             ReceiptLinesFlow.Definition,
+            BuyOrders.BuyOrdersFlow.Definition,
+            BuyOrdersToExact.BuyOrdersToExactFlow.Definition,
         ],
         FieldSwitches =
         [

@@ -96,6 +96,10 @@ public sealed class ExactDivision
     public bool Delete(string set, string id)
     {
         var entities = _sets[set];
+        // An order's lines go with it (Exact logs only the order in Deleted).
+        foreach (var (lines, foreignKey) in entities.Navigations.Values)
+            foreach (var line in lines.Where(foreignKey, id).ToList())
+                lines.Remove((string)line[lines.Key]!);
         if (!entities.Remove(id)) return false;
         var now = ExactDate.Format(_clock.GetUtcNow());
         // Exact keeps the Deleted log for two months only.

@@ -310,6 +310,38 @@ public sealed partial class ExactOnlineSandbox : SandboxSystem
         }
     }
 
+    /// <summary>
+    /// Edits a purchase order as a user in Exact would: header fields and lines (change, add, remove) in one go.
+    /// Exact bumps the Timestamp of the header and of every line on any change, so the sync endpoint returns
+    /// the whole order again; a removed line simply is not among its rows any more.
+    /// </summary>
+    public void ChangePurchaseOrder(string division, string purchaseOrderId, Action<JsonObject, List<JsonObject>> change)
+    {
+        var d = Division(division);
+        lock (d.Lock)
+        {
+            var orders = d.Set(ExactDivision.PurchaseOrders);
+            var order = orders.Find(purchaseOrderId) ?? throw new ArgumentException($"Division {division} has no purchase order {purchaseOrderId}.");
+            var before = orders.LinesOf("PurchaseOrderLines", purchaseOrderId).ToList();
+            var lines = before.ToList();
+            change(order, lines);
+            if (lines.Count == 0) throw new ArgumentException("Exact does not allow deleting the last line of a purchase order.");
+            foreach (var gone in before.Where(b => !lines.Contains(b)))
+                d.Set(ExactDivision.PurchaseOrderLines).Remove((string)gone["ID"]!);
+            var number = 0;
+            foreach (var line in lines)
+            {
+                line["ID"] ??= Guid.NewGuid().ToString();
+                line["PurchaseOrderID"] = purchaseOrderId;
+                line["LineNumber"] = ++number;
+                line["ReceivedQuantity"] ??= 0.0;
+                d.Set(ExactDivision.PurchaseOrderLines).Put(line);
+            }
+            order["AmountDC"] = Math.Round(lines.Sum(l => (double?)l["AmountDC"] ?? 0), 2);
+            d.SaveWithLines(ExactDivision.PurchaseOrders, "PurchaseOrderLines", order);
+        }
+    }
+
     /// <summary>Receives goods on a purchase order line: a GoodsReceiptLine, more ReceivedQuantity, ReceiptStatus 20 or 30.</summary>
     public void ReceiveGoods(string division, string purchaseOrderId, string itemCode, double quantity)
     {

@@ -23,6 +23,13 @@ public static class ExactPurchaseOrderPost
         var warehouse = Guid(body["Warehouse"]) is { } w ? warehouses.Find(w) : warehouses.Rows.FirstOrDefault(x => (int?)x["Main"] == 1);
         if (warehouse is null) return (null, "Warehouse: the warehouse does not exist.");
 
+        foreach (var field in new[] { "OrderDate", "ReceiptDate" })
+        {
+            var (date, error) = Date(body[field], field);
+            if (error is not null) return (null, error);
+            body[field] = date;
+        }
+
         var orderId = System.Guid.NewGuid().ToString();
         var today = ExactDate.Format(now);
         var numbers = d.Set(ExactDivision.PurchaseOrders).Rows.Select(o => (int?)o["OrderNumber"] ?? 0);
@@ -37,6 +44,9 @@ public static class ExactPurchaseOrderPost
             if (item is null) return (null, $"Mandatory: Item (line {lineNumber + 1})");
             if (line["QuantityInPurchaseUnits"] is not JsonValue q || q.GetValueKind() != JsonValueKind.Number)
                 return (null, $"Mandatory: QuantityInPurchaseUnits (line {lineNumber + 1})");
+            var (lineReceipt, dateError) = Date(line["ReceiptDate"], $"ReceiptDate (line {lineNumber + 1})");
+            if (dateError is not null) return (null, dateError);
+            line["ReceiptDate"] = lineReceipt;
             var quantity = double.Parse(q.ToJsonString(), System.Globalization.CultureInfo.InvariantCulture);
             var terms = d.Set(ExactDivision.SupplierItem).Rows.FirstOrDefault(s => (string?)s["Item"] == itemId && (string?)s["Supplier"] == supplierId);
             var factor = (double?)terms?["PurchaseUnitFactor"] ?? 1;
@@ -71,6 +81,23 @@ public static class ExactPurchaseOrderPost
         d.Save(ExactDivision.PurchaseOrders, order);
         foreach (var line in created) d.Save(ExactDivision.PurchaseOrderLines, line);
         return (order, null);
+    }
+
+    /// <summary>
+    /// Exact takes dates as "/Date(ms)/" or ISO 8601 text and stores them as dates: they read back in its own form,
+    /// like every other date it serves.
+    /// </summary>
+    private static (JsonNode? Date, string? Error) Date(JsonNode? value, string field)
+    {
+        if (value is null || value.GetValueKind() == JsonValueKind.Null) return (null, null);
+        var text = value.GetValueKind() == JsonValueKind.String ? (string?)value : null;
+        if (ExactDate.TryParseMilliseconds(text, out _)) return (JsonValue.Create(text), null);
+        if (text is not null && DateTime.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind, out var parsed))
+        {
+            // A time with an offset is converted to Dutch wall-clock time; a bare date or time is taken as it is.
+            return (JsonValue.Create(parsed.Kind == DateTimeKind.Unspecified ? ExactDate.Format(parsed) : ExactDate.Format(new DateTimeOffset(parsed.ToUniversalTime()))), null);
+        }
+        return (null, $"{field}: '{value.ToJsonString()}' is not a valid date.");
     }
 
     private static string? Guid(JsonNode? value) =>
