@@ -27,9 +27,9 @@ public static class ExactOptiplyIntegration
             SupplierProductsFlow.Definition,
             StocksFlow.Definition,
             SellOrdersFlow.Definition,
-            ReceiptLinesFlow.Definition,
             BuyOrders.BuyOrdersFlow.Definition,
             BuyOrdersToExact.BuyOrdersToExactFlow.Definition,
+            ReceiptLinesFlow.Definition,
         ],
         FieldSwitches =
         [
