@@ -115,18 +115,9 @@ public sealed class ExactOnlineClient
             using var request = new HttpRequestMessage(HttpMethod.Get, url);
             // Without it Exact answers Atom XML.
             request.Headers.Accept.ParseAdd("application/json");
-            HttpResponseMessage response;
-            try
-            {
-                response = await _http.SendAsync(request, ct);
-            }
-            catch (HttpRequestException e)
-            {
-                throw new SyncProblem($"Exact Online could not be reached for {Describe(url)}: {e.Message}", e);
-            }
+            var (response, text) = await SendAsync(request, url, ct);
             using (response)
             {
-                var text = await response.Content.ReadAsStringAsync(ct);
                 var pause = PauseFor(response, out var dailyExhausted);
                 if (response.StatusCode == HttpStatusCode.TooManyRequests && attempt < 3 && !dailyExhausted)
                 {
@@ -158,6 +149,19 @@ public sealed class ExactOnlineClient
         };
         request.Headers.Accept.ParseAdd("application/json");
         request.Headers.TryAddWithoutValidation("Prefer", "return=representation");
+        var (response, text) = await SendAsync(request, url, ct);
+        using (response)
+        {
+            var pause = PauseFor(response, out var dailyExhausted);
+            if (!response.IsSuccessStatusCode) throw Problem(response, text, url, dailyExhausted);
+            if (pause is { } wait) await Task.Delay(wait, ct);
+            return Parse(text, url)["d"] as JsonObject
+                   ?? throw new SyncProblem($"Exact Online answered the new record for {Describe(url)} without the record.", response: Clip(text));
+        }
+    }
+
+    private async Task<(HttpResponseMessage Response, string Text)> SendAsync(HttpRequestMessage request, string url, CancellationToken ct)
+    {
         HttpResponseMessage response;
         try
         {
@@ -167,15 +171,7 @@ public sealed class ExactOnlineClient
         {
             throw new SyncProblem($"Exact Online could not be reached for {Describe(url)}: {e.Message}", e);
         }
-        using (response)
-        {
-            var text = await response.Content.ReadAsStringAsync(ct);
-            var pause = PauseFor(response, out var dailyExhausted);
-            if (!response.IsSuccessStatusCode) throw Problem(response, text, url, dailyExhausted);
-            if (pause is { } wait) await Task.Delay(wait, ct);
-            return Parse(text, url)["d"] as JsonObject
-                   ?? throw new SyncProblem($"Exact Online answered the new record for {Describe(url)} without the record.", response: Clip(text));
-        }
+        return (response, await response.Content.ReadAsStringAsync(ct));
     }
 
     /// <summary>How long to wait before the next call, read from Exact's X-RateLimit headers.</summary>
