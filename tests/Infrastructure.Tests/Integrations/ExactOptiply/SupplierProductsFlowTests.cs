@@ -117,8 +117,8 @@ public sealed class SupplierProductsFlowTests
             Assert.Equal(lot, (int)sp["lotSize"]!);
             Assert.Equal((int)Math.Ceiling(Number(exact["MinimumQuantity"])), (int)sp["minimumPurchaseQuantity"]!);
             Assert.Equal((int)Number(exact["PurchaseLeadTime"]), (int)sp["deliveryTime"]!);
-            // "If using LOT": Exact's price is for the lot.
-            Assert.Equal(Math.Round(Number(exact["PurchasePrice"]) / lot, 2), Money(sp["price"]));
+            // "If using LOT": Exact's price is for the lot. Money rounds half away from zero (16.105 -> 16.11).
+            Assert.Equal(Math.Round(Number(exact["PurchasePrice"]) / lot, 2, MidpointRounding.AwayFromZero), Money(sp["price"]));
         }
     }
 
