@@ -50,10 +50,10 @@ public sealed class MappingEditorTests(PortalFixture portal)
         await Expect(page.Locator(".dirty-badge")).ToHaveCountAsync(0);
 
         using var http = new HttpClient { BaseAddress = portal.Server.BaseUrl, Timeout = TimeSpan.FromMinutes(2) };
-        var run = await RunProductsFlowAsync(http);
+        var run = await DemoExact.RunFullAsync(http, "products");
         Assert.True(run["status"]?.ToString() is "succeeded" or "Succeeded", $"The run ended {run.ToJsonString()}");
 
-        var services = await OptiplyProductsNamedAsync(http, ServiceName);
+        var services = await DemoExact.OptiplyListAsync(http, "products", $"filter[name]={Uri.EscapeDataString(ServiceName)}");
         Assert.NotEmpty(services);
         Assert.True(services.Count >= previewedServices, $"Optiply has {services.Count} products named \"{ServiceName}\"; the preview showed {previewedServices} among the samples alone.");
 
@@ -172,42 +172,5 @@ public sealed class MappingEditorTests(PortalFixture portal)
         var choice = page.Locator($"[id='{list}']").GetByRole(AriaRole.Option, new() { Name = option, Exact = true });
         await choice.ClickAsync();
         await Expect(page.Locator($"[id='{list}']")).ToBeHiddenAsync();
-    }
-
-    private static async Task<JsonObject> RunProductsFlowAsync(HttpClient http)
-    {
-        // Full, like the tenant page's "full resync": other tests may have synced the demo tenant already, and an
-        // incremental run reads only records changed in Exact, which a new mapping does not change.
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/tenants/demo-exact/flows/products/runs?mode=full&wait=true");
-        request.Headers.Add("X-Api-Key", PortalServer.SupportApiKey);
-        using var response = await http.SendAsync(request);
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, $"Running the flow answered {(int)response.StatusCode}: {body}");
-        return JsonNode.Parse(body)!.AsObject();
-    }
-
-    /// <summary>Reads Optiply's products through the emulator's own API, as Optiply's customers would.</summary>
-    private static async Task<List<JsonObject>> OptiplyProductsNamedAsync(HttpClient http, string name)
-    {
-        using var token = new HttpRequestMessage(HttpMethod.Post, "/sandbox/optiply/api/auth/oauth/token")
-        {
-            Content = new FormUrlEncodedContent(new Dictionary<string, string>
-            {
-                ["grant_type"] = "password", ["username"] = "demo@optiply.example", ["password"] = "demo-password",
-            }),
-        };
-        token.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes("koppel-demo:koppel-demo-secret")));
-        using var tokenResponse = await http.SendAsync(token);
-        var accessToken = JsonNode.Parse(await tokenResponse.Content.ReadAsStringAsync())?["access_token"]?.ToString();
-        Assert.False(string.IsNullOrEmpty(accessToken), $"The Optiply emulator gave no token ({(int)tokenResponse.StatusCode}).");
-
-        using var list = new HttpRequestMessage(HttpMethod.Get, $"/sandbox/optiply/v1/products?filter[name]={Uri.EscapeDataString(name)}&page[limit]=100");
-        list.Headers.Authorization = new AuthenticationHeaderValue("Bearer", accessToken);
-        list.Content = new StringContent("", Encoding.UTF8);
-        list.Content.Headers.ContentType = new MediaTypeHeaderValue("application/vnd.api+json");
-        using var response = await http.SendAsync(list);
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, $"Listing Optiply products answered {(int)response.StatusCode}: {body}");
-        return JsonNode.Parse(body)!["data"]!.AsArray().Select(p => p!.AsObject()).ToList();
     }
 }

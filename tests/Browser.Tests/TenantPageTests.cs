@@ -34,6 +34,29 @@ public sealed class TenantPageTests(PortalFixture portal)
     }
 
     [Fact]
+    public async Task Turning_supplier_email_mapping_on_sends_the_emails_with_the_next_run()
+    {
+        using var http = new HttpClient { BaseAddress = portal.Server.BaseUrl, Timeout = TimeSpan.FromMinutes(2) };
+        var tab = await portal.OpenAsync("/tenants/demo-exact");
+        var page = tab.Page;
+        var mapEmail = Setting(page, "suppliers.mapEmail");
+        await Expect(mapEmail.GetByRole(AriaRole.Switch)).ToHaveAttributeAsync("aria-checked", "false");
+        await DemoExact.RunFullAsync(http, "suppliers");
+        Assert.All(await DemoExact.OptiplyListAsync(http, "suppliers"), s => Assert.Empty(s["attributes"]?["emails"]?.AsArray() ?? []));
+
+        await mapEmail.Locator(".rz-switch").ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save options" }).ClickAsync();
+        await Expect(page.Locator("#options-message")).ToHaveTextAsync("The options are saved. The next runs use them.");
+        var run = await DemoExact.RunFullAsync(http, "suppliers");
+
+        Assert.True(run["status"]?.ToString() is "succeeded" or "completedWithErrors", $"The run ended {run.ToJsonString()}");
+        var withEmail = (await DemoExact.OptiplyListAsync(http, "suppliers")).Where(s => s["attributes"]?["emails"]?.AsArray() is { Count: > 0 }).ToList();
+        Assert.NotEmpty(withEmail);
+        Assert.All(withEmail, s => Assert.Contains("@", s["attributes"]!["emails"]![0]!.ToString()));
+        tab.AssertNoErrors();
+    }
+
+    [Fact]
     public async Task An_invalid_option_is_named_at_its_field_and_not_saved()
     {
         await portal.CreateTenantAsync("browser-invalid", "Browser invalid option");
