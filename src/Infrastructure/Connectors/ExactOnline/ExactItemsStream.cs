@@ -46,7 +46,7 @@ public sealed class ExactItemsStream(ExactOnlineClient exact) : ISourceStream
         // After a complete read of prices (or stock) this run, the cursor already stands at its newest row: a change
         // made meanwhile is newer and is read on the next run, so asking again now would only cost a call.
         var pricesUrl = exact.Url("sync/Logistics/SalesItemPrices", ["Item", "Timestamp"], $"Timestamp gt {cursor.Prices}L");
-        await foreach (var page in _allPrices is null ? exact.PagesAsync(pricesUrl, ct) : None())
+        await foreach (var page in _allPrices is null ? exact.PagesAsync(pricesUrl, ct) : AsyncEnumerable.Empty<IReadOnlyList<JsonObject>>())
         {
             var records = await ItemsByIdAsync(ItemIds(page, emitted), ct);
             cursor = cursor with { Prices = Math.Max(cursor.Prices, MaxTimestamp(page)) };
@@ -54,7 +54,7 @@ public sealed class ExactItemsStream(ExactOnlineClient exact) : ISourceStream
         }
 
         var stockUrl = exact.Url("sync/Inventory/ItemWarehouses", ["Item", "Timestamp"], $"Timestamp gt {cursor.Stock}L");
-        await foreach (var page in _allStock is null ? exact.PagesAsync(stockUrl, ct) : None())
+        await foreach (var page in _allStock is null ? exact.PagesAsync(stockUrl, ct) : AsyncEnumerable.Empty<IReadOnlyList<JsonObject>>())
         {
             var records = await ItemsByIdAsync(ItemIds(page, emitted), ct);
             cursor = cursor with { Stock = Math.Max(cursor.Stock, MaxTimestamp(page)) };
@@ -162,12 +162,6 @@ public sealed class ExactItemsStream(ExactOnlineClient exact) : ISourceStream
             if (row["Item"]?.ToString() is { } id && Guid.TryParse(id, out _) && emitted.Add(id.ToLowerInvariant()))
                 ids.Add(id.ToLowerInvariant());
         return ids;
-    }
-
-    private static async IAsyncEnumerable<IReadOnlyList<JsonObject>> None()
-    {
-        await Task.CompletedTask;
-        yield break;
     }
 
     private static string AnyOf(string field, IEnumerable<string> ids) =>
