@@ -20,7 +20,7 @@ if (args.Contains(EmulatorHost.Flag))
     await EmulatorHost.RunAsync();
     return;
 }
-var items = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 100_000;
+var items = args.Length > 0 && !args[0].StartsWith('-') ? int.Parse(args[0], CultureInfo.InvariantCulture) : 100_000;
 const string division = "900100";
 const string slug = "bench";
 
@@ -76,6 +76,7 @@ async Task<Result> MeasureAsync(string title, int exactMinimum, int optiplyMinim
 {
     var before = (await control.GetFromJsonAsync<Calls>("bench/calls"))!;
     var clock = Stopwatch.StartNew();
+    await using var sampler = new MemorySampler(TimeSpan.FromSeconds(5), args.Contains("--memory"));
     var run = await hub.Get<RunLauncher>().RunAsync(slug, ProductsFlow.Key, new RunRequest(RunMode.Incremental), CancellationToken.None);
     clock.Stop();
     var after = (await control.GetFromJsonAsync<Calls>("bench/calls"))!;

@@ -21,21 +21,22 @@ public sealed class ExactItemsStream(ExactOnlineClient exact) : ISourceStream
     // Above this many items on a page, reading every price and stock row once (1000 per call) is cheaper.
     private const int LoadAllAbove = 100;
 
-    private RelatedRows? _allPrices;
-    private RelatedRows? _allStock;
+    private ExactRelatedRows? _allPrices;
+    private ExactRelatedRows? _allStock;
     private Dictionary<string, JsonObject>? _warehouses;
 
     public async IAsyncEnumerable<SourcePage> ReadAsync(string? cursorText, [EnumeratorCancellation] CancellationToken ct)
     {
         var cursor = ExactItemCursor.Parse(cursorText);
         var firstRun = cursor.IsStart;
-        var emitted = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var emitted = new HashSet<Guid>();
 
         var itemsUrl = exact.Url("sync/Logistics/Items", ExactItemFields.SyncItem.Keys, $"Timestamp gt {cursor.Items}L");
         await foreach (var page in exact.PagesAsync(itemsUrl, ct))
         {
             var records = await EnrichAsync(page, ExactItemFields.SyncItem, loadAll: firstRun || page.Count > LoadAllAbove, ct);
-            foreach (var r in records) emitted.Add(r.Id);
+            foreach (var r in records)
+                if (Guid.TryParse(r.Id, out var id)) emitted.Add(id);
             cursor = cursor with { Items = Math.Max(cursor.Items, MaxTimestamp(page)) };
             // A complete read of prices/stock made for this page covers every change up to its highest Timestamp.
             if (_allPrices is not null) cursor = cursor with { Prices = Math.Max(cursor.Prices, _allPrices.MaxTimestamp) };
@@ -106,21 +107,19 @@ public sealed class ExactItemsStream(ExactOnlineClient exact) : ISourceStream
             var key = id.ToLowerInvariant();
 
             var priceList = new JsonArray();
-            foreach (var row in prices.For(key))
+            foreach (var (price, priceProblem) in prices.For(key))
             {
-                var (price, priceProblem) = ExactRecordCheck.Clean(row, ExactItemFields.Price);
-                problem ??= priceProblem is null ? null : $"price {row["ID"]}: {priceProblem}";
+                problem ??= priceProblem is null ? null : $"price {price["ID"]}: {priceProblem}";
                 priceList.Add(price);
             }
             data["Prices"] = priceList;
 
             var stockList = new JsonArray();
-            foreach (var row in stock.For(key))
+            foreach (var (level, stockProblem) in stock.For(key))
             {
-                var (level, stockProblem) = ExactRecordCheck.Clean(row, ExactItemFields.Stock);
-                problem ??= stockProblem is null ? null : $"stock in warehouse {row["WarehouseCode"]}: {stockProblem}";
+                problem ??= stockProblem is null ? null : $"stock in warehouse {level["WarehouseCode"]}: {stockProblem}";
                 // Copied from the warehouse so the flow can pick "the main warehouse" without another lookup.
-                level["Main"] = warehouses.TryGetValue(row["Warehouse"]?.ToString()?.ToLowerInvariant() ?? "", out var w) ? w["Main"]?.DeepClone() : null;
+                level["Main"] = warehouses.TryGetValue(level["Warehouse"]?.ToString()?.ToLowerInvariant() ?? "", out var w) ? w["Main"]?.DeepClone() : null;
                 stockList.Add(level);
             }
             data["Stock"] = stockList;
@@ -131,18 +130,18 @@ public sealed class ExactItemsStream(ExactOnlineClient exact) : ISourceStream
     }
 
     /// <summary>Rows of an item-related entity for the given items, <paramref name="chunk"/> item IDs per filter.</summary>
-    private async Task<RelatedRows> RelatedAsync(string resource, IReadOnlyDictionary<string, ExactType> fields, IReadOnlyList<string> itemIds, int chunk, CancellationToken ct)
+    private async Task<ExactRelatedRows> RelatedAsync(string resource, IReadOnlyDictionary<string, ExactType> fields, IReadOnlyList<string> itemIds, int chunk, CancellationToken ct)
     {
-        var related = new RelatedRows();
+        var related = new ExactRelatedRows(fields);
         foreach (var ids in itemIds.Chunk(chunk))
             related.AddRange(await exact.AllAsync(exact.Url(resource, fields.Keys, AnyOf("Item", ids)), ct));
         return related;
     }
 
     /// <summary>Every row of an item-related entity from its sync endpoint (1000 per call), once per stream.</summary>
-    private async Task<RelatedRows> LoadAllAsync(string resource, IReadOnlyDictionary<string, ExactType> fields, CancellationToken ct)
+    private async Task<ExactRelatedRows> LoadAllAsync(string resource, IReadOnlyDictionary<string, ExactType> fields, CancellationToken ct)
     {
-        var related = new RelatedRows();
+        var related = new ExactRelatedRows(fields);
         await foreach (var page in exact.PagesAsync(exact.Url(resource, fields.Keys.Append("Timestamp"), "Timestamp gt 1L"), ct))
             related.AddRange(page);
         return related;
@@ -155,12 +154,12 @@ public sealed class ExactItemsStream(ExactOnlineClient exact) : ISourceStream
         return _warehouses = rows.Where(w => w["ID"] is not null).ToDictionary(w => w["ID"]!.ToString().ToLowerInvariant());
     }
 
-    private static List<string> ItemIds(IEnumerable<JsonObject> rows, HashSet<string> emitted)
+    private static List<string> ItemIds(IEnumerable<JsonObject> rows, HashSet<Guid> emitted)
     {
         var ids = new List<string>();
         foreach (var row in rows)
-            if (row["Item"]?.ToString() is { } id && Guid.TryParse(id, out _) && emitted.Add(id.ToLowerInvariant()))
-                ids.Add(id.ToLowerInvariant());
+            if (Guid.TryParse(row["Item"]?.ToString(), out var id) && emitted.Add(id))
+                ids.Add(id.ToString());
         return ids;
     }
 
@@ -169,30 +168,4 @@ public sealed class ExactItemsStream(ExactOnlineClient exact) : ISourceStream
 
     private static long MaxTimestamp(IEnumerable<JsonObject> rows) =>
         rows.Select(ExactRecordCheck.Timestamp).Max() ?? 0;
-
-    /// <summary>
-    /// Rows grouped by the item they belong to. A first run holds every price and stock row of the division
-    /// until its last page: kept as UTF-8 JSON rather than parsed nodes, they take a fraction of the memory
-    /// (100,000 items bring some 400,000 such rows).
-    /// </summary>
-    private sealed class RelatedRows
-    {
-        private readonly Dictionary<string, List<byte[]>> _byItem = new(StringComparer.OrdinalIgnoreCase);
-        public long MaxTimestamp { get; private set; }
-
-        public void AddRange(IEnumerable<JsonObject> rows)
-        {
-            foreach (var row in rows)
-            {
-                MaxTimestamp = Math.Max(MaxTimestamp, ExactRecordCheck.Timestamp(row) ?? 0);
-                var item = row["Item"]?.ToString();
-                if (item is null) continue;
-                if (!_byItem.TryGetValue(item, out var list)) _byItem[item] = list = [];
-                list.Add(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(row));
-            }
-        }
-
-        public IEnumerable<JsonObject> For(string item) =>
-            _byItem.TryGetValue(item, out var list) ? list.Select(bytes => (JsonObject)JsonNode.Parse(bytes)!) : [];
-    }
 }

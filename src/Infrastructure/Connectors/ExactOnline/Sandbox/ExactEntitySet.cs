@@ -30,13 +30,39 @@ public sealed class ExactEntitySet(string name, string key, string type, int del
     {
         foreach (var field in row) _fields.Add(field.Key);
         _rows[(string)row[Key]!] = row;
-        _byForeignKey.Clear();
+        Changed();
     }
 
     public bool Remove(string id)
     {
-        _byForeignKey.Clear();
+        Changed();
         return _rows.Remove(id);
+    }
+
+    private void Changed()
+    {
+        _byForeignKey.Clear();
+        _byTimestamp = null;
+    }
+
+    private (long Timestamp, JsonObject Row)[]? _byTimestamp;
+
+    /// <summary>The rows in Timestamp order (the sync endpoints' order), built on first use after a change.</summary>
+    public IReadOnlyList<(long Timestamp, JsonObject Row)> ByTimestamp =>
+        _byTimestamp ??= _rows.Values.Select(r => ((long)r["Timestamp"]!, r)).OrderBy(r => r.Item1).ToArray();
+
+    /// <summary>The position in <see cref="ByTimestamp"/> of the first row with a Timestamp above <paramref name="timestamp"/>.</summary>
+    public int FirstAfter(long timestamp)
+    {
+        var rows = ByTimestamp;
+        int low = 0, high = rows.Count;
+        while (low < high)
+        {
+            var middle = (low + high) / 2;
+            if (rows[middle].Timestamp <= timestamp) low = middle + 1;
+            else high = middle;
+        }
+        return low;
     }
 
     // Rows grouped by a foreign key, built on first use after a change: looking up an order's lines by scanning
@@ -62,6 +88,6 @@ public sealed class ExactEntitySet(string name, string key, string type, int del
     public void Clear()
     {
         _rows.Clear();
-        _byForeignKey.Clear();
+        Changed();
     }
 }

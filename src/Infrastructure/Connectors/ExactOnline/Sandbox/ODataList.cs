@@ -25,34 +25,13 @@ public static class ODataList
         var expand = Expand(set, query["$expand"].ToString());
         var filter = ODataFilter.Parse(query["$filter"].ToString(), set.Fields);
 
-        IEnumerable<JsonObject> rows = set.Rows.Where(filter);
-        var bySyncOrder = kind == ExactEndpointKind.Sync;
-        rows = bySyncOrder
-            ? rows.OrderBy(r => (long)r["Timestamp"]!)
-            : rows.OrderBy(r => (string)r[set.Key]!, StringComparer.OrdinalIgnoreCase);
-        var all = rows.ToList();
-        var total = all.Count;
-
-        var skipToken = query["$skiptoken"].ToString();
-        if (skipToken.Length > 0)
-        {
-            if (bySyncOrder)
-            {
-                if (!long.TryParse(skipToken.TrimEnd('L', 'l'), NumberStyles.Integer, CultureInfo.InvariantCulture, out var after))
-                    throw new ODataQueryException($"'{skipToken}' is not a valid $skiptoken.");
-                all = all.Where(r => (long)r["Timestamp"]! > after).ToList();
-            }
-            else
-            {
-                var after = skipToken.StartsWith("guid'", StringComparison.OrdinalIgnoreCase) ? skipToken[5..^1] : skipToken;
-                all = all.Where(r => string.Compare((string)r[set.Key]!, after, StringComparison.OrdinalIgnoreCase) > 0).ToList();
-            }
-        }
-
         var size = PageSize(kind);
         var top = int.TryParse(query["$top"], CultureInfo.InvariantCulture, out var t) ? t : (int?)null;
         var take = top is { } limit ? Math.Min(limit, size) : size;
-        var page = all.Take(take).ToList();
+        var bySyncOrder = kind == ExactEndpointKind.Sync;
+        var skipToken = query["$skiptoken"].ToString();
+        var (page, more) = bySyncOrder ? SyncPage(set, filter, skipToken, take) : KeyPage(set, filter, skipToken, take);
+
         var results = new JsonArray();
         var baseUri = $"{request.Scheme}://{request.Host}{request.PathBase}{request.Path}";
         foreach (var row in page)
@@ -63,14 +42,49 @@ public static class ODataList
         }
 
         var d = new JsonObject { ["results"] = results };
-        if (query["$inlinecount"] == "allpages") d["__count"] = total;
-        if (top is null && all.Count > page.Count)
+        if (query["$inlinecount"] == "allpages") d["__count"] = set.Rows.Count(filter);
+        if (top is null && more)
         {
             var last = page[^1];
             var token = bySyncOrder ? $"{(long)last["Timestamp"]!}L" : $"guid'{(string)last[set.Key]!}'";
             d["__next"] = baseUri + NextQuery(query, token);
         }
         return new JsonObject { ["d"] = d };
+    }
+
+    /// <summary>
+    /// A sync endpoint's page: rows in Timestamp order after the skip token. Walks the set's Timestamp index from
+    /// the token and stops one row past the page, so paging through a large division stays linear.
+    /// </summary>
+    private static (List<JsonObject> Page, bool More) SyncPage(ExactEntitySet set, Func<JsonObject, bool> filter, string skipToken, int take)
+    {
+        var after = long.MinValue;
+        if (skipToken.Length > 0 && !long.TryParse(skipToken.TrimEnd('L', 'l'), NumberStyles.Integer, CultureInfo.InvariantCulture, out after))
+            throw new ODataQueryException($"'{skipToken}' is not a valid $skiptoken.");
+        var ordered = set.ByTimestamp;
+        var page = new List<JsonObject>(Math.Min(take, ordered.Count));
+        for (var i = set.FirstAfter(after); i < ordered.Count; i++)
+        {
+            if (!filter(ordered[i].Row)) continue;
+            if (page.Count == take) return (page, true);
+            page.Add(ordered[i].Row);
+        }
+        return (page, false);
+    }
+
+    /// <summary>A regular or bulk endpoint's page: rows in key order after the skip token (guid'..').</summary>
+    private static (List<JsonObject> Page, bool More) KeyPage(ExactEntitySet set, Func<JsonObject, bool> filter, string skipToken, int take)
+    {
+        IEnumerable<JsonObject> rows = set.Rows.Where(filter).OrderBy(r => (string)r[set.Key]!, StringComparer.OrdinalIgnoreCase);
+        if (skipToken.Length > 0)
+        {
+            var after = skipToken.StartsWith("guid'", StringComparison.OrdinalIgnoreCase) ? skipToken[5..^1] : skipToken;
+            rows = rows.Where(r => string.Compare((string)r[set.Key]!, after, StringComparison.OrdinalIgnoreCase) > 0);
+        }
+        var page = rows.Take(take + 1).ToList();
+        var more = page.Count > take;
+        if (more) page.RemoveAt(take);
+        return (page, more);
     }
 
     /// <summary>One record as Exact answers a GET of Entity(guid'..').</summary>
