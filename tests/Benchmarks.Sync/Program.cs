@@ -54,6 +54,8 @@ await hub.Get<TenantService>().UpsertAsync(slug, new TenantInput("Benchmark", Ex
     },
 }, null), default);
 
+Console.WriteLine($"Hub idle before the first run: working set {Environment.WorkingSet / 1048576.0:N0} MB, managed heap {GC.GetTotalMemory(false) / 1048576.0:N0} MB.");
+
 static int Pages(int rows, int size) => Math.Max(1, (rows + size - 1) / size);
 // Sync endpoints give 1,000 rows a page: items, their prices and their stock, plus the Deleted log and the warehouses.
 var first = await MeasureAsync("First run (every item new)", Pages(items, 1000) + Pages(setup.PriceRows, 1000) + Pages(setup.StockRows, 1000) + 2, items);
@@ -75,8 +77,9 @@ static string Verdict(bool met) => met ? "met" : "MISSED";
 async Task<Result> MeasureAsync(string title, int exactMinimum, int optiplyMinimumWrites)
 {
     var before = (await control.GetFromJsonAsync<Calls>("bench/calls"))!;
+    var allocated = GC.GetTotalAllocatedBytes();
     var clock = Stopwatch.StartNew();
-    await using var sampler = new MemorySampler(TimeSpan.FromSeconds(5), args.Contains("--memory"));
+    await using var sampler = new MemorySampler(TimeSpan.FromSeconds(1), args.Contains("--memory"));
     var run = await hub.Get<RunLauncher>().RunAsync(slug, ProductsFlow.Key, new RunRequest(RunMode.Incremental), CancellationToken.None);
     clock.Stop();
     var after = (await control.GetFromJsonAsync<Calls>("bench/calls"))!;
@@ -85,7 +88,9 @@ async Task<Result> MeasureAsync(string title, int exactMinimum, int optiplyMinim
     var rate = run.Read / clock.Elapsed.TotalSeconds;
     Console.WriteLine();
     Console.WriteLine($"== {title}: {run.Status}, read {run.Read:N0}, created {run.Created:N0}, updated {run.Updated:N0}, failed {run.Failed:N0}");
-    Console.WriteLine($"   time {clock.Elapsed.TotalSeconds:F1} s, {rate:N0} records/s");
+    Console.WriteLine($"   time {clock.Elapsed.TotalSeconds:F1} s, {rate:N0} records/s, " +
+                      $"{(GC.GetTotalAllocatedBytes() - allocated) / 1024.0 / Math.Max(1, run.Read):N1} KB allocated per record, " +
+                      $"managed heap peak {sampler.PeakHeapMb:N0} MB");
     Console.WriteLine($"   Exact reads {exactReads:N0} = {PerThousand(exactReads)} per 1,000 items (minimum the page sizes allow: {exactMinimum:N0} = {PerThousand(exactMinimum)})");
     Console.WriteLine($"   Optiply reads {optiplyReads:N0} = {PerThousand(optiplyReads)} per 1,000; writes {optiplyWrites:N0} = {PerThousand(optiplyWrites)} per 1,000 (minimum {PerThousand(optiplyMinimumWrites)})");
     var endpoints = (await control.GetFromJsonAsync<Dictionary<string, int>>("bench/exact-endpoints"))!;

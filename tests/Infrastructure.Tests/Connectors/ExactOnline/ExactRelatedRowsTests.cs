@@ -50,6 +50,23 @@ public sealed class ExactRelatedRowsTests
     }
 
     [Fact]
+    public void Many_interleaved_rows_spread_over_several_chunks_stay_with_their_item_in_order()
+    {
+        var rows = new ExactRelatedRows(ExactItemFields.Price);
+        string[] items = ["11111111-0000-4000-8000-000000000001", "22222222-0000-4000-8000-000000000002", "33333333-0000-4000-8000-000000000003"];
+        for (var i = 0; i < 30_000; i++)
+        {
+            var price = Price(Guid.NewGuid().ToString(), i.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            price["Item"] = items[i % 3];
+            rows.Add(price);
+        }
+
+        for (var n = 0; n < 3; n++)
+            Assert.Equal(Enumerable.Range(0, 10_000).Select(k => (3 * k + n).ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                rows.For(items[n]).Select(r => r.Data["Price"]!.ToJsonString()));
+    }
+
+    [Fact]
     public void A_wrong_typed_field_is_kept_as_sent_with_its_problem()
     {
         var rows = new ExactRelatedRows(ExactItemFields.Price);
