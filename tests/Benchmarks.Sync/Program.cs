@@ -79,18 +79,20 @@ async Task<Result> MeasureAsync(string title, int exactMinimum, int optiplyMinim
     var before = (await control.GetFromJsonAsync<Calls>("bench/calls"))!;
     var allocated = GC.GetTotalAllocatedBytes();
     var clock = Stopwatch.StartNew();
-    await using var sampler = new MemorySampler(TimeSpan.FromSeconds(1), args.Contains("--memory"));
+    var sampler = new MemorySampler(TimeSpan.FromSeconds(1), args.Contains("--memory"));
     var run = await hub.Get<RunLauncher>().RunAsync(slug, ProductsFlow.Key, new RunRequest(RunMode.Incremental), CancellationToken.None);
     clock.Stop();
+    await sampler.DisposeAsync();
     var after = (await control.GetFromJsonAsync<Calls>("bench/calls"))!;
     var (exactReads, optiplyReads, optiplyWrites) = (after.ExactReads - before.ExactReads, after.OptiplyReads - before.OptiplyReads, after.OptiplyWrites - before.OptiplyWrites);
     string PerThousand(int count) => (count * 1000.0 / items).ToString("F2", CultureInfo.InvariantCulture);
     var rate = run.Read / clock.Elapsed.TotalSeconds;
     Console.WriteLine();
     Console.WriteLine($"== {title}: {run.Status}, read {run.Read:N0}, created {run.Created:N0}, updated {run.Updated:N0}, failed {run.Failed:N0}");
+    allocated = GC.GetTotalAllocatedBytes() - allocated;
     Console.WriteLine($"   time {clock.Elapsed.TotalSeconds:F1} s, {rate:N0} records/s, " +
-                      $"{(GC.GetTotalAllocatedBytes() - allocated) / 1024.0 / Math.Max(1, run.Read):N1} KB allocated per record, " +
-                      $"managed heap peak {sampler.PeakHeapMb:N0} MB");
+                      (run.Read > 0 ? $"{allocated / 1024.0 / run.Read:N1} KB allocated per record" : $"{allocated / 1048576.0:N1} MB allocated") +
+                      $", managed heap peak {sampler.PeakHeapMb:N0} MB");
     Console.WriteLine($"   Exact reads {exactReads:N0} = {PerThousand(exactReads)} per 1,000 items (minimum the page sizes allow: {exactMinimum:N0} = {PerThousand(exactMinimum)})");
     Console.WriteLine($"   Optiply reads {optiplyReads:N0} = {PerThousand(optiplyReads)} per 1,000; writes {optiplyWrites:N0} = {PerThousand(optiplyWrites)} per 1,000 (minimum {PerThousand(optiplyMinimumWrites)})");
     var endpoints = (await control.GetFromJsonAsync<Dictionary<string, int>>("bench/exact-endpoints"))!;

@@ -48,6 +48,9 @@ public sealed class ExactRelatedRows(IReadOnlyDictionary<string, ExactType> fiel
         else _byItem[item] = (index, index);
     }
 
+    /// <summary>The items that have rows (lowercase IDs), in the order their first row came.</summary>
+    public IEnumerable<string> Items => _byItem.Keys.Select(item => item.ToString());
+
     /// <summary>The item's rows in the order they came, cleaned as <see cref="ExactRecordCheck.Clean"/> does, each with its problem if any.</summary>
     public IEnumerable<(JsonObject Data, string? Problem)> For(string item)
     {

@@ -18,7 +18,10 @@ public sealed class ItemStockStream(ExactOnlineClient exact) : ISourceStream
     private const int LoadAllAbove = 100;
     private const int PageSize = 1000;
 
-    private ILookup<string, JsonObject>? _all;
+    private static readonly IReadOnlyDictionary<string, ExactType> Fields =
+        new Dictionary<string, ExactType>(ExactItemFields.Stock) { ["ItemCode"] = ExactType.Text };
+
+    private ExactRelatedRows? _all;
     private Dictionary<string, JsonObject>? _warehouses;
 
     public async IAsyncEnumerable<SourcePage> ReadAsync(string? cursorText, [EnumeratorCancellation] CancellationToken ct)
@@ -28,8 +31,8 @@ public sealed class ItemStockStream(ExactOnlineClient exact) : ISourceStream
         {
             // A first run reads every row anyway: read them once and give every item that has stock.
             var all = await AllAsync(ct);
-            var max = all.SelectMany(g => g).Select(r => ExactRecordCheck.Timestamp(r) ?? 0).DefaultIfEmpty(cursor).Max();
-            var items = all.Select(g => g.Key).ToList();
+            var max = Math.Max(cursor, all.MaxTimestamp);
+            var items = all.Items.ToList();
             for (var i = 0; i < items.Count; i += PageSize)
             {
                 var last = i + PageSize >= items.Count;
@@ -67,12 +70,13 @@ public sealed class ItemStockStream(ExactOnlineClient exact) : ISourceStream
             var stock = new JsonArray();
             string? problem = null;
             string? code = null;
-            foreach (var row in rows[item])
+            foreach (var (level, rowProblem) in rows.For(item))
             {
-                var (level, rowProblem) = ExactRecordCheck.Clean(row, ExactItemFields.Stock);
-                problem ??= rowProblem is null ? null : $"stock in warehouse {row["WarehouseCode"]}: {rowProblem}";
-                level["Main"] = warehouses.TryGetValue(row["Warehouse"]?.ToString()?.ToLowerInvariant() ?? "", out var w) ? w["Main"]?.DeepClone() : null;
-                code ??= row["ItemCode"]?.ToString();
+                problem ??= rowProblem is null ? null : $"stock in warehouse {level["WarehouseCode"]}: {rowProblem}";
+                level["Main"] = warehouses.TryGetValue(level["Warehouse"]?.ToString()?.ToLowerInvariant() ?? "", out var w) ? w["Main"]?.DeepClone() : null;
+                code ??= level["ItemCode"]?.ToString();
+                // The item's code belongs to the record, not to each of its stock lines.
+                level.Remove("ItemCode");
                 stock.Add(level);
             }
             // An item whose last stock row is gone has no rows: it has no stock.
@@ -82,21 +86,23 @@ public sealed class ItemStockStream(ExactOnlineClient exact) : ISourceStream
         return records;
     }
 
-    private async Task<ILookup<string, JsonObject>> RowsOfAsync(IReadOnlyList<string> items, CancellationToken ct)
+    private async Task<ExactRelatedRows> RowsOfAsync(IReadOnlyList<string> items, CancellationToken ct)
     {
-        var rows = new List<JsonObject>();
+        var rows = new ExactRelatedRows(Fields);
         foreach (var chunk in items.Chunk(ItemsPerCall))
-            rows.AddRange(await exact.AllAsync(exact.Url("inventory/ItemWarehouses", Fields, string.Join(" or ", chunk.Select(i => $"Item eq guid'{i}'"))), ct));
-        return ByItem(rows);
+            rows.AddRange(await exact.AllAsync(exact.Url("inventory/ItemWarehouses", Fields.Keys, string.Join(" or ", chunk.Select(i => $"Item eq guid'{i}'"))), ct));
+        return rows;
     }
 
-    private async Task<ILookup<string, JsonObject>> AllAsync(CancellationToken ct) =>
-        _all ??= ByItem(await exact.AllAsync(exact.Url("sync/Inventory/ItemWarehouses", Fields.Append("Timestamp"), "Timestamp gt 1L"), ct));
-
-    private static IEnumerable<string> Fields => ExactItemFields.Stock.Keys.Append("ItemCode");
-
-    private static ILookup<string, JsonObject> ByItem(IEnumerable<JsonObject> rows) =>
-        rows.Where(r => r["Item"] is not null).ToLookup(r => r["Item"]!.ToString().ToLowerInvariant());
+    /// <summary>Every stock row of the division, page by page from the sync endpoint, held compactly for the run.</summary>
+    private async Task<ExactRelatedRows> AllAsync(CancellationToken ct)
+    {
+        if (_all is not null) return _all;
+        var rows = new ExactRelatedRows(Fields);
+        await foreach (var page in exact.PagesAsync(exact.Url("sync/Inventory/ItemWarehouses", Fields.Keys.Append("Timestamp"), "Timestamp gt 1L"), ct))
+            rows.AddRange(page);
+        return _all = rows;
+    }
 
     private async Task<Dictionary<string, JsonObject>> WarehousesAsync(CancellationToken ct)
     {
