@@ -77,7 +77,7 @@ static string Verdict(bool met) => met ? "met" : "MISSED";
 async Task<Result> MeasureAsync(string title, int exactMinimum, int optiplyMinimumWrites)
 {
     var before = (await control.GetFromJsonAsync<Calls>("bench/calls"))!;
-    var allocated = GC.GetTotalAllocatedBytes();
+    var allocatedBefore = GC.GetTotalAllocatedBytes();
     var clock = Stopwatch.StartNew();
     var sampler = new MemorySampler(TimeSpan.FromSeconds(1), args.Contains("--memory"));
     var run = await hub.Get<RunLauncher>().RunAsync(slug, ProductsFlow.Key, new RunRequest(RunMode.Incremental), CancellationToken.None);
@@ -89,7 +89,7 @@ async Task<Result> MeasureAsync(string title, int exactMinimum, int optiplyMinim
     var rate = run.Read / clock.Elapsed.TotalSeconds;
     Console.WriteLine();
     Console.WriteLine($"== {title}: {run.Status}, read {run.Read:N0}, created {run.Created:N0}, updated {run.Updated:N0}, failed {run.Failed:N0}");
-    allocated = GC.GetTotalAllocatedBytes() - allocated;
+    var allocated = GC.GetTotalAllocatedBytes() - allocatedBefore;
     Console.WriteLine($"   time {clock.Elapsed.TotalSeconds:F1} s, {rate:N0} records/s, " +
                       (run.Read > 0 ? $"{allocated / 1024.0 / run.Read:N1} KB allocated per record" : $"{allocated / 1048576.0:N1} MB allocated") +
                       $", managed heap peak {sampler.PeakHeapMb:N0} MB");

@@ -93,10 +93,10 @@ public sealed class ExactItemsStream(ExactOnlineClient exact) : ISourceStream
     {
         if (items.Count == 0) return [];
         var ids = items.Select(i => i["ID"]?.ToString()).Where(i => Guid.TryParse(i, out _)).Select(i => i!.ToLowerInvariant()).ToList();
-        var prices = loadAll ? (_allPrices ??= await LoadAllAsync("sync/Logistics/SalesItemPrices", ExactItemFields.Price, ct))
-            : await RelatedAsync("bulk/Logistics/SalesItemPrices", ExactItemFields.Price, ids, PriceChunk, ct);
-        var stock = loadAll ? (_allStock ??= await LoadAllAsync("sync/Inventory/ItemWarehouses", ExactItemFields.Stock, ct))
-            : await RelatedAsync("inventory/ItemWarehouses", ExactItemFields.Stock, ids, StockChunk, ct);
+        var prices = loadAll ? (_allPrices ??= await ExactRelatedRows.ReadAllAsync(exact, "sync/Logistics/SalesItemPrices", ExactItemFields.Price, ct))
+            : await ExactRelatedRows.ReadForItemsAsync(exact, "bulk/Logistics/SalesItemPrices", ExactItemFields.Price, ids, PriceChunk, ct);
+        var stock = loadAll ? (_allStock ??= await ExactRelatedRows.ReadAllAsync(exact, "sync/Inventory/ItemWarehouses", ExactItemFields.Stock, ct))
+            : await ExactRelatedRows.ReadForItemsAsync(exact, "inventory/ItemWarehouses", ExactItemFields.Stock, ids, StockChunk, ct);
         var warehouses = await WarehousesAsync(ct);
 
         var records = new List<SourceRecord>(items.Count);
@@ -127,24 +127,6 @@ public sealed class ExactItemsStream(ExactOnlineClient exact) : ISourceStream
             records.Add(problem is null ? new SourceRecord(key, data) : SourceRecord.Malformed(key, problem, data));
         }
         return records;
-    }
-
-    /// <summary>Rows of an item-related entity for the given items, <paramref name="chunk"/> item IDs per filter.</summary>
-    private async Task<ExactRelatedRows> RelatedAsync(string resource, IReadOnlyDictionary<string, ExactType> fields, IReadOnlyList<string> itemIds, int chunk, CancellationToken ct)
-    {
-        var related = new ExactRelatedRows(fields);
-        foreach (var ids in itemIds.Chunk(chunk))
-            related.AddRange(await exact.AllAsync(exact.Url(resource, fields.Keys, AnyOf("Item", ids)), ct));
-        return related;
-    }
-
-    /// <summary>Every row of an item-related entity from its sync endpoint (1000 per call), once per stream.</summary>
-    private async Task<ExactRelatedRows> LoadAllAsync(string resource, IReadOnlyDictionary<string, ExactType> fields, CancellationToken ct)
-    {
-        var related = new ExactRelatedRows(fields);
-        await foreach (var page in exact.PagesAsync(exact.Url(resource, fields.Keys.Append("Timestamp"), "Timestamp gt 1L"), ct))
-            related.AddRange(page);
-        return related;
     }
 
     private async Task<Dictionary<string, JsonObject>> WarehousesAsync(CancellationToken ct)

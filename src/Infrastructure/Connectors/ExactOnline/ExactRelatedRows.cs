@@ -25,6 +25,25 @@ public sealed class ExactRelatedRows(IReadOnlyDictionary<string, ExactType> fiel
     private readonly Dictionary<Guid, (int First, int Last)> _byItem = [];
     private readonly MemoryStream _buffer = new();
 
+    /// <summary>Every row of the entity from its sync endpoint (1000 a call), e.g. all prices on a first run.</summary>
+    public static async Task<ExactRelatedRows> ReadAllAsync(ExactOnlineClient exact, string syncResource, IReadOnlyDictionary<string, ExactType> fields, CancellationToken ct)
+    {
+        var rows = new ExactRelatedRows(fields);
+        await foreach (var page in exact.PagesAsync(exact.Url(syncResource, fields.Keys.Append("Timestamp"), "Timestamp gt 1L"), ct))
+            rows.AddRange(page);
+        return rows;
+    }
+
+    /// <summary>The rows of the given items, <paramref name="itemsPerCall"/> item IDs per filter (Exact allows 6000 characters of URL).</summary>
+    public static async Task<ExactRelatedRows> ReadForItemsAsync(ExactOnlineClient exact, string resource, IReadOnlyDictionary<string, ExactType> fields,
+        IReadOnlyList<string> itemIds, int itemsPerCall, CancellationToken ct)
+    {
+        var rows = new ExactRelatedRows(fields);
+        foreach (var chunk in itemIds.Chunk(itemsPerCall))
+            rows.AddRange(await exact.AllAsync(exact.Url(resource, fields.Keys, string.Join(" or ", chunk.Select(id => $"Item eq guid'{id}'"))), ct));
+        return rows;
+    }
+
     /// <summary>The highest Timestamp among the rows added.</summary>
     public long MaxTimestamp { get; private set; }
 

@@ -86,23 +86,12 @@ public sealed class ItemStockStream(ExactOnlineClient exact) : ISourceStream
         return records;
     }
 
-    private async Task<ExactRelatedRows> RowsOfAsync(IReadOnlyList<string> items, CancellationToken ct)
-    {
-        var rows = new ExactRelatedRows(Fields);
-        foreach (var chunk in items.Chunk(ItemsPerCall))
-            rows.AddRange(await exact.AllAsync(exact.Url("inventory/ItemWarehouses", Fields.Keys, string.Join(" or ", chunk.Select(i => $"Item eq guid'{i}'"))), ct));
-        return rows;
-    }
+    private Task<ExactRelatedRows> RowsOfAsync(IReadOnlyList<string> items, CancellationToken ct) =>
+        ExactRelatedRows.ReadForItemsAsync(exact, "inventory/ItemWarehouses", Fields, items, ItemsPerCall, ct);
 
-    /// <summary>Every stock row of the division, page by page from the sync endpoint, held compactly for the run.</summary>
-    private async Task<ExactRelatedRows> AllAsync(CancellationToken ct)
-    {
-        if (_all is not null) return _all;
-        var rows = new ExactRelatedRows(Fields);
-        await foreach (var page in exact.PagesAsync(exact.Url("sync/Inventory/ItemWarehouses", Fields.Keys.Append("Timestamp"), "Timestamp gt 1L"), ct))
-            rows.AddRange(page);
-        return _all = rows;
-    }
+    /// <summary>Every stock row of the division, held compactly for the run.</summary>
+    private async Task<ExactRelatedRows> AllAsync(CancellationToken ct) =>
+        _all ??= await ExactRelatedRows.ReadAllAsync(exact, "sync/Inventory/ItemWarehouses", Fields, ct);
 
     private async Task<Dictionary<string, JsonObject>> WarehousesAsync(CancellationToken ct)
     {
