@@ -71,10 +71,11 @@ public sealed partial class ShopRenterSandbox
     private JsonNode ListOrders(ShopRenterShop shop, IQueryCollection q, string api)
     {
         IEnumerable<(int InnerId, ShopRenterOrderSeed Seed, DateTime Updated)> orders = shop.Orders.OrderBy(o => o.InnerId);
-        if (q["innerIdMin"] is { Count: > 0 } min) orders = orders.Where(o => o.InnerId >= Int("innerIdMin", min!));
-        if (q["innerId"] is { Count: > 0 } exact) orders = orders.Where(o => o.InnerId == Int("innerId", exact!));
-        if (q["createdAtMin"] is { Count: > 0 } created) orders = orders.Where(o => o.Seed.Created >= DateTimeOf(created!));
-        if (q["updatedAtMin"] is { Count: > 0 } updated) orders = orders.Where(o => o.Updated >= DateTimeOf(updated!));
+        // Parsed before filtering, so a bad value is refused even when no order would be compared with it.
+        if (q["innerIdMin"] is { Count: > 0 } min && Int("innerIdMin", min!) is var minId) orders = orders.Where(o => o.InnerId >= minId);
+        if (q["innerId"] is { Count: > 0 } exact && Int("innerId", exact!) is var id) orders = orders.Where(o => o.InnerId == id);
+        if (q["createdAtMin"] is { Count: > 0 } created && DateTimeOf(created!) is var createdMin) orders = orders.Where(o => o.Seed.Created >= createdMin);
+        if (q["updatedAtMin"] is { Count: > 0 } updated && DateTimeOf(updated!) is var updatedMin) orders = orders.Where(o => o.Updated >= updatedMin);
         if (q["excludeAbandonedCart"] == "1") orders = orders.Where(o => o.Seed.StatusId != 0);
         return Page(orders.ToList(), q, $"{api}/orderExtend", o => shop.RenderOrder(o.InnerId, o.Seed, o.Updated, api),
             o => $"{api}/orderExtend/{ShopRenterFormat.Id("order", "order_id", o.InnerId)}");
