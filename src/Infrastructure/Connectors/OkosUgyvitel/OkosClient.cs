@@ -158,9 +158,10 @@ public sealed partial class OkosClient
 
     private static string Singular(string resource) => resource.TrimEnd('s').Replace('-', ' ');
 
-    internal static string Text(JsonNode node, string name) => node[name]?.ToString() ?? "";
+    public static string Text(JsonNode node, string name) => node[name]?.ToString() ?? "";
 
-    internal static decimal Number(JsonNode node, string name) =>
+    /// <summary>A number of an answer (the contract sends numbers; text is read too).</summary>
+    public static decimal Number(JsonNode node, string name) =>
         node[name] is JsonValue v && v.TryGetValue<decimal>(out var d) ? d
         : decimal.TryParse(node[name]?.ToString(), NumberStyles.Number, CultureInfo.InvariantCulture, out var p) ? p : 0;
 

@@ -22,6 +22,8 @@ internal sealed partial class OkosCompany
         public required string WarehouseId { get; init; }
         public required JsonObject Posted { get; init; }
         public required List<(string ProductCode, decimal Quantity)> Stock { get; init; }
+        /// <summary>A purchase order's quantities not received yet (they count as incoming).</summary>
+        public Dictionary<string, decimal> Outstanding { get; } = new(StringComparer.Ordinal);
 
         public JsonObject ToJson()
         {
@@ -69,8 +71,14 @@ internal sealed partial class OkosCompany
             Status = type == "receipt" ? "closed" : "open", Posted = (JsonObject)body.DeepClone(), Stock = stock,
         };
         Documents.Add(document);
+        if (type == "purchaseOrder")
+            foreach (var (code, quantity) in stock) document.Outstanding[code] = document.Outstanding.GetValueOrDefault(code) + quantity;
         if (type == "receipt")
-            foreach (var (code, quantity) in stock) _physical[(code, warehouse)] = _physical.GetValueOrDefault((code, warehouse)) + quantity;
+            foreach (var (code, quantity) in stock)
+            {
+                _physical[(code, warehouse)] = _physical.GetValueOrDefault((code, warehouse)) + quantity;
+                Receive(code, warehouse, quantity);
+            }
         foreach (var code in stock.Select(s => s.Item1).Distinct()) Changed("stock", code);
         return (document, false);
     }
@@ -105,7 +113,7 @@ internal sealed partial class OkosCompany
         {
             var physical = _physical.GetValueOrDefault((code, warehouse));
             var reserved = Sum("order", "open", code, warehouse);
-            var incoming = Math.Max(0, Sum("purchaseOrder", "open", code, warehouse) - Sum("receipt", "closed", code, warehouse));
+            var incoming = Documents.Where(d => d.Type == "purchaseOrder" && d.Status == "open" && d.WarehouseId == warehouse).Sum(d => d.Outstanding.GetValueOrDefault(code));
             yield return new JsonObject
             {
                 ["productCode"] = code, ["warehouseId"] = warehouse, ["physical"] = physical, ["reserved"] = reserved,
@@ -119,6 +127,19 @@ internal sealed partial class OkosCompany
         {
             ["kind"] = c.Kind, ["productCode"] = c.ProductCode, ["cursor"] = c.Cursor.ToString(CultureInfo.InvariantCulture),
         });
+
+    /// <summary>A receipt settles the oldest open purchase orders of its warehouse first; a fully received one closes.</summary>
+    private void Receive(string code, string warehouse, decimal quantity)
+    {
+        foreach (var order in Documents.Where(d => d.Type == "purchaseOrder" && d.Status == "open" && d.WarehouseId == warehouse))
+        {
+            if (quantity <= 0) return;
+            var taken = Math.Min(quantity, order.Outstanding.GetValueOrDefault(code));
+            order.Outstanding[code] = order.Outstanding.GetValueOrDefault(code) - taken;
+            quantity -= taken;
+            if (order.Outstanding.Values.All(v => v <= 0)) order.Status = "closed";
+        }
+    }
 
     private void Changed(string kind, string productCode) => _changes.Add((++_cursor, kind, productCode));
 

@@ -36,7 +36,11 @@ public sealed class UnasSandbox(TimeProvider clock) : SandboxSystem
     /// <summary>Opens a shop reachable with <paramref name="apiKey"/> (PREMIUM plan).</summary>
     public void AddShop(string apiKey, string shopId) => _shops[apiKey] = new UnasShop(shopId, apiKey);
 
-    public string AddOrder(string apiKey, UnasOrderSeed order) => With(apiKey, s => s.Orders[s.Orders.FindIndex(o => o.Id == s.AddOrder(order, Now))].Seed.Key);
+    public string AddOrder(string apiKey, UnasOrderSeed order) => With(apiKey, s =>
+    {
+        var id = s.AddOrder(order, Now);
+        return s.Orders.Single(o => o.Id == id).Seed.Key;
+    });
 
     /// <summary>Edits an order (its DateMod moves, as in UNAS).</summary>
     public void ChangeOrder(string apiKey, string key, Func<UnasOrderSeed, UnasOrderSeed> change) => With(apiKey, s =>
