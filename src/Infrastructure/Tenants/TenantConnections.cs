@@ -3,7 +3,6 @@ using Koppel.Domain.Tenants;
 using Koppel.Infrastructure.Integrations;
 using Koppel.Infrastructure.Persistence;
 using Koppel.Infrastructure.Secrets;
-using Koppel.Infrastructure.Sync;
 using Microsoft.EntityFrameworkCore;
 
 namespace Koppel.Infrastructure.Tenants;

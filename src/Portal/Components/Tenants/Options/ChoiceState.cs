@@ -1,5 +1,4 @@
 using Koppel.Infrastructure.Integrations;
-using Koppel.Infrastructure.Sync;
 
 namespace Koppel.Portal.Components.Tenants.Options;
 

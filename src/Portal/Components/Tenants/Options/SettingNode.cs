@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Koppel.Infrastructure.Integrations;
-using Koppel.Infrastructure.Sync;
 
 namespace Koppel.Portal.Components.Tenants.Options;
 

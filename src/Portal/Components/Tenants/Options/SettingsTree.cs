@@ -5,7 +5,6 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
 using Koppel.Infrastructure.Integrations;
-using Koppel.Infrastructure.Sync;
 
 namespace Koppel.Portal.Components.Tenants.Options;
 
