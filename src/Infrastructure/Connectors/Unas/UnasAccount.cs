@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using Koppel.Infrastructure.Sync;
+using Koppel.Infrastructure.Integrations;
 
 namespace Koppel.Infrastructure.Connectors.Unas;
 

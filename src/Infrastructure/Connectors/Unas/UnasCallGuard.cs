@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using Koppel.Infrastructure.Sync;
+using Koppel.Infrastructure.Integrations;
 
 namespace Koppel.Infrastructure.Connectors.Unas;
 

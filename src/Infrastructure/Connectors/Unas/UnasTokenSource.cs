@@ -31,7 +31,7 @@ public sealed class UnasTokenSource(UnasAccount account, Func<string, XElement, 
             var login = await post("login", new XElement("Params", new XElement("ApiKey", account.ApiKey)), ct);
             var token = login.Element("Token")?.Value;
             if (string.IsNullOrEmpty(token) || login.Element("Status")?.Value is { } status && status != "ok")
-                throw new Sync.RunStopped("UNAS's login answered without a token. Check the API key on the webshop's connection.");
+                throw new Integrations.RunStopped("UNAS's login answered without a token. Check the API key on the webshop's connection.");
             var expires = long.TryParse(login.Element("ExpireTime")?.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var unix)
                 ? DateTimeOffset.FromUnixTimeSeconds(unix) : clock.GetUtcNow().AddHours(2);
             entry.Token = token;

@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Koppel.Infrastructure.Connectors.OkosUgyvitel;
 using Koppel.Infrastructure.Connectors.OkosUgyvitel.Sandbox;
-using Koppel.Infrastructure.Sync;
+using Koppel.Infrastructure.Integrations;
 
 namespace Koppel.Infrastructure.Tests.Connectors.OkosUgyvitel;
 

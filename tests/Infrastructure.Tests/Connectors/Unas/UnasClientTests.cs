@@ -1,6 +1,6 @@
 using System.Xml.Linq;
 using Koppel.Infrastructure.Connectors.Unas;
-using Koppel.Infrastructure.Sync;
+using Koppel.Infrastructure.Integrations;
 
 namespace Koppel.Infrastructure.Tests.Connectors.Unas;
 

@@ -1,7 +1,7 @@
 using Koppel.Infrastructure.Connectors.Unas;
 using Koppel.Infrastructure.Connectors.Unas.Sandbox;
 using Koppel.Infrastructure.Http;
-using Koppel.Infrastructure.Sync;
+using Koppel.Infrastructure.Integrations;
 using Koppel.Infrastructure.Tests.Hosting;
 
 namespace Koppel.Infrastructure.Tests.Connectors.Unas;
