@@ -74,7 +74,8 @@ public sealed class ReconnectTests(PortalFixture portal)
 
         // Nobody clicks: the page notices the server is back without its circuit and loads itself again.
         await page.WaitForFunctionAsync("() => window.koppelBeforeRestart === undefined", null, new() { Timeout = 90_000 });
-        await tab.WaitForCircuitAsync();
+        // The freshly started server compiles as it goes: its first circuit takes longer than usual.
+        await tab.WaitForCircuitAsync(90_000);
         await Expect(modal).ToBeHiddenAsync();
         await Expect(count).ToHaveTextAsync("0");
         await button.ClickAsync();

@@ -63,7 +63,7 @@ public sealed class TenantPageTests(PortalFixture portal)
         var tab = await portal.OpenAsync("/tenants/browser-invalid");
         var page = tab.Page;
 
-        await Setting(page, "warehouses.mode").Locator(".mud-select").ClickAsync();
+        await Setting(page, "warehouses.mode").Locator("div.mud-select").First.ClickAsync();
         await Option(page, "Subset").ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Save options" }).ClickAsync();
 
@@ -141,7 +141,7 @@ public sealed class TenantPageTests(PortalFixture portal)
         await page.Locator("#connection-exactOnline").GetByRole(AriaRole.Button, new() { Name = "Test connection" }).ClickAsync();
 
         await Expect(page.Locator("#connection-exactOnline-test")).ToHaveTextAsync(new Regex("^Connected to Exact Online as .+; division 123456 is \".+\"\\.$"), new() { Timeout = 30_000 });
-        await Setting(page, "warehouses.mainWarehouseId").Locator(".mud-select").ClickAsync(new() { Timeout = 30_000 });
+        await Setting(page, "warehouses.mainWarehouseId").Locator("div.mud-select").First.ClickAsync(new() { Timeout = 30_000 });
         await Expect(Option(page, "1 · Hoofdmagazijn Amersfoort (main)")).ToBeVisibleAsync();
         await Expect(Option(page, "2 · Winkel Rotterdam")).ToBeVisibleAsync();
         await tab.ScreenshotAsync("tenant-warehouse-picker");
