@@ -1,7 +1,8 @@
 using System.Text.Json.Nodes;
 using Koppel.Domain.Mapping;
 using Koppel.Domain.Sync;
-using Koppel.Infrastructure.Mappings;
+using Koppel.Infrastructure.Integrations;
+using Koppel.Infrastructure.Sync.Mappings;
 using Koppel.Infrastructure.Sync;
 using Koppel.Infrastructure.SyncLog;
 using Koppel.Infrastructure.Tenants;
@@ -24,7 +25,7 @@ public static class AdminApi
             await tenants.GetAsync(tenant, ct) is { } view ? Results.Ok(view) : ApiResults.NotFound($"There is no tenant \"{tenant}\"."));
         tenant.MapPut("", async (string tenant, TenantInput input, TenantService tenants, CancellationToken ct) =>
         {
-            var (view, created) = await tenants.UpsertAsync(tenant, input, ct);
+            var (view, created) = await tenants.UpsertAsync(tenant, input, ct, changedBy: "api");
             return created ? Results.Created($"/api/v1/tenants/{tenant}", view) : Results.Ok(view);
         });
 

@@ -1,5 +1,5 @@
 using Bunit;
-using Koppel.Infrastructure.Sync;
+using Koppel.Infrastructure.Integrations;
 using Koppel.Infrastructure.Tenants;
 using Koppel.Portal.Components.Tenants;
 using MudBlazor;

@@ -1,6 +1,7 @@
 using Bunit;
 using Koppel.Domain.Integrations.ExactOptiply;
-using Koppel.Infrastructure.Sync;
+using Koppel.Infrastructure.Integrations;
+using Koppel.Infrastructure.Sync.Mappings;
 using Koppel.Infrastructure.Tenants;
 using Koppel.Portal.Components.Tenants.Options;
 using Microsoft.AspNetCore.Components;
@@ -56,7 +57,7 @@ public sealed class OptionsFormTests : PortalComponentContext
     }
 
     [Fact]
-    public async Task A_switched_option_is_saved_and_the_form_says_so()
+    public async Task A_switched_option_is_saved_and_the_form_says_so_and_the_mapping_names_who_switched_it()
     {
         var form = RenderForm();
 
@@ -67,6 +68,9 @@ public sealed class OptionsFormTests : PortalComponentContext
         var stored = await Service<TenantService>().GetAsync(Slug, CancellationToken.None);
         Assert.True(stored!.Settings["suppliers"]!["mapEmail"]!.GetValue<bool>());
         Assert.Empty(form.FindAll("[role=alert]"));
+        // The option switches a mapping field: that mapping version is saved by the signed-in user.
+        var mapping = await Service<MappingService>().GetAsync(Slug, "suppliers", CancellationToken.None);
+        Assert.Equal(ApiHost.SupportEmail, mapping.SavedBy);
     }
 
     /// <summary>The MudBlazor input of one option, driven the way a click on it would.</summary>

@@ -1,12 +1,13 @@
 using System.Text.Json.Nodes;
 using FluentValidation;
 using Koppel.Domain.Mapping;
+using Koppel.Infrastructure.Integrations;
 using Koppel.Infrastructure.Persistence;
 using Koppel.Infrastructure.Sync;
 using Koppel.Infrastructure.Tenants;
 using Microsoft.EntityFrameworkCore;
 
-namespace Koppel.Infrastructure.Mappings;
+namespace Koppel.Infrastructure.Sync.Mappings;
 
 /// <summary>A tenant flow's mapping as shown: the current one, its version (0 = the flow's default) and the flow's target fields.</summary>
 public sealed record MappingView(string Flow, int Version, FieldMapping Mapping, IReadOnlyList<TargetField> TargetFields, DateTime? SavedAt, string? SavedBy);
@@ -46,8 +47,11 @@ public sealed class MappingService(IDbContextFactory<KoppelDb> dbs, IntegrationC
         return await GetAsync(slug, flowKey, ct);
     }
 
-    /// <summary>Writes "map this field or not" options into the enabled switches of the affected mappings.</summary>
-    public async Task ApplySwitchesAsync(string slug, JsonObject settings, CancellationToken ct)
+    /// <summary>
+    /// Writes "map this field or not" options into the enabled switches of the affected mappings, as a version saved
+    /// by whoever saved the options.
+    /// </summary>
+    public async Task ApplySwitchesAsync(string slug, JsonObject settings, string? changedBy, CancellationToken ct)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
         var tenant = await db.Tenants.AsNoTracking().FirstAsync(t => t.Slug == slug, ct);
@@ -58,7 +62,7 @@ public sealed class MappingService(IDbContextFactory<KoppelDb> dbs, IntegrationC
             var current = await MappingStore.CurrentAsync(db, tenant.Id, flow, ct);
             var updated = group.Aggregate(current, (m, s) => ReadBool(settings, s.SettingPath) is { } on ? m.WithEnabled(s.TargetField, on) : m);
             if (!updated.Equals(current))
-                await AddVersionAsync(db, tenant.Id, flow.Key, updated, "options", "Field switched by a tenant option", ct);
+                await AddVersionAsync(db, tenant.Id, flow.Key, updated, changedBy, "Field switched by a tenant option", ct);
         }
     }
 
