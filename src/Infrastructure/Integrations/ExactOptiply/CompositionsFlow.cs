@@ -28,7 +28,7 @@ public static class CompositionsFlow
         [
             new("composedProductId", "id", "Optiply product that is made"),
             new("partProductId", "id", "Optiply product used as part"),
-            new("partQuantity", "number", "Parts per composed product (whole, at least 1)"),
+            new("partQuantity", "number", "Parts per composed product (whole, at least 1)", Min: 1),
         ],
         Build = Build,
     };
