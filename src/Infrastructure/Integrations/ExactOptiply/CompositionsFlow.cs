@@ -39,8 +39,8 @@ public static class CompositionsFlow
         var source = new WithOptiplyIds(
             new BomLinesStream(ExactOnlineClient.Create(context), context.Links, Entity),
             context.Links,
-            new OptiplyReference("product", "ComposedItem", "OptiplyComposedProductId"),
-            new OptiplyReference("product", "PartItem", "OptiplyPartProductId"));
+            new OptiplyReference("product", "ComposedItem", "OptiplyComposedProductId", ProductsFlow.Key),
+            new OptiplyReference("product", "PartItem", "OptiplyPartProductId", ProductsFlow.Key));
         IRecordRule[] rules =
         [
             new OnlyDefaultVersionMaterials(),

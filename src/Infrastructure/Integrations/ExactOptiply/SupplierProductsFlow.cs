@@ -46,8 +46,8 @@ public static class SupplierProductsFlow
         var source = new WithOptiplyIds(
             new WithItemBarcodes(ExactStreams.SupplierItems(exact), exact),
             context.Links,
-            new OptiplyReference("product", "Item", "OptiplyProductId"),
-            new OptiplyReference(SuppliersFlow.Entity, "Supplier", "OptiplySupplierId"));
+            new OptiplyReference("product", "Item", "OptiplyProductId", ProductsFlow.Key),
+            new OptiplyReference(SuppliersFlow.Entity, "Supplier", "OptiplySupplierId", SuppliersFlow.Key));
         IRecordRule[] rules =
         [
             new RequireLinked(
