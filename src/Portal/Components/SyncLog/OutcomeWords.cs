@@ -1,9 +1,11 @@
 using Koppel.Domain.Sync;
-using Radzen;
 
 namespace Koppel.Portal.Components.SyncLog;
 
-/// <summary>Outcomes and run states in the words a customer reads in the portal and the CSV export.</summary>
+/// <summary>
+/// Outcomes and run states in the words a customer reads in the portal and the CSV export, and the one colour
+/// each has wherever it is shown.
+/// </summary>
 public static class OutcomeWords
 {
     public static string Of(Outcome outcome) => outcome switch
@@ -18,13 +20,13 @@ public static class OutcomeWords
         _ => "Unknown",
     };
 
-    public static BadgeStyle Badge(Outcome outcome) => outcome switch
+    public static MudBlazor.Color Color(Outcome outcome) => outcome switch
     {
-        Outcome.Created or Outcome.Updated => BadgeStyle.Success,
-        Outcome.Failed => BadgeStyle.Danger,
-        Outcome.Warning => BadgeStyle.Warning,
-        Outcome.Deleted => BadgeStyle.Info,
-        _ => BadgeStyle.Light,
+        Outcome.Created or Outcome.Updated => MudBlazor.Color.Success,
+        Outcome.Failed => MudBlazor.Color.Error,
+        Outcome.Warning => MudBlazor.Color.Warning,
+        Outcome.Deleted => MudBlazor.Color.Info,
+        _ => MudBlazor.Color.Default,
     };
 
     /// <summary>Created and updated records reached the target: the resync of a fixed record should end here.</summary>
@@ -34,17 +36,17 @@ public static class OutcomeWords
     {
         RunStatus.Running => "Running",
         RunStatus.Succeeded => "Succeeded",
-        RunStatus.CompletedWithErrors => "Finished with failures",
-        RunStatus.Failed => "Stopped",
+        RunStatus.CompletedWithErrors => "Finished with errors",
+        RunStatus.Failed => "Failed",
         _ => "Unknown",
     };
 
-    public static BadgeStyle Badge(RunStatus status) => status switch
+    public static MudBlazor.Color Color(RunStatus status) => status switch
     {
-        RunStatus.Running => BadgeStyle.Info,
-        RunStatus.Succeeded => BadgeStyle.Success,
-        RunStatus.CompletedWithErrors => BadgeStyle.Warning,
-        _ => BadgeStyle.Danger,
+        RunStatus.Running => MudBlazor.Color.Info,
+        RunStatus.Succeeded => MudBlazor.Color.Success,
+        RunStatus.CompletedWithErrors => MudBlazor.Color.Warning,
+        _ => MudBlazor.Color.Error,
     };
 
     public static string Of(RunTrigger trigger) => trigger switch
