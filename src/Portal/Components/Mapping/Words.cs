@@ -1,9 +1,7 @@
 namespace Koppel.Portal.Components.Mapping;
 
-/// <summary>Counted words that agree with their number ("1 record is", "3 records are").</summary>
+/// <summary>Verbs that agree with their count ("1 is", "3 are"); counted nouns are OutcomeWords.Count.</summary>
 public static class Words
 {
-    public static string Count(int n, string noun) => n == 1 ? $"1 {noun}" : $"{n} {noun}s";
-
     public static string Verb(int n, string one, string many) => n == 1 ? one : many;
 }

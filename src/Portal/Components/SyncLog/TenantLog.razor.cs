@@ -70,6 +70,7 @@ public sealed partial class TenantLog
 
     private async Task<TableData<LogRow>> LoadAsync(TableState state, CancellationToken ct)
     {
+        var shownProblem = problem;
         try
         {
             var size = state.PageSize > 0 ? state.PageSize : 50;
@@ -104,8 +105,13 @@ public sealed partial class TenantLog
         }
         finally
         {
-            // Marks that rows (or the empty state) are on screen, for anyone waiting on the page to settle.
-            ready = true;
+            // The table renders its rows itself; the page renders again only when what it shows changed: the first
+            // load marks that rows (or the empty state) are on screen, for anyone waiting on the page to settle.
+            if (!ready || problem != shownProblem)
+            {
+                ready = true;
+                StateHasChanged();
+            }
         }
     }
 
