@@ -1,5 +1,5 @@
 using Koppel.Domain.Mapping;
-using Koppel.Infrastructure.Sync;
+using Koppel.Infrastructure.Integrations;
 
 namespace Koppel.Portal.Components.Mapping;
 

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Bunit;
 using Koppel.Domain.Mapping;
-using Koppel.Infrastructure.Mappings;
+using Koppel.Infrastructure.Sync.Mappings;
 using Koppel.Portal.Components.Mapping;
 
 namespace Koppel.Portal.Tests.Components.Mapping;
