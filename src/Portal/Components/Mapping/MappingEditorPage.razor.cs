@@ -81,8 +81,6 @@ public sealed partial class MappingEditorPage
         return new FieldRow(name, type, description, index < 0 ? null : draft.Fields[index], index < 0 ? null : index, switches.GetValueOrDefault(name));
     }
 
-    private DraftStore Drafts => drafts ??= new DraftStore(Js, Log);
-
     protected override async Task OnParametersSetAsync()
     {
         loaded = false;
@@ -148,34 +146,6 @@ public sealed partial class MappingEditorPage
         StateHasChanged();
     }
 
-    /// <summary>Brings back a draft the browser kept (a reload, a reconnect, a restarted server) before anything else is edited.</summary>
-    private async Task RestoreStoredDraftAsync()
-    {
-        draftChecked = true;
-        var stored = await Drafts.ReadAsync(Slug, Flow);
-        if (stored is not null && saved is not null && !stored.Mapping.Equals(saved.Mapping))
-        {
-            draft = stored.Mapping;
-            impactStale = impact is not null;
-            Say(stored.BaseVersion == saved.Version
-                ? "Your unsaved changes are back in the editor. Save them, or discard them to see the saved mapping."
-                : $"Your unsaved changes are back in the editor. They were made on version {stored.BaseVersion}; version {saved.Version} was saved since. " +
-                  "Compare them in the history before you save.", stored.BaseVersion == saved.Version ? Severity.Info : Severity.Warning);
-        }
-        else if (stored is not null)
-            await Drafts.ClearAsync(Slug, Flow);
-        StateHasChanged();
-    }
-
-    private async Task ConfirmLeaveAsync(LocationChangingContext context)
-    {
-        if (!Dirty) return;
-        var leave = await Dialogs.ShowMessageBoxAsync("Leave with unsaved changes?",
-            "Your changes to this mapping are not saved. They stay in this browser and come back when you open this mapping again.",
-            yesText: "Leave", cancelText: "Stay");
-        if (leave != true) context.PreventNavigation();
-    }
-
     private void Select(string target) => selected = target;
 
     private void Changed(FieldMapping next)
@@ -185,12 +155,6 @@ public sealed partial class MappingEditorPage
         message = null;
         _ = KeepDraftAsync();
     }
-
-    // Written on every edit: the browser is the one place a draft survives the circuit.
-    private Task KeepDraftAsync() =>
-        saved is null ? Task.CompletedTask
-        : Dirty ? Drafts.WriteAsync(Slug, Flow, saved.Version, draft)
-        : Drafts.ClearAsync(Slug, Flow);
 
     private void SetRule((string Target, Rule Rule) change) => Changed(draft.WithRule(change.Target, change.Rule));
 
