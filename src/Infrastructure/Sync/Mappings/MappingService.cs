@@ -40,7 +40,7 @@ public sealed class MappingService(IDbContextFactory<KoppelDb> dbs, IntegrationC
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
         var (tenantId, flow) = await ResolveAsync(db, slug, flowKey, ct);
-        var result = new FieldMappingValidator(flow.TargetFields.Select(f => f.Name).ToList()).Validate(mapping);
+        var result = new FieldMappingValidator(flow.TargetTypes).Validate(mapping);
         if (!result.IsValid)
             throw new InputRejected(result.Errors.Select(e => new InputError(e.PropertyName, e.ErrorMessage)).ToList());
         await AddVersionAsync(db, tenantId, flow.Key, mapping, savedBy, comment, ct);
