@@ -19,17 +19,17 @@ internal sealed class MoySkladApi(MoySkladSandbox sandbox)
 
     public void Map(RouteGroupBuilder api)
     {
-        api.MapGet("/entity/product", (HttpContext http) => Answer(http, (d, _) => ListOf(http, d.Products.Values, "product", ProductFilterFields)));
-        api.MapGet("/entity/product/metadata/attributes", (HttpContext http) => Answer(http, (d, _) =>
-            MoySkladAnswer.List(http.Request, "/entity/product/metadata/attributes", d.ProductAttributes, 1000, 0, "attributemetadata")));
+        api.MapGet("/entity/product", (HttpRequest request) => Answer(request.HttpContext, (d, _) => ListOf(request.HttpContext, d.Products.Values, "product", ProductFilterFields)));
+        api.MapGet("/entity/product/metadata/attributes", (HttpRequest request) => Answer(request.HttpContext, (d, _) =>
+            MoySkladAnswer.List(request.HttpContext.Request, "/entity/product/metadata/attributes", d.ProductAttributes, 1000, 0, "attributemetadata")));
         api.MapGet("/entity/{type}/{id:guid}", (string type, Guid id, HttpContext http) => Answer(http, (d, _) =>
             d.Collection(type)?.GetValueOrDefault(Id(id)) ?? throw MoySkladError.NotFound(type, Id(id))));
         api.MapGet("/entity/{type}", (string type, HttpContext http) => Answer(http, (d, _) =>
             d.Collection(type) is { } all && type != "product"
                 ? ListOf(http, all.Values, type, DictionaryFilterFields)
                 : throw new MoySkladError(412, 1005, $"Неизвестный тип: '{type}'")));
-        api.MapGet("/context/companysettings/pricetype", (HttpContext http) => Answer(http, (d, _) => new JsonArray(d.PriceTypes.Select(p => p.DeepClone()).ToArray())));
-        api.MapPost("/entity/product", (HttpContext http) => Answer(http, (d, body) => sandbox.Products.Create(d, body!, Suppressed(http)), withBody: true));
+        api.MapGet("/context/companysettings/pricetype", (HttpRequest request) => Answer(request.HttpContext, (d, _) => new JsonArray(d.PriceTypes.Select(p => p.DeepClone()).ToArray())));
+        api.MapPost("/entity/product", (HttpRequest request) => Answer(request.HttpContext, (d, body) => sandbox.Products.Create(d, body!, Suppressed(request.HttpContext)), withBody: true));
         api.MapPut("/entity/product/{id:guid}", (Guid id, HttpContext http) => Answer(http, (d, body) =>
             sandbox.Products.Update(d, Id(id), AsObject(body), Suppressed(http)), withBody: true));
         api.MapDelete("/entity/product/{id:guid}", (Guid id, HttpContext http) => Answer(http, (d, _) =>
@@ -37,7 +37,7 @@ internal sealed class MoySkladApi(MoySkladSandbox sandbox)
             sandbox.Products.Delete(d, Id(id), Suppressed(http));
             return null;
         }));
-        api.MapGet("/report/stock/all/current", (HttpContext http) => Answer(http, (d, _) => StockCurrent(http, d, sandbox.Clock.GetUtcNow())));
+        api.MapGet("/report/stock/all/current", (HttpRequest request) => Answer(request.HttpContext, (d, _) => StockCurrent(request.HttpContext, d, sandbox.Clock.GetUtcNow())));
         api.MapPost("/entity/{type}", (string type, HttpContext http) => Answer(http, (d, body) =>
             type is "webhook" or "webhookstock"
                 ? sandbox.Webhooks.Register(d, type, AsObject(body))

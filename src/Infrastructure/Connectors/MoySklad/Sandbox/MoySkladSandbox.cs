@@ -109,7 +109,8 @@ public sealed class MoySkladSandbox : SandboxSystem
         var path = request.Path.Value!;
         var relative = path[(path.IndexOf("/api/remap/1.2", StringComparison.Ordinal) + "/api/remap/1.2".Length)..];
         _requests.Enqueue($"{request.Method} {relative}{request.QueryString}");
-        Webhooks.Absolute = text => text.Replace("\"" + MoySkladAccountData.Host, "\"" + MoySkladAnswer.ApiBase(request), StringComparison.Ordinal);
+        var apiBase = MoySkladAnswer.ApiBase(request);
+        Webhooks.Absolute = text => text.Replace("\"" + MoySkladAccountData.Host, "\"" + apiBase, StringComparison.Ordinal);
         if (!request.Headers.AcceptEncoding.Any(v => v?.Contains("gzip", StringComparison.OrdinalIgnoreCase) == true))
             return Results.StatusCode(StatusCodes.Status415UnsupportedMediaType);
         var authorization = request.Headers.Authorization.ToString();
