@@ -88,11 +88,13 @@ public sealed class MoySkladClient
     /// One stock figure of every product (stock, reserve, quantity...) from <c>/report/stock/all/current</c>; with
     /// <paramref name="changedSince"/> (at most 24 h back) only those changed since, zeros included.
     /// </summary>
-    public async Task<Dictionary<string, decimal>> CurrentStockAsync(string stockType, DateTimeOffset? changedSince, CancellationToken ct = default)
+    public async Task<Dictionary<string, decimal>> CurrentStockAsync(string stockType, DateTimeOffset? changedSince, CancellationToken ct = default,
+        IReadOnlyCollection<string>? productIds = null)
     {
         var query = $"stockType={stockType}" + (changedSince is { } since
             ? "&changedSince=" + Uri.EscapeDataString(MoySkladTime.FormatForFilter(since))
             : "&include=zeroLines");
+        if (productIds is { Count: > 0 }) query += "&filter=" + Uri.EscapeDataString("assortmentId=" + string.Join(',', productIds));
         var rows = await SendAsync(HttpMethod.Get, $"/report/stock/all/current?{query}", null, "reading the stock report", ct) as JsonArray ?? [];
         var result = new Dictionary<string, decimal>(StringComparer.Ordinal);
         foreach (var row in rows.OfType<JsonObject>())
