@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using Koppel.Infrastructure.Http;
-using Koppel.Infrastructure.Sync;
+using Koppel.Infrastructure.Integrations;
 
 namespace Koppel.Infrastructure.Connectors.MoySklad;
 

@@ -3,7 +3,7 @@ using Koppel.Infrastructure.Connectors.MoySklad;
 using Koppel.Infrastructure.Connectors.Planfix;
 using Koppel.Infrastructure.Integrations.MoySkladPlanfix.Products;
 using Koppel.Infrastructure.Integrations.MoySkladPlanfix.Stocks;
-using Koppel.Infrastructure.Sync;
+using Koppel.Infrastructure.Integrations;
 
 namespace Koppel.Infrastructure.Integrations.MoySkladPlanfix;
 

@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Koppel.Domain.Integrations.MoySkladPlanfix;
 using Koppel.Infrastructure.Connectors.Planfix;
-using Koppel.Infrastructure.Sync;
+using Koppel.Infrastructure.Integrations;
 
 namespace Koppel.Infrastructure.Integrations.MoySkladPlanfix;
 

@@ -158,7 +158,7 @@ public sealed class MoySkladEmulatorTests
         Assert.Equal(3, host.Sandbox.ProductsOf(MoySkladHost.Account).Count);
         Assert.Equal("B", batch[0]!["name"]!.ToString());
         Assert.Equal(3000, (int)batch[1]!["errors"]![0]!["code"]!);
-        var problem = await Assert.ThrowsAsync<Koppel.Infrastructure.Sync.SyncProblem>(() => client.CreateAsync("product", new JsonObject { ["code"] = "no name" }));
+        var problem = await Assert.ThrowsAsync<Koppel.Infrastructure.Integrations.SyncProblem>(() => client.CreateAsync("product", new JsonObject { ["code"] = "no name" }));
         Assert.Contains("3000", problem.Message);
     }
 
@@ -171,7 +171,7 @@ public sealed class MoySkladEmulatorTests
         var hook = new JsonObject { ["url"] = url, ["action"] = "UPDATE", ["entityType"] = "product" };
 
         await client.CreateAsync("webhook", (JsonObject)hook.DeepClone());
-        var duplicate = await Assert.ThrowsAsync<Koppel.Infrastructure.Sync.SyncProblem>(() => client.CreateAsync("webhook", (JsonObject)hook.DeepClone()));
+        var duplicate = await Assert.ThrowsAsync<Koppel.Infrastructure.Integrations.SyncProblem>(() => client.CreateAsync("webhook", (JsonObject)hook.DeepClone()));
         var product = host.Sandbox.Product(MoySkladHost.Account, "C00001");
         var quiet = new MoySkladClient(host.BaseUrl, host.Token, new ConnectorHttp(NullLoggerFactory.Instance)) { QuietFor = [host.Hub.BaseAddress + "sandbox/moysklad/_nowhere"] };
         var meta = new JsonObject { ["href"] = $"{host.BaseUrl}/entity/product/{product["id"]}", ["type"] = "product", ["mediaType"] = "application/json" };

@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 using Koppel.Domain.Integrations.MoySkladPlanfix;
 using Koppel.Domain.Sync;
 using Koppel.Infrastructure.Connectors.MoySklad;
-using Koppel.Infrastructure.Sync;
+using Koppel.Infrastructure.Integrations;
 
 namespace Koppel.Infrastructure.Integrations.MoySkladPlanfix.Products;
 

@@ -3,7 +3,7 @@ using Koppel.Domain.Integrations.MoySkladPlanfix;
 using Koppel.Domain.Sync;
 using Koppel.Infrastructure.Connectors.MoySklad;
 using Koppel.Infrastructure.Connectors.Planfix;
-using Koppel.Infrastructure.Sync;
+using Koppel.Infrastructure.Integrations;
 
 namespace Koppel.Infrastructure.Integrations.MoySkladPlanfix.Products;
 

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using Koppel.Infrastructure.Integrations.MoySkladPlanfix.Products;
-using Koppel.Infrastructure.Sync;
+using Koppel.Infrastructure.Integrations;
 
 namespace Koppel.Infrastructure.Integrations.MoySkladPlanfix.Stocks;
 
