@@ -14,7 +14,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
     // there makes `dotnet run --project src/Portal` and a published folder behave the same.
     ContentRootPath = AppContext.BaseDirectory,
 });
-// Radzen's scripts and styles are static web assets; serve them outside Development too when run from a build.
+// Component libraries' scripts and styles are static web assets; serve them outside Development too when run from a build.
 builder.WebHost.UseStaticWebAssets();
 
 builder.Services.AddKoppel(builder.Configuration, builder.Environment);
@@ -37,7 +37,6 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();
 // Scripts, styles and fonts are needed by the sign-in page before anyone is signed in.
-app.MapBlazorScript();
 app.MapStaticAssets().AllowAnonymous();
 app.MapPortalAuth();
 app.MapAdminApi();
