@@ -19,6 +19,7 @@ public static class SupplierProductsFlow
         Key = Key,
         Name = "Supplier products",
         Entity = "supplierProduct",
+        DependsOn = [ProductsFlow.Key, SuppliersFlow.Key],
         SourceSystem = "Exact Online",
         TargetSystem = "Optiply",
         DefaultMapping = SupplierProductMapping.Default,
