@@ -1,7 +1,8 @@
 using Koppel.Infrastructure.Dashboard;
 using Koppel.Infrastructure.Http;
 using Koppel.Infrastructure.Integrations.ExactOptiply;
-using Koppel.Infrastructure.Mappings;
+using Koppel.Infrastructure.Integrations;
+using Koppel.Infrastructure.Sync.Mappings;
 using Koppel.Infrastructure.Persistence;
 using Koppel.Infrastructure.Sandbox;
 using Koppel.Infrastructure.Scheduling;

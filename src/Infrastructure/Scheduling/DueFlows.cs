@@ -1,5 +1,6 @@
 using Koppel.Domain.Sync;
 using Koppel.Infrastructure.Persistence;
+using Koppel.Infrastructure.Integrations;
 using Koppel.Infrastructure.Sync;
 using Microsoft.EntityFrameworkCore;
 
