@@ -2,6 +2,7 @@ using Koppel.Infrastructure.Dashboard;
 using Koppel.Infrastructure.Http;
 using Koppel.Infrastructure.Integrations.ExactOptiply;
 using Koppel.Infrastructure.Integrations;
+using Koppel.Infrastructure.Integrations.MoySkladPlanfix;
 using Koppel.Infrastructure.Sync.Mappings;
 using Koppel.Infrastructure.Persistence;
 using Koppel.Infrastructure.Sandbox;
@@ -52,6 +53,7 @@ public static class KoppelServices
         services.AddSingleton<SandboxFaults>();
         services.AddSingleton<KoppelStartup>();
         services.AddExactOptiply();
+        services.AddMoySkladPlanfix();
         services.AddIdentityCore<KoppelUser>(o => o.User.RequireUniqueEmail = true)
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<KoppelDb>()
