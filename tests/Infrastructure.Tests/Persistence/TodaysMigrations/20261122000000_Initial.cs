@@ -2,7 +2,9 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
-namespace Koppel.Infrastructure.Persistence.Migrations;
+using Koppel.Infrastructure.Persistence;
+
+namespace Koppel.Infrastructure.Tests.Persistence.TodaysMigrations;
 
 /// <summary>
 /// The whole schema as of the first release: ASP.NET Identity, tenants and their connections, mappings, flow

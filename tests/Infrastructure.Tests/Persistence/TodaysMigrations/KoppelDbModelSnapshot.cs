@@ -23,7 +23,9 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
-namespace Koppel.Infrastructure.Persistence.Migrations;
+using Koppel.Infrastructure.Persistence;
+
+namespace Koppel.Infrastructure.Tests.Persistence.TodaysMigrations;
 
 /// <summary>The model as the migrations leave it; <c>Migrate()</c> refuses to run when the live model differs.</summary>
 [DbContext(typeof(KoppelDb))]

@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
-namespace Koppel.Infrastructure.Persistence.Migrations;
+using Koppel.Infrastructure.Persistence;
+
+namespace Koppel.Infrastructure.Tests.Persistence.TodaysMigrations;
 
 /// <summary>
 /// Tables of Quartz's clustered ADO job store (prefix <c>qrtz_</c>), PostgreSQL only: on PostgreSQL several
