@@ -1,10 +1,9 @@
 using System.Globalization;
 using Koppel.Domain.Sync;
-using Radzen;
 
-namespace Koppel.Portal.Components.Tenants;
+namespace Koppel.Portal.Components.Shared;
 
-/// <summary>Runs and times in the words the tenant page uses. Times are UTC: the server does not know the reader's zone.</summary>
+/// <summary>Runs and times in the words the portal uses. Times are UTC: the server does not know the reader's zone.</summary>
 public static class RunText
 {
     public static string Mode(RunMode mode) => mode switch
@@ -12,24 +11,6 @@ public static class RunText
         RunMode.Full => "full resync",
         RunMode.SingleRecord => "single-record resync",
         _ => "sync",
-    };
-
-    public static string Status(RunStatus? status) => status switch
-    {
-        RunStatus.Running => "running",
-        RunStatus.Succeeded => "succeeded",
-        RunStatus.CompletedWithErrors => "finished with errors",
-        RunStatus.Failed => "failed",
-        _ => "never ran",
-    };
-
-    public static BadgeStyle Style(RunStatus? status) => status switch
-    {
-        RunStatus.Running => BadgeStyle.Info,
-        RunStatus.Succeeded => BadgeStyle.Success,
-        RunStatus.CompletedWithErrors => BadgeStyle.Warning,
-        RunStatus.Failed => BadgeStyle.Danger,
-        _ => BadgeStyle.Light,
     };
 
     public static int Written(SyncRun run) => run.Created + run.Updated + run.Deleted;
@@ -47,7 +28,7 @@ public static class RunText
     public static string Result(string flowName, SyncRun run)
     {
         var mode = Mode(run.Mode);
-        var text = $"{char.ToUpperInvariant(mode[0])}{mode[1..]} of {flowName} {Status(run.Status)}: {Counts(run)}.";
+        var text = $"{char.ToUpperInvariant(mode[0])}{mode[1..]} of {flowName} {OutcomeWords.Of(run.Status).ToLowerInvariant()}: {Counts(run)}.";
         return run.Error is { Length: > 0 } error ? $"{text} {error}" : text;
     }
 
