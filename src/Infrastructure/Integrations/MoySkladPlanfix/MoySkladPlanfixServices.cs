@@ -1,3 +1,4 @@
+using Koppel.Infrastructure;
 using Koppel.Infrastructure.Connectors.MoySklad;
 using Koppel.Infrastructure.Connectors.Planfix;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,6 +13,7 @@ public static class MoySkladPlanfixServices
         services.AddMoySklad();
         services.AddPlanfix();
         services.AddSingleton(MoySkladPlanfixIntegration.Definition);
+        services.AddSingleton<IDemoTenant, MoySkladPlanfixDemo>();
         return services;
     }
 }
