@@ -97,6 +97,7 @@ public sealed class TenantService(
         await db.FlowStates.Where(s => s.Id == state.Id).ExecuteUpdateAsync(s => s
             .SetProperty(x => x.Enabled, enabled ?? state.Enabled)
             .SetProperty(x => x.Schedule, schedule ?? state.Schedule), ct);
+        if (schedule is not null && schedule != state.Schedule) await FlowScheduler.ResetAsync(db, state.Id, ct);
         await scheduler.SyncAsync(slug, ct);
     }
 
@@ -110,7 +111,7 @@ public sealed class TenantService(
             var state = states.GetValueOrDefault(flow.Key);
             flows.Add(new FlowView(flow.Key, flow.Name, flow.SourceSystem, flow.TargetSystem,
                 state?.Enabled ?? true, state?.Schedule ?? flow.DefaultSchedule, state?.LastRunAt, state?.LastRunStatus,
-                state?.RunningRunId is not null, await scheduler.NextRunAsync(tenant.Slug, flow.Key, ct)));
+                state?.RunningRunId is not null, scheduler.NextRun(state)));
         }
         var settings = JsonNode.Parse(tenant.SettingsJson) as JsonObject ?? [];
         if (integration is not null)
