@@ -49,7 +49,8 @@ public sealed class PortalFixture : IAsyncLifetime
             BaseURL = Server.BaseUrl.ToString(),
             ViewportSize = new() { Width = 1366, Height = 800 },
         });
-        context.SetDefaultTimeout(15_000);
+        // Generous: CI machines run several builds at once, and a sign-in (password hashing) is slow on a busy one.
+        context.SetDefaultTimeout(30_000);
         return context;
     }
 
