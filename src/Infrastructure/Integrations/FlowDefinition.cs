@@ -32,8 +32,13 @@ public sealed class FlowDefinition
     public required string Entity { get; init; }
     public required string SourceSystem { get; init; }
     public required string TargetSystem { get; init; }
-    /// <summary>Minutes between scheduled runs ("30") or a Quartz cron expression.</summary>
+    /// <summary>Minutes between scheduled runs ("30") or a cron expression.</summary>
     public string DefaultSchedule { get; init; } = "30";
+    /// <summary>
+    /// Keys of the flows whose output this one reads (e.g. supplier products need the products and suppliers in the
+    /// target). The scheduler runs a tenant's flows in this order and holds a flow until each input has run to the end once.
+    /// </summary>
+    public IReadOnlyList<string> DependsOn { get; init; } = [];
     public required FieldMapping DefaultMapping { get; init; }
     public required IReadOnlyList<TargetField> TargetFields { get; init; }
     /// <summary>What each target field accepts, for the mapping validator and previews.</summary>

@@ -20,6 +20,7 @@ public static class CompositionsFlow
         Key = Key,
         Name = "Product compositions",
         Entity = Entity,
+        DependsOn = [ProductsFlow.Key],
         SourceSystem = "Exact Online",
         TargetSystem = "Optiply",
         DefaultMapping = CompositionMapping.Default,

@@ -18,6 +18,7 @@ public static class SupplierProductsFlow
         Key = Key,
         Name = "Supplier products",
         Entity = "supplierProduct",
+        DependsOn = [ProductsFlow.Key, SuppliersFlow.Key],
         SourceSystem = "Exact Online",
         TargetSystem = "Optiply",
         DefaultMapping = SupplierProductMapping.Default,
