@@ -9,7 +9,10 @@ public enum OptiplyDeletion
     Delete,
     /// <summary>PATCH <c>ignored=true</c>: Optiply's Exact integration "sets suppliers to ignore" instead of deleting.</summary>
     MarkIgnored,
-    /// <summary>PATCH <c>status=disabled</c>: how supplier product deletions are mimicked.</summary>
+    /// <summary>
+    /// PATCH <c>status=disabled</c>: products (Optiply's forecasts live on a product's sales history, which a delete
+    /// loses; Optiply's other integrations disable deleted products too) and supplier products.
+    /// </summary>
     MarkDisabled,
 }
 
@@ -26,6 +29,7 @@ public sealed record OptiplyEntity(string Type)
 
     public static readonly OptiplyEntity Products = new("products")
     {
+        Deletion = OptiplyDeletion.MarkDisabled,
         // stockLevel and unlimitedStock are required on POST; stock and status mapping can be switched off per
         // customer, and a new product is then active until someone in Optiply says otherwise.
         CreateDefaults = new Dictionary<string, JsonNode> { ["stockLevel"] = 0, ["unlimitedStock"] = false, ["status"] = "enabled" },

@@ -22,6 +22,10 @@ public sealed class CompositionsFlowTests
     private static JsonObject VersionOf(ExactOptiplyHub hub, JsonObject line) =>
         hub.Exact.Rows(ExactOptiplyHub.Division, ExactDivision.BillOfMaterialVersions).Single(v => (string?)v["ID"] == (string?)line["ItemVersion"]);
 
+    /// <summary>The code of the item a line's version makes (versions carry only the item's ID, as in Exact).</summary>
+    private static string? ComposedCode(ExactOptiplyHub hub, JsonObject line) =>
+        (string?)hub.Exact.Rows(ExactOptiplyHub.Division, ExactDivision.Items).Single(i => (string?)i["ID"] == (string?)VersionOf(hub, line)["Item"])["Code"];
+
     private static string ProductId(ExactOptiplyHub hub, string itemId) => hub.OptiplyByRemoteId("products", itemId)!["id"]!.ToString();
 
     /// <summary>Adds a bill of material (version and one line) to the Exact emulator; returns the line.</summary>
@@ -35,7 +39,7 @@ public sealed class CompositionsFlowTests
             var part = items.Single(i => (string?)i["Code"] == partCode);
             var version = d.Save(ExactDivision.BillOfMaterialVersions, new JsonObject
             {
-                ["ID"] = Guid.NewGuid().ToString(), ["Item"] = composed["ID"]!.ToString(), ["ItemCode"] = composedCode, ["Description"] = "Test",
+                ["ID"] = Guid.NewGuid().ToString(), ["Item"] = composed["ID"]!.ToString(), ["Description"] = "Test",
                 ["IsDefault"] = isDefault, ["BatchQuantity"] = batch, ["VersionNumber"] = 2, ["Status"] = 30, ["Type"] = 20,
             });
             var line = d.Save(ExactDivision.BillOfMaterialMaterials, new JsonObject
@@ -61,7 +65,7 @@ public sealed class CompositionsFlowTests
         Assert.NotEmpty(crossing);
         Assert.Equal(lines.Count, run.Created + crossing.Count);
         // The generator's cycle: ART-00001 is made with ART-00002 and ART-00002 with ART-00001. The later line loses.
-        var cycle = lines.Where(l => new[] { "ART-00001", "ART-00002" }.Contains((string?)VersionOf(hub, l)["ItemCode"]) && new[] { "ART-00001", "ART-00002" }.Contains((string?)l["PartItemCode"])).ToList();
+        var cycle = lines.Where(l => new[] { "ART-00001", "ART-00002" }.Contains(ComposedCode(hub, l)) && new[] { "ART-00001", "ART-00002" }.Contains((string?)l["PartItemCode"])).ToList();
         Assert.Equal(2, cycle.Count);
         Assert.NotNull(hub.OptiplyByRemoteId("productCompositions", cycle[0]["ID"]!.ToString()));
         Assert.Null(hub.OptiplyByRemoteId("productCompositions", cycle[1]["ID"]!.ToString()));
@@ -90,7 +94,7 @@ public sealed class CompositionsFlowTests
 
         var run = await hub.RunAsync(Flow);
 
-        var closing = Lines(hub).Single(l => (string?)l["PartItemCode"] == "ART-00003" && (string?)VersionOf(hub, l)["ItemCode"] == "ART-00005");
+        var closing = Lines(hub).Single(l => (string?)l["PartItemCode"] == "ART-00003" && ComposedCode(hub, l) == "ART-00005");
         Assert.Null(hub.OptiplyByRemoteId("productCompositions", closing["ID"]!.ToString()));
         var entry = (await hub.LogAsync(run.Id)).Single(e => e.SourceKey == closing["ID"]!.ToString());
         Assert.Equal(Outcome.Skipped, entry.Outcome);

@@ -186,18 +186,22 @@ public sealed class ProductsFlowTests
     }
 
     [Fact]
-    public async Task An_item_deleted_in_Exact_is_deleted_in_Optiply()
+    public async Task An_item_deleted_in_Exact_is_kept_in_Optiply_with_status_disabled()
     {
         await using var hub = await ExactOptiplyHub.StartAsync(items: 20);
         await hub.RunAsync(Flow);
         var id = hub.ExactRow(ExactDivision.Items, "Code", "ART-00004")["ID"]!.ToString();
         Assert.NotNull(hub.OptiplyByRemoteId("products", id));
+        var productsBefore = hub.Optiply.Records(ExactOptiplyHub.Account, "products").Count();
         hub.Exact.DeleteItem(ExactOptiplyHub.Division, "ART-00004");
 
         var run = await hub.RunAsync(Flow);
 
         Assert.Equal(1, run.Deleted);
-        Assert.Null(hub.OptiplyByRemoteId("products", id));
+        var kept = hub.OptiplyByRemoteId("products", id);
+        Assert.NotNull(kept);
+        Assert.Equal("disabled", (string?)kept["status"]);
+        Assert.Equal(productsBefore, hub.Optiply.Records(ExactOptiplyHub.Account, "products").Count());
     }
 
     private static decimal Money(JsonNode? value) => decimal.Parse(value!.ToString(), CultureInfo.InvariantCulture);

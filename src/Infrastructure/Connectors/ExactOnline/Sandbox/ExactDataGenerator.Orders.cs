@@ -32,7 +32,7 @@ public sealed partial class ExactDataGenerator
     {
         var version = division.Save(ExactDivision.BillOfMaterialVersions, new JsonObject
         {
-            ["ID"] = NewId(), ["Item"] = Id(item), ["ItemCode"] = item["Code"]?.DeepClone(), ["Description"] = $"Recept {item["Code"]}",
+            ["ID"] = NewId(), ["Item"] = Id(item), ["Description"] = $"Recept {item["Code"]}",
             ["IsDefault"] = 1, ["BatchQuantity"] = batch, ["VersionNumber"] = 1, ["Status"] = 30, ["Type"] = 20,
         }, Day(300));
         var line = 0;

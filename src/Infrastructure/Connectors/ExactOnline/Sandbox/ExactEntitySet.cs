@@ -17,8 +17,10 @@ public sealed class ExactEntitySet(string name, string key, string type, int del
     public int DeletedEntityType { get; } = deletedEntityType;
 
     private readonly Dictionary<string, JsonObject> _rows = new(StringComparer.OrdinalIgnoreCase);
-    // Declared up front: an empty set must still accept $select and $filter on its properties.
-    private readonly HashSet<string> _fields = new(fields.Append(key).Append("Timestamp").Append("Modified").Append("Division"), StringComparer.OrdinalIgnoreCase);
+    // Declared up front, as the real resource documents them: $select and $filter accept these and nothing else (a
+    // field a row happens to carry, such as the generator's own bookkeeping, is refused as Exact refuses it).
+    // Timestamp is the row version, served on sync endpoints only.
+    private readonly HashSet<string> _fields = new(fields.Append(key).Append("Timestamp").Append("Division"), StringComparer.OrdinalIgnoreCase);
 
     public IReadOnlySet<string> Fields => _fields;
     public IEnumerable<JsonObject> Rows => _rows.Values;
@@ -28,7 +30,6 @@ public sealed class ExactEntitySet(string name, string key, string type, int del
 
     public void Put(JsonObject row)
     {
-        foreach (var field in row) _fields.Add(field.Key);
         _rows[(string)row[Key]!] = row;
         Changed();
     }
