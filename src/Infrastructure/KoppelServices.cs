@@ -2,6 +2,7 @@ using System.Collections.Specialized;
 using Koppel.Infrastructure.Dashboard;
 using Koppel.Infrastructure.Http;
 using Koppel.Infrastructure.Integrations.ExactOptiply;
+using Koppel.Infrastructure.Integrations.GoedGepicktOptiply;
 using Koppel.Infrastructure.Mappings;
 using Koppel.Infrastructure.Persistence;
 using Koppel.Infrastructure.Sandbox;
@@ -52,6 +53,7 @@ public static class KoppelServices
         services.AddSingleton<SandboxFaults>();
         services.AddSingleton<KoppelStartup>();
         services.AddExactOptiply();
+        services.AddGoedGepicktOptiply();
         services.AddIdentityCore<KoppelUser>(o => o.User.RequireUniqueEmail = true)
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<KoppelDb>()
