@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Text.Json.Nodes;
 using Koppel.Domain.Integrations.ExactOptiply;
+using Koppel.Infrastructure.Integrations;
 using Koppel.Infrastructure.Sync;
 using Koppel.Portal.Components.Tenants.Options;
 

@@ -1,7 +1,7 @@
 using Koppel.Domain.Sync;
+using Koppel.Infrastructure.Integrations;
 using Koppel.Infrastructure.Persistence;
 using Koppel.Infrastructure.Scheduling;
-using Koppel.Infrastructure.Sync;
 using Microsoft.EntityFrameworkCore;
 
 namespace Koppel.Infrastructure.Dashboard;

@@ -1,4 +1,5 @@
 using Koppel.Domain.Sync;
+using Koppel.Infrastructure.Integrations;
 using Koppel.Infrastructure.Sync;
 using Microsoft.Extensions.Logging;
 using Quartz;

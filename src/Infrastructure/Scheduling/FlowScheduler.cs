@@ -1,3 +1,4 @@
+using Koppel.Infrastructure.Integrations;
 using Koppel.Infrastructure.Persistence;
 using Koppel.Infrastructure.Sync;
 using Microsoft.EntityFrameworkCore;

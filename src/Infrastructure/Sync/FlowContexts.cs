@@ -1,5 +1,6 @@
 using Koppel.Domain.Tenants;
 using Koppel.Infrastructure.Http;
+using Koppel.Infrastructure.Integrations;
 using Koppel.Infrastructure.Persistence;
 using Koppel.Infrastructure.Tenants;
 using Microsoft.EntityFrameworkCore;

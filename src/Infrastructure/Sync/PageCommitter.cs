@@ -1,4 +1,5 @@
 using Koppel.Domain.Sync;
+using Koppel.Infrastructure.Integrations;
 using Koppel.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
+using Koppel.Infrastructure.Integrations;
 
 namespace Koppel.Infrastructure.Sync;
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Koppel.Domain.Mapping;
 using Koppel.Domain.Sync;
+using Koppel.Infrastructure.Integrations;
 using Microsoft.Extensions.Logging;
 using Polly.Timeout;
 

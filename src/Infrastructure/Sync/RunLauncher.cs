@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Koppel.Domain.Sync;
+using Koppel.Infrastructure.Integrations;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 

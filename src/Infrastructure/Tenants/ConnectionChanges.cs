@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Koppel.Domain.Tenants;
+using Koppel.Infrastructure.Integrations;
 using Koppel.Infrastructure.Secrets;
-using Koppel.Infrastructure.Sync;
 
 namespace Koppel.Infrastructure.Tenants;
 

@@ -1,6 +1,6 @@
 using Koppel.Infrastructure.Http;
+using Koppel.Infrastructure.Integrations;
 using Koppel.Infrastructure.Persistence;
-using Koppel.Infrastructure.Sync;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 

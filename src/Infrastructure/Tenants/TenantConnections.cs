@@ -1,8 +1,8 @@
 using System.Text.Json;
 using Koppel.Domain.Tenants;
+using Koppel.Infrastructure.Integrations;
 using Koppel.Infrastructure.Persistence;
 using Koppel.Infrastructure.Secrets;
-using Koppel.Infrastructure.Sync;
 using Microsoft.EntityFrameworkCore;
 
 namespace Koppel.Infrastructure.Tenants;

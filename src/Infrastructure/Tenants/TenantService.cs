@@ -1,7 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Koppel.Domain.Tenants;
-using Koppel.Infrastructure.Mappings;
+using Koppel.Infrastructure.Integrations;
+using Koppel.Infrastructure.Sync.Mappings;
 using Koppel.Infrastructure.Persistence;
 using Koppel.Infrastructure.Scheduling;
 using Koppel.Infrastructure.Secrets;

@@ -1,7 +1,8 @@
 using System.Text.Json.Nodes;
 using Koppel.Domain.Mapping;
 using Koppel.Domain.Sync;
-using Koppel.Infrastructure.Mappings;
+using Koppel.Infrastructure.Integrations;
+using Koppel.Infrastructure.Sync.Mappings;
 using Koppel.Infrastructure.Sync;
 using Koppel.Infrastructure.SyncLog;
 using Koppel.Infrastructure.Tenants;

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Koppel.Domain.Sync;
+using Koppel.Infrastructure.Integrations;
 using Koppel.Infrastructure.Persistence;
 using Koppel.Infrastructure.Sandbox;
 using Koppel.Infrastructure.Sync;

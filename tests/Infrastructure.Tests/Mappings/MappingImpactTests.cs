@@ -3,7 +3,7 @@ using Koppel.Domain.Integrations.ExactOptiply;
 using Koppel.Domain.Mapping;
 using Koppel.Infrastructure.Connectors.ExactOnline.Sandbox;
 using Koppel.Infrastructure.Integrations.ExactOptiply;
-using Koppel.Infrastructure.Mappings;
+using Koppel.Infrastructure.Sync.Mappings;
 using Koppel.Infrastructure.Tests.Integrations.ExactOptiply;
 using static Koppel.Domain.Mapping.Rules;
 

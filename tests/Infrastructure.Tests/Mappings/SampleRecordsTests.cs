@@ -1,7 +1,7 @@
 using Koppel.Domain.Sync;
 using Koppel.Infrastructure.Connectors.ExactOnline.Sandbox;
 using Koppel.Infrastructure.Integrations.ExactOptiply;
-using Koppel.Infrastructure.Mappings;
+using Koppel.Infrastructure.Sync.Mappings;
 using Koppel.Infrastructure.Sandbox;
 using Koppel.Infrastructure.Tests.Integrations.ExactOptiply;
 using Microsoft.EntityFrameworkCore;

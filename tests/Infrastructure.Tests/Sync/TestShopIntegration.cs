@@ -5,6 +5,7 @@ using FluentValidation;
 using Koppel.Domain.Mapping;
 using Koppel.Domain.Sync;
 using Koppel.Infrastructure.Http;
+using Koppel.Infrastructure.Integrations;
 using Koppel.Infrastructure.Sync;
 
 namespace Koppel.Infrastructure.Tests.Sync;

@@ -1,5 +1,5 @@
 using Koppel.Infrastructure.Http;
-using Koppel.Infrastructure.Sync;
+using Koppel.Infrastructure.Integrations;
 
 namespace Koppel.Infrastructure.Connectors.ExactOnline;
 

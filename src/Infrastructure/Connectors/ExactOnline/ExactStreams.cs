@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Koppel.Infrastructure.Sync;
+using Koppel.Infrastructure.Integrations;
 
 namespace Koppel.Infrastructure.Connectors.ExactOnline;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Koppel.Infrastructure.Sync;
+using Koppel.Infrastructure.Integrations;
 
 namespace Koppel.Infrastructure.Connectors.Optiply;
 

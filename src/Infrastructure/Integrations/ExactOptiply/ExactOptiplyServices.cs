@@ -1,6 +1,5 @@
 using Koppel.Infrastructure.Connectors.ExactOnline;
 using Koppel.Infrastructure.Connectors.Optiply;
-using Koppel.Infrastructure.Sync;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Koppel.Infrastructure.Integrations.ExactOptiply;

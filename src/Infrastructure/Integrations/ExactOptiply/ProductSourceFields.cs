@@ -1,5 +1,4 @@
 using Koppel.Infrastructure.Connectors.ExactOnline;
-using Koppel.Infrastructure.Sync;
 
 namespace Koppel.Infrastructure.Integrations.ExactOptiply;
 

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Koppel.Infrastructure.Connectors.Optiply;
-using Koppel.Infrastructure.Sync;
 
 namespace Koppel.Infrastructure.Integrations.ExactOptiply;
 

@@ -1,7 +1,6 @@
 using System.Runtime.CompilerServices;
 using Koppel.Domain.Sync;
 using Koppel.Infrastructure.Connectors.ExactOnline;
-using Koppel.Infrastructure.Sync;
 
 namespace Koppel.Infrastructure.Integrations.ExactOptiply;
 

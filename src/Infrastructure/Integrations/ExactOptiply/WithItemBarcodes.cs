@@ -2,7 +2,6 @@ using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using Koppel.Domain.Sync;
 using Koppel.Infrastructure.Connectors.ExactOnline;
-using Koppel.Infrastructure.Sync;
 
 namespace Koppel.Infrastructure.Integrations.ExactOptiply;
 

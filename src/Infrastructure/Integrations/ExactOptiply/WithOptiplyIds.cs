@@ -1,7 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using Koppel.Domain.Sync;
-using Koppel.Infrastructure.Sync;
 
 namespace Koppel.Infrastructure.Integrations.ExactOptiply;
 

@@ -1,6 +1,6 @@
 using Koppel.Domain.Integrations.GoedGepicktOptiply;
 using Koppel.Infrastructure.Connectors.GoedGepickt;
-using Koppel.Infrastructure.Sync;
+using Koppel.Infrastructure.Integrations;
 
 namespace Koppel.Infrastructure.Integrations.GoedGepicktOptiply;
 

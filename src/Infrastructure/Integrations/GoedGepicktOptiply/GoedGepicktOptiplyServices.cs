@@ -1,6 +1,6 @@
 using Koppel.Infrastructure.Connectors.GoedGepickt;
 using Koppel.Infrastructure.Connectors.Optiply;
-using Koppel.Infrastructure.Sync;
+using Koppel.Infrastructure.Integrations;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Koppel.Infrastructure.Integrations.GoedGepicktOptiply;

@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 using Koppel.Domain.Sync;
-using Koppel.Infrastructure.Sync;
+using Koppel.Infrastructure.Integrations;
 
 namespace Koppel.Infrastructure.Integrations.GoedGepicktOptiply;
 

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using Koppel.Domain.Mapping;
-using Koppel.Infrastructure.Mappings;
-using Koppel.Infrastructure.Sync;
+using Koppel.Infrastructure.Integrations;
+using Koppel.Infrastructure.Sync.Mappings;
 using Koppel.Infrastructure.Tenants;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;

@@ -4,6 +4,7 @@ using Koppel.Domain.Tenants;
 using Koppel.Infrastructure.Connectors.ExactOnline;
 using Koppel.Infrastructure.Connectors.ExactOnline.Sandbox;
 using Koppel.Infrastructure.Http;
+using Koppel.Infrastructure.Integrations;
 using Koppel.Infrastructure.Persistence;
 using Koppel.Infrastructure.Sandbox;
 using Koppel.Infrastructure.Sync;

@@ -176,7 +176,7 @@ public sealed class ExactSandboxTests
         var client = ExactOnlineClient.Create(exact.Context());
         await client.AllAsync(client.Url("inventory/Warehouses"), CancellationToken.None);
 
-        var stopped = await Assert.ThrowsAsync<Koppel.Infrastructure.Sync.RunStopped>(() => client.AllAsync(client.Url("inventory/Warehouses"), CancellationToken.None));
+        var stopped = await Assert.ThrowsAsync<Koppel.Infrastructure.Integrations.RunStopped>(() => client.AllAsync(client.Url("inventory/Warehouses"), CancellationToken.None));
 
         Assert.Contains("daily Exact Online API limit", stopped.Message);
     }
@@ -187,7 +187,7 @@ public sealed class ExactSandboxTests
         await using var exact = await ExactHub.StartAsync(items: 3);
         var client = ExactOnlineClient.Create(exact.Context());
 
-        var problem = await Assert.ThrowsAsync<Koppel.Infrastructure.Sync.SyncProblem>(() =>
+        var problem = await Assert.ThrowsAsync<Koppel.Infrastructure.Integrations.SyncProblem>(() =>
             client.AllAsync(client.Url("inventory/Warehouses", ["Code", "Colour"]), CancellationToken.None));
 
         Assert.Contains("Exact said: No property 'Colour'", problem.Message);

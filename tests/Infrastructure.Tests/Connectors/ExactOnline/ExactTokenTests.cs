@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Koppel.Infrastructure.Connectors.ExactOnline;
+using Koppel.Infrastructure.Integrations;
 using Koppel.Infrastructure.Sync;
 
 namespace Koppel.Infrastructure.Tests.Connectors.ExactOnline;

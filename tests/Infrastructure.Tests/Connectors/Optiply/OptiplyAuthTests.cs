@@ -1,3 +1,4 @@
+using Koppel.Infrastructure.Integrations;
 using Koppel.Infrastructure.Sync;
 
 namespace Koppel.Infrastructure.Tests.Connectors.Optiply;

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Koppel.Infrastructure.Connectors.Optiply;
 using Koppel.Infrastructure.Connectors.Optiply.Sandbox;
 using Koppel.Infrastructure.Http;
+using Koppel.Infrastructure.Integrations;
 using Koppel.Infrastructure.Sandbox;
 using Koppel.Infrastructure.Sync;
 using Koppel.Infrastructure.Tests.Hosting;

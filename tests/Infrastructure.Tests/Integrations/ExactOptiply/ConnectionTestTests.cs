@@ -34,7 +34,7 @@ public sealed class ConnectionTestTests
         Assert.Contains($"account {ExactOptiplyHub.Account}", answer);
     }
 
-    private static async Task<IReadOnlyDictionary<string, Koppel.Infrastructure.Sync.ConnectionInfo>> ConnectionsAsync(ExactOptiplyHub hub)
+    private static async Task<IReadOnlyDictionary<string, Koppel.Infrastructure.Integrations.ConnectionInfo>> ConnectionsAsync(ExactOptiplyHub hub)
     {
         await using var db = await hub.Hub.DbAsync();
         var tenant = await db.Tenants.Include(t => t.Connections).AsNoTracking().SingleAsync(t => t.Slug == ExactOptiplyHub.Slug);

@@ -6,6 +6,7 @@ using Koppel.Infrastructure.Connectors.Optiply;
 using Koppel.Infrastructure.Connectors.Optiply.Sandbox;
 using Koppel.Infrastructure.Integrations.GoedGepicktOptiply;
 using Koppel.Infrastructure.Sandbox;
+using Koppel.Infrastructure.Integrations;
 using Koppel.Infrastructure.Sync;
 using Koppel.Infrastructure.Tenants;
 using Koppel.Infrastructure.Tests.Hosting;

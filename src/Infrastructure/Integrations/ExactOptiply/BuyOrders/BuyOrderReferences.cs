@@ -5,7 +5,6 @@ using Koppel.Domain.Integrations.ExactOptiply;
 using Koppel.Domain.Sync;
 using Koppel.Infrastructure.Connectors.ExactOnline;
 using Koppel.Infrastructure.Connectors.Optiply;
-using Koppel.Infrastructure.Sync;
 
 namespace Koppel.Infrastructure.Integrations.ExactOptiply.BuyOrders;
 

@@ -4,7 +4,6 @@ using Koppel.Domain.Integrations.ExactOptiply;
 using Koppel.Infrastructure.Connectors.ExactOnline;
 using Koppel.Infrastructure.Connectors.Optiply;
 using Koppel.Infrastructure.Integrations.ExactOptiply.BuyOrders;
-using Koppel.Infrastructure.Sync;
 
 namespace Koppel.Infrastructure.Integrations.ExactOptiply.BuyOrdersToExact;
 

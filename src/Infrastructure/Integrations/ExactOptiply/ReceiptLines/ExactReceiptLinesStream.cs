@@ -3,7 +3,6 @@ using System.Text.Json.Nodes;
 using Koppel.Domain.Integrations.ExactOptiply;
 using Koppel.Domain.Sync;
 using Koppel.Infrastructure.Connectors.ExactOnline;
-using Koppel.Infrastructure.Sync;
 
 namespace Koppel.Infrastructure.Integrations.ExactOptiply;
 

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Koppel.Domain.Integrations.ExactOptiply;
 using Koppel.Infrastructure.Connectors.Optiply;
-using Koppel.Infrastructure.Sync;
 
 namespace Koppel.Infrastructure.Integrations.ExactOptiply;
 

@@ -6,7 +6,6 @@ using System.Text.Json.Nodes;
 using Koppel.Domain.Integrations.ExactOptiply;
 using Koppel.Domain.Sync;
 using Koppel.Infrastructure.Connectors.ExactOnline;
-using Koppel.Infrastructure.Sync;
 using static Koppel.Infrastructure.Connectors.ExactOnline.ExactLookups;
 using Fields = Koppel.Infrastructure.Integrations.ExactOptiply.ExactSellOrderFields;
 

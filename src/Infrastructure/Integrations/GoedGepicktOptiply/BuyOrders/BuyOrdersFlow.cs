@@ -2,7 +2,7 @@ using Koppel.Domain.Integrations.GoedGepicktOptiply;
 using Koppel.Domain.Sync;
 using Koppel.Infrastructure.Connectors.GoedGepickt;
 using Koppel.Infrastructure.Connectors.Optiply;
-using Koppel.Infrastructure.Sync;
+using Koppel.Infrastructure.Integrations;
 
 namespace Koppel.Infrastructure.Integrations.GoedGepicktOptiply.BuyOrders;
 

@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 using Koppel.Domain.Sync;
 using Koppel.Infrastructure.Connectors.Optiply;
 using Koppel.Infrastructure.Integrations.GoedGepicktOptiply.Suppliers;
-using Koppel.Infrastructure.Sync;
+using Koppel.Infrastructure.Integrations;
 
 namespace Koppel.Infrastructure.Integrations.GoedGepicktOptiply.BuyOrders;
 

@@ -1,6 +1,6 @@
 using Koppel.Domain.Integrations.GoedGepicktOptiply;
 using Koppel.Infrastructure.Integrations.GoedGepicktOptiply.Products;
-using Koppel.Infrastructure.Sync;
+using Koppel.Infrastructure.Integrations;
 
 namespace Koppel.Infrastructure.Integrations.GoedGepicktOptiply.ProductChanges;
 

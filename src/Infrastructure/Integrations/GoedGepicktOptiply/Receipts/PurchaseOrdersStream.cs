@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using Koppel.Domain.Sync;
 using Koppel.Infrastructure.Connectors.GoedGepickt;
 using Koppel.Infrastructure.Integrations.GoedGepicktOptiply.BuyOrders;
-using Koppel.Infrastructure.Sync;
+using Koppel.Infrastructure.Integrations;
 
 namespace Koppel.Infrastructure.Integrations.GoedGepicktOptiply.Receipts;
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Koppel.Domain.Integrations.GoedGepicktOptiply;
 using Koppel.Infrastructure.Connectors.Optiply;
-using Koppel.Infrastructure.Sync;
+using Koppel.Infrastructure.Integrations;
 
 namespace Koppel.Infrastructure.Integrations.GoedGepicktOptiply.Receipts;
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Koppel.Infrastructure.Connectors.Optiply;
 using Koppel.Infrastructure.Integrations.GoedGepicktOptiply.Products;
-using Koppel.Infrastructure.Sync;
+using Koppel.Infrastructure.Integrations;
 
 namespace Koppel.Infrastructure.Integrations.GoedGepicktOptiply.SellOrders;
 

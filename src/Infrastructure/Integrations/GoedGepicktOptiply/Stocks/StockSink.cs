@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Koppel.Infrastructure.Connectors.Optiply;
 using Koppel.Infrastructure.Integrations.GoedGepicktOptiply.Products;
-using Koppel.Infrastructure.Sync;
+using Koppel.Infrastructure.Integrations;
 
 namespace Koppel.Infrastructure.Integrations.GoedGepicktOptiply.Stocks;
 

@@ -3,7 +3,7 @@ using Koppel.Domain.Sync;
 using Koppel.Infrastructure.Connectors.GoedGepickt;
 using Koppel.Infrastructure.Connectors.Optiply;
 using Koppel.Infrastructure.Integrations.GoedGepicktOptiply.Products;
-using Koppel.Infrastructure.Sync;
+using Koppel.Infrastructure.Integrations;
 
 namespace Koppel.Infrastructure.Integrations.GoedGepicktOptiply.Stocks;
 

@@ -5,7 +5,7 @@ using Koppel.Domain.Sync;
 using Koppel.Infrastructure.Connectors.GoedGepickt;
 using Koppel.Infrastructure.Integrations.GoedGepicktOptiply.Products;
 using Koppel.Infrastructure.Integrations.GoedGepicktOptiply.Suppliers;
-using Koppel.Infrastructure.Sync;
+using Koppel.Infrastructure.Integrations;
 
 namespace Koppel.Infrastructure.Integrations.GoedGepicktOptiply.SupplierProducts;
 

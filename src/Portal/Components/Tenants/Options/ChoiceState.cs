@@ -1,4 +1,4 @@
-using Koppel.Infrastructure.Sync;
+using Koppel.Infrastructure.Integrations;
 
 namespace Koppel.Portal.Components.Tenants.Options;
 

@@ -1,11 +1,12 @@
 using System.Text.Json.Nodes;
 using Koppel.Domain.Mapping;
+using Koppel.Infrastructure.Integrations;
 using Koppel.Infrastructure.Persistence;
 using Koppel.Infrastructure.Sync;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
-namespace Koppel.Infrastructure.Mappings;
+namespace Koppel.Infrastructure.Sync.Mappings;
 
 /// <summary>
 /// A record read live from a flow's source. <see cref="Data"/> is what the mapping sees: the record after the flow's

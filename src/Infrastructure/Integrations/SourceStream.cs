@@ -1,6 +1,6 @@
 using Koppel.Domain.Sync;
 
-namespace Koppel.Infrastructure.Sync;
+namespace Koppel.Infrastructure.Integrations;
 
 /// <summary>A page of source records and the cursor that points just past it.</summary>
 /// <param name="Cursor">Where to resume after this page; null keeps the previous cursor.</param>

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace Koppel.Infrastructure.Sync;
+namespace Koppel.Infrastructure.Integrations;
 
 /// <summary>The target's id for a written record and its answer, kept in the log to explain the outcome.</summary>
 public sealed record TargetWrite(string TargetId, string? Response = null)

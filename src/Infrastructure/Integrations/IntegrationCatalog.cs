@@ -1,4 +1,4 @@
-namespace Koppel.Infrastructure.Sync;
+namespace Koppel.Infrastructure.Integrations;
 
 /// <summary>Every integration the hub can run, by key.</summary>
 public sealed class IntegrationCatalog(IEnumerable<IntegrationDefinition> integrations)

@@ -1,4 +1,4 @@
-namespace Koppel.Infrastructure.Sync;
+namespace Koppel.Infrastructure.Integrations;
 
 /// <summary>A tenant's decrypted connection to one system, handed to connectors for the length of a run.</summary>
 public sealed class ConnectionInfo(string system, IReadOnlyDictionary<string, string> fields, IReadOnlyDictionary<string, string> secrets)

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using Koppel.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
-namespace Koppel.Infrastructure.Sync;
+namespace Koppel.Infrastructure.Integrations;
 
 /// <summary>
 /// Finds the target id of a record another flow synced (an order line's product, a supplier product's

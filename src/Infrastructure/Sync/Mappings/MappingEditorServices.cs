@@ -1,7 +1,8 @@
+using Koppel.Infrastructure.Integrations;
 using Koppel.Infrastructure.Sync;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Koppel.Infrastructure.Mappings;
+namespace Koppel.Infrastructure.Sync.Mappings;
 
 public static class MappingEditorServices
 {

@@ -1,6 +1,6 @@
 using Koppel.Infrastructure.Http;
 
-namespace Koppel.Infrastructure.Sync;
+namespace Koppel.Infrastructure.Integrations;
 
 /// <summary>One value a setting may take, with the words the source system uses for it (e.g. a warehouse's code and name).</summary>
 public sealed record SettingChoice(string Value, string Label);

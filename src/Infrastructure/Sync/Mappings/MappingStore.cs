@@ -1,9 +1,10 @@
 using Koppel.Domain.Mapping;
+using Koppel.Infrastructure.Integrations;
 using Koppel.Infrastructure.Persistence;
 using Koppel.Infrastructure.Sync;
 using Microsoft.EntityFrameworkCore;
 
-namespace Koppel.Infrastructure.Mappings;
+namespace Koppel.Infrastructure.Sync.Mappings;
 
 /// <summary>Reads a tenant flow's current mapping: its latest saved version, or the flow's default.</summary>
 public static class MappingStore

@@ -1,10 +1,11 @@
 using Koppel.Domain.Sync;
 using Koppel.Domain.Tenants;
+using Koppel.Infrastructure.Integrations;
 using Koppel.Infrastructure.Persistence;
 using Koppel.Infrastructure.Sync;
 using Microsoft.EntityFrameworkCore;
 
-namespace Koppel.Infrastructure.Mappings;
+namespace Koppel.Infrastructure.Sync.Mappings;
 
 /// <summary>A tenant with its connections, its integration and one of its flows, as the mapping editor's services need them.</summary>
 internal sealed record TenantFlow(Tenant Tenant, IntegrationDefinition Integration, FlowDefinition Flow)

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
 using FluentValidation;
 
-namespace Koppel.Infrastructure.Sync;
+namespace Koppel.Infrastructure.Integrations;
 
 /// <summary>A settings problem, named by the field's JSON path (e.g. "warehouses.mode").</summary>
 public sealed record SettingsError(string Field, string Message);

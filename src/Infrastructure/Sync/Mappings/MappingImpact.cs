@@ -1,12 +1,13 @@
 using System.Text.Json.Nodes;
 using Koppel.Domain.Mapping;
 using Koppel.Domain.Sync;
+using Koppel.Infrastructure.Integrations;
 using Koppel.Infrastructure.Persistence;
 using Koppel.Infrastructure.Sync;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
-namespace Koppel.Infrastructure.Mappings;
+namespace Koppel.Infrastructure.Sync.Mappings;
 
 /// <summary>One synced record the draft would send differently, with the fields that would change.</summary>
 public sealed record ImpactedRecord(string SourceId, string TargetId, IReadOnlyList<PayloadChange> Changes, IReadOnlyList<FieldProblem> Problems);

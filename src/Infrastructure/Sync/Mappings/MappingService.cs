@@ -1,12 +1,13 @@
 using System.Text.Json.Nodes;
 using FluentValidation;
 using Koppel.Domain.Mapping;
+using Koppel.Infrastructure.Integrations;
 using Koppel.Infrastructure.Persistence;
 using Koppel.Infrastructure.Sync;
 using Koppel.Infrastructure.Tenants;
 using Microsoft.EntityFrameworkCore;
 
-namespace Koppel.Infrastructure.Mappings;
+namespace Koppel.Infrastructure.Sync.Mappings;
 
 /// <summary>A tenant flow's mapping as shown: the current one, its version (0 = the flow's default) and the flow's target fields.</summary>
 public sealed record MappingView(string Flow, int Version, FieldMapping Mapping, IReadOnlyList<TargetField> TargetFields, DateTime? SavedAt, string? SavedBy);

@@ -1,7 +1,7 @@
 using Koppel.Domain.Tenants;
 using Koppel.Infrastructure.Http;
 
-namespace Koppel.Infrastructure.Sync;
+namespace Koppel.Infrastructure.Integrations;
 
 /// <summary>What a flow's parts get to work with during one run of one tenant.</summary>
 public sealed class FlowContext

@@ -1,4 +1,4 @@
-namespace Koppel.Infrastructure.Sync;
+namespace Koppel.Infrastructure.Integrations;
 
 /// <summary>
 /// A failure whose message is written for the customer (what went wrong, what to do). Connectors throw it
@@ -12,7 +12,3 @@ public class SyncProblem(string message, Exception? inner = null, string? respon
 
 /// <summary>The whole run cannot go on (credentials refused, system unreachable after retries).</summary>
 public sealed class RunStopped(string message, Exception? inner = null) : SyncProblem(message, inner);
-
-/// <summary>A run of this tenant's flow is already in progress.</summary>
-public sealed class FlowBusy(string tenant, string flow)
-    : Exception($"The {flow} sync of {tenant} is already running. Wait for it to finish, then try again.");

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using Koppel.Domain.Mapping;
 using Koppel.Domain.Sync;
 
-namespace Koppel.Infrastructure.Sync;
+namespace Koppel.Infrastructure.Integrations;
 
 /// <summary>A field of a flow's target payload, shown in the mapping editor and checked by the mapping validator.</summary>
 public sealed record TargetField(string Name, string Type, string Description = "");

@@ -1,6 +1,6 @@
 using Koppel.Infrastructure.Http;
 
-namespace Koppel.Infrastructure.Sync;
+namespace Koppel.Infrastructure.Integrations;
 
 /// <summary>A field of a connection: endpoint and identifiers are shown; secrets are write-only.</summary>
 public sealed record ConnectionField(string Name, string Label, bool Secret = false, bool Required = true, string? Default = null);
