@@ -13,6 +13,7 @@ using Koppel.Infrastructure.Sync;
 using Koppel.Infrastructure.SyncLog;
 using Koppel.Infrastructure.Tenants;
 using Koppel.Infrastructure.Users;
+using Koppel.Infrastructure.Webhooks;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -53,6 +54,11 @@ public static class KoppelServices
         services.AddSingleton<CustomerUsers>();
         services.AddSingleton<SandboxFaults>();
         services.AddSingleton<KoppelStartup>();
+        services.AddSingleton<HubAddress>(sp => new HubAddress(configuration, sp.GetService<Microsoft.AspNetCore.Hosting.Server.IServer>()));
+        services.AddSingleton<WebhookWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<WebhookWorker>());
+        services.AddSingleton<WebhookInbox>();
+        services.AddSingleton<WebhookRegistrar>();
         services.AddExactOptiply();
         services.AddGoedGepicktOptiply();
         services.AddIdentityCore<KoppelUser>(o => o.User.RequireUniqueEmail = true)

@@ -1,6 +1,7 @@
 using Koppel.Infrastructure;
 using Koppel.Portal;
 using Koppel.Portal.Api;
+using Koppel.Portal.Api.Hooks;
 using Koppel.Portal.Auth;
 using Koppel.Portal.Components;
 using Koppel.Portal.Components.SyncLog;
@@ -39,6 +40,7 @@ app.MapBlazorScript();
 app.MapStaticAssets().AllowAnonymous();
 app.MapPortalAuth();
 app.MapAdminApi();
+app.MapHooks();
 app.MapSandboxes();
 app.MapLogCsvExport();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

@@ -30,5 +30,6 @@ public static class GoedGepicktOptiplyIntegration
             BuyOrders.BuyOrdersFlow.Definition,
             Receipts.ReceiptsFlow.Definition,
         ],
+        Webhooks = [GoedGepicktHooks.Intake],
     };
 }
