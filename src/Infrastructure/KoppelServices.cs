@@ -1,9 +1,9 @@
-using System.Collections.Specialized;
 using Koppel.Infrastructure.Dashboard;
 using Koppel.Infrastructure.Http;
 using Koppel.Infrastructure.Integrations.ExactOptiply;
 using Koppel.Infrastructure.Integrations;
 using Koppel.Infrastructure.Integrations.GoedGepicktOptiply;
+using Koppel.Infrastructure.Integrations.MoySkladPlanfix;
 using Koppel.Infrastructure.Sync.Mappings;
 using Koppel.Infrastructure.Persistence;
 using Koppel.Infrastructure.Sandbox;
@@ -20,7 +20,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Quartz;
+using Coravel;
 
 namespace Koppel.Infrastructure;
 
@@ -61,38 +61,27 @@ public static class KoppelServices
         services.AddSingleton<WebhookRegistrar>();
         services.AddExactOptiply();
         services.AddGoedGepicktOptiply();
+        services.AddMoySkladPlanfix();
         services.AddIdentityCore<KoppelUser>(o => o.User.RequireUniqueEmail = true)
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<KoppelDb>()
             .AddDefaultTokenProviders();
 
-        var schedulerOptions = new SchedulerOptions(configuration.GetValue("Scheduler:Enabled", true));
-        services.AddSingleton(schedulerOptions);
+        var scheduler = configuration.GetSection("Scheduler");
+        services.AddSingleton(new SchedulerOptions(
+            scheduler.GetValue("Enabled", true), scheduler.GetValue("PollSeconds", 5), scheduler.GetValue("MaxParallelRuns", 4),
+            scheduler["Node"], scheduler.GetValue("LeaseSeconds", 600)));
         services.AddSingleton<FlowScheduler>();
-        services.AddQuartz(QuartzProperties(database), q => q.AddJob<FlowJob>(j => j.WithIdentity("flow-template").StoreDurably()));
-        services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        services.AddSingleton<DueFlows>();
+        services.AddSingleton<InterruptedRuns>();
+        services.AddSingleton<FlowWork>();
+        services.AddHostedService(sp => sp.GetRequiredService<FlowWork>());
+        services.AddTransient<DueFlowDispatcher>();
+        services.AddScheduler();
         return services;
     }
 
     /// <summary>Migrates the database, creates the first support user and the demo tenants, and schedules the flows.</summary>
     public static Task InitializeKoppelAsync(this IServiceProvider services, CancellationToken ct = default) =>
         services.GetRequiredService<KoppelStartup>().RunAsync(ct);
-
-    /// <summary>In memory on SQLite; on PostgreSQL the clustered ADO store, so several nodes share the schedule and never run one job twice.</summary>
-    private static NameValueCollection QuartzProperties(DatabaseOptions database)
-    {
-        var properties = new NameValueCollection { ["quartz.scheduler.instanceName"] = "koppel" };
-        if (database.Provider != DatabaseProvider.PostgreSql) return properties;
-        properties["quartz.scheduler.instanceId"] = "AUTO";
-        properties["quartz.jobStore.type"] = "Quartz.Impl.AdoJobStore.JobStoreTX, Quartz";
-        properties["quartz.jobStore.driverDelegateType"] = "Quartz.Impl.AdoJobStore.PostgreSQLDelegate, Quartz";
-        properties["quartz.jobStore.dataSource"] = "koppel";
-        properties["quartz.dataSource.koppel.provider"] = "Npgsql";
-        properties["quartz.dataSource.koppel.connectionString"] = database.ConnectionString;
-        properties["quartz.jobStore.tablePrefix"] = "qrtz_";
-        properties["quartz.jobStore.clustered"] = "true";
-        properties["quartz.jobStore.useProperties"] = "true";
-        properties["quartz.serializer.type"] = typeof(QuartzJsonSerializer).AssemblyQualifiedName!;
-        return properties;
-    }
 }

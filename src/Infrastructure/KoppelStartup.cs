@@ -1,4 +1,5 @@
 using Koppel.Infrastructure.Persistence;
+using Coravel;
 using Koppel.Infrastructure.Scheduling;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -23,7 +24,11 @@ public sealed class KoppelStartup(IServiceProvider services, IConfiguration conf
             foreach (var demo in services.GetServices<IDemoTenant>())
                 await demo.EnsureAsync(ct);
 
+        await services.GetRequiredService<InterruptedRuns>().CloseAsync(ct);
         await services.GetRequiredService<FlowScheduler>().SyncAsync(ct: ct);
+        var scheduler = services.GetRequiredService<SchedulerOptions>();
+        if (scheduler.Enabled)
+            services.UseScheduler(s => s.Schedule<DueFlowDispatcher>().EverySeconds(scheduler.PollSeconds).PreventOverlapping(nameof(DueFlowDispatcher)));
         log.LogInformation("Koppel is ready");
     }
 

@@ -5,6 +5,7 @@ using Koppel.Portal.Api.Hooks;
 using Koppel.Portal.Auth;
 using Koppel.Portal.Components;
 using Koppel.Portal.Components.SyncLog;
+using MudBlazor.Services;
 using Radzen;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -14,7 +15,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
     // there makes `dotnet run --project src/Portal` and a published folder behave the same.
     ContentRootPath = AppContext.BaseDirectory,
 });
-// Radzen's scripts and styles are static web assets; serve them outside Development too when run from a build.
+// Component libraries' scripts and styles are static web assets; serve them outside Development too when run from a build.
 builder.WebHost.UseStaticWebAssets();
 
 builder.Services.AddKoppel(builder.Configuration, builder.Environment);
@@ -24,6 +25,7 @@ builder.Services.ConfigureHttpJsonOptions(o =>
     o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddRadzenComponents();
+builder.Services.AddMudServices();
 builder.Services.AddPortalAuth();
 
 var app = builder.Build();
@@ -36,7 +38,6 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();
 // Scripts, styles and fonts are needed by the sign-in page before anyone is signed in.
-app.MapBlazorScript();
 app.MapStaticAssets().AllowAnonymous();
 app.MapPortalAuth();
 app.MapAdminApi();

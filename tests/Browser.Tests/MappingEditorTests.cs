@@ -18,7 +18,7 @@ public sealed class MappingEditorTests(PortalFixture portal)
     [Fact]
     public async Task An_if_then_otherwise_rule_is_previewed_saved_and_sent_to_Optiply_by_the_next_run()
     {
-        var tab = await portal.OpenAsync(EditorPath);
+        var tab = await OpenEditorAsync(portal.Browser);
         var page = tab.Page;
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Products mapping", Level = 1 })).ToBeVisibleAsync();
         await Expect(page.Locator(".preview-panel[data-state='ready']")).ToBeVisibleAsync(new() { Timeout = 60_000 });
@@ -26,11 +26,11 @@ public sealed class MappingEditorTests(PortalFixture portal)
 
         // name = if IsStockItem equals false then "Service item (no stock)" otherwise Description
         await PickAsync(page, "fields[0].rule:kind", "If / then / otherwise");
-        await PickAsync(page, "fields[0].rule.condition.left:source", "IsStockItem");
+        await PickSourceAsync(page, "fields[0].rule.condition.left:source", "IsStockItem");
         await PickAsync(page, "fields[0].rule.condition.right:type", "true/false");
-        await Expect(page.Locator("[data-part='fields[0].rule.condition.right:boolean']")).ToContainTextAsync("False");
-        await Expect(page.Locator("[data-part='fields[0].rule.otherwise:source']")).ToContainTextAsync("Description");
-        var then = page.Locator("[data-part='fields[0].rule.then:text']");
+        await Expect(page.Locator("[data-part='fields[0].rule.condition.right:boolean'] input")).ToHaveValueAsync("False");
+        await Expect(page.Locator("[data-part='fields[0].rule.otherwise:source'] input")).ToHaveValueAsync("Description");
+        var then = page.Locator("[data-part='fields[0].rule.then:text'] input");
         await then.FillAsync(ServiceName);
         await then.PressAsync("Tab");
 
@@ -57,7 +57,7 @@ public sealed class MappingEditorTests(PortalFixture portal)
         Assert.NotEmpty(services);
         Assert.True(services.Count >= previewedServices, $"Optiply has {services.Count} products named \"{ServiceName}\"; the preview showed {previewedServices} among the samples alone.");
 
-        await page.GetByRole(AriaRole.Tab, new() { Name = "History" }).ClickAsync();
+        await page.Locator(".editor-tabs .mud-tab", new() { HasText = "History" }).ClickAsync();
         var version = page.Locator(".history-table tr[data-version='1']");
         await Expect(version).ToContainTextAsync("Services get a recognisable name");
         await version.GetByRole(AriaRole.Button, new() { Name = "Changes" }).ClickAsync();
@@ -69,7 +69,7 @@ public sealed class MappingEditorTests(PortalFixture portal)
 
         // Back to the default in the draft: the impact preview finds the synced services that would be renamed.
         await page.GetByRole(AriaRole.Button, new() { Name = "Reset to default" }).ClickAsync();
-        await page.GetByRole(AriaRole.Tab, new() { Name = "Impact on synced records" }).ClickAsync();
+        await page.Locator(".editor-tabs .mud-tab", new() { HasText = "Impact on synced records" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Check impact" }).ClickAsync();
         var summary = page.Locator(".impact-summary");
         await Expect(summary).ToContainTextAsync(new Regex(@$"^\s*{services.Count} of \d+ checked records would change"));
@@ -82,7 +82,7 @@ public sealed class MappingEditorTests(PortalFixture portal)
     [Fact]
     public async Task Every_field_of_the_default_mapping_opens_in_the_rule_editor()
     {
-        var tab = await portal.OpenAsync(EditorPath);
+        var tab = await OpenEditorAsync(portal.Browser);
         var page = tab.Page;
         var fields = await page.Locator(".field-row").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.field)");
         Assert.Equal(["name", "skuCode", "articleCode", "price", "unlimitedStock", "stockLevel", "status", "eanCode", "assembled"], fields);
@@ -103,11 +103,11 @@ public sealed class MappingEditorTests(PortalFixture portal)
     [Fact]
     public async Task A_rule_the_validator_rejects_is_not_saved_and_the_message_sits_at_the_field()
     {
-        var tab = await portal.OpenAsync(EditorPath);
+        var tab = await OpenEditorAsync(portal.Browser);
         var page = tab.Page;
         await page.Locator(".field-row[data-field='skuCode']").ClickAsync();
         await PickAsync(page, "fields[1].rule:kind", "Format number");
-        var format = page.Locator("[data-rule='fields[1].rule'] input[name='fields[1].rule-format']");
+        var format = page.Locator("[data-rule='fields[1].rule'] [data-part='fields[1].rule-format'] input");
         await format.FillAsync("");
         await format.PressAsync("Tab");
 
@@ -117,13 +117,56 @@ public sealed class MappingEditorTests(PortalFixture portal)
         await Expect(page.Locator(".editor-errors")).ToContainTextAsync("skuCode");
         await Expect(page.Locator(".field-row[data-field='skuCode']")).ToContainTextAsync("problem");
         await Expect(page.Locator(".dirty-badge")).ToBeVisibleAsync();
+
+        // The browser keeps the draft for the next visit: leave none behind for the other tests in this browser.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Discard changes" }).ClickAsync();
+        await Expect(page.Locator(".dirty-badge")).ToHaveCountAsync(0);
+        tab.AssertNoErrors();
+    }
+
+    [Fact]
+    public async Task An_unsaved_draft_survives_a_reload_and_leaving_it_asks_first()
+    {
+        // A browser of its own: the draft lives in the browser's storage, which the other tests share.
+        await using var browser = await portal.NewContextAsync();
+        await portal.SignInAsync(browser, PortalServer.SupportEmail, PortalServer.SupportPassword);
+        var tab = await OpenEditorAsync(browser);
+        var page = tab.Page;
+        await page.Locator(".field-row[data-field='skuCode']").ClickAsync();
+        await PickAsync(page, "fields[1].rule:kind", "Fixed value");
+        var text = page.Locator("[data-part='fields[1].rule:text'] input");
+        await text.FillAsync("SKU-DRAFT");
+        await text.PressAsync("Tab");
+        await Expect(page.Locator(".field-row[data-field='skuCode'] .field-rule")).ToContainTextAsync("SKU-DRAFT");
+
+        await page.ReloadAsync();
+        await tab.WaitUntilInteractiveAsync();
+
+        await Expect(page.Locator(".editor-message")).ToContainTextAsync("Your unsaved changes are back in the editor");
+        await Expect(page.Locator(".dirty-badge")).ToBeVisibleAsync();
+        await Expect(page.Locator(".field-row[data-field='skuCode'] .field-rule")).ToContainTextAsync("SKU-DRAFT");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Tenants", Exact = true }).First.ClickAsync();
+        var prompt = page.Locator(".mud-dialog", new() { HasText = "Leave with unsaved changes?" });
+        await Expect(prompt).ToBeVisibleAsync();
+        await tab.ScreenshotAsync("mapping-leave-prompt");
+        await prompt.GetByRole(AriaRole.Button, new() { Name = "Stay" }).ClickAsync();
+        await Expect(prompt).ToHaveCountAsync(0);
+        Assert.EndsWith(EditorPath, new Uri(page.Url).AbsolutePath, StringComparison.Ordinal);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Discard changes" }).ClickAsync();
+        await page.ReloadAsync();
+        await tab.WaitUntilInteractiveAsync();
+        await Expect(page.Locator(".mapping-editor[data-draft-checked='true']")).ToBeVisibleAsync();
+        await Expect(page.Locator(".dirty-badge")).ToHaveCountAsync(0);
+        await Expect(page.Locator(".field-row[data-field='skuCode'] .field-rule")).Not.ToContainTextAsync("SKU-DRAFT");
         tab.AssertNoErrors();
     }
 
     [Fact]
     public async Task In_a_narrow_window_the_editor_stacks_the_field_list_above_the_rule()
     {
-        var tab = await portal.OpenAsync(EditorPath);
+        var tab = await OpenEditorAsync(portal.Browser);
         var page = tab.Page;
         await page.SetViewportSizeAsync(390, 844);
         await Expect(page.Locator(".field-editor")).ToBeVisibleAsync();
@@ -156,21 +199,40 @@ public sealed class MappingEditorTests(PortalFixture portal)
     public async Task An_unknown_flow_gets_a_readable_message()
     {
         var tab = await portal.OpenAsync("/tenants/demo-exact/mappings/no-such-flow");
-        await Expect(tab.Page.Locator(".rz-alert")).ToContainTextAsync("has no flow \"no-such-flow\"");
+        await Expect(tab.Page.Locator(".load-error")).ToContainTextAsync("has no flow \"no-such-flow\"");
         tab.AssertNoErrors();
+    }
+
+    /// <summary>Opens the editor once it has looked for a draft kept in the browser, so a restored draft cannot land mid-test.</summary>
+    private static async Task<PortalPage> OpenEditorAsync(IBrowserContext browser)
+    {
+        var tab = await PortalFixture.OpenAsync(browser, EditorPath);
+        await Expect(tab.Page.Locator(".mapping-editor[data-draft-checked='true']")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        return tab;
     }
 
     /// <summary>Brings a part of the page to the top of the window, so a screenshot shows it rather than the editor above.</summary>
     private static Task ScrollToTopAsync(ILocator part) => part.EvaluateAsync("e => e.scrollIntoView({ block: 'start' })");
 
-    /// <summary>Opens a Radzen drop-down by its data-part and clicks the option with that exact text.</summary>
+    /// <summary>Opens a drop-down by its data-part and clicks the option with that exact text.</summary>
     private static async Task PickAsync(IPage page, string part, string option)
     {
-        var dropdown = page.Locator($"[data-part='{part}']");
-        await dropdown.ClickAsync();
-        var list = await dropdown.GetAttributeAsync("aria-controls");
-        var choice = page.Locator($"[id='{list}']").GetByRole(AriaRole.Option, new() { Name = option, Exact = true });
-        await choice.ClickAsync();
-        await Expect(page.Locator($"[id='{list}']")).ToBeHiddenAsync();
+        await page.Locator($"[data-part='{part}'] .mud-input-control").ClickAsync();
+        await OptionAsync(page, option).ClickAsync();
+        await Expect(page.Locator($"[data-part='{part}'] input")).ToHaveValueAsync(option);
+        await Expect(page.Locator(".mud-popover-open")).ToHaveCountAsync(0);
     }
+
+    /// <summary>Types part of a source field's name into its picker and clicks the field in the suggestions.</summary>
+    private static async Task PickSourceAsync(IPage page, string part, string path)
+    {
+        var input = page.Locator($"[data-part='{part}'] input");
+        await input.ClickAsync();
+        await input.FillAsync(path);
+        await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { Has = page.Locator($"strong:text-is('{path}')") }).ClickAsync();
+        await Expect(input).ToHaveValueAsync(path);
+    }
+
+    private static ILocator OptionAsync(IPage page, string text) =>
+        page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasTextRegex = new Regex($"^\\s*{Regex.Escape(text)}\\s*$") });
 }

@@ -25,8 +25,8 @@ public sealed class PortalPage
         Page.Locator(".koppel-shell[data-interactive='true']").WaitForAsync(new() { Timeout = 30_000 });
 
     /// <summary>Waits for the marker that the circuit check page sets once it is interactive; events before that would be lost.</summary>
-    public Task WaitForCircuitAsync() =>
-        Page.Locator("#circuit-ready[data-ready='true']").WaitForAsync(new() { Timeout = 30_000 });
+    public Task WaitForCircuitAsync(float timeoutMilliseconds = 30_000) =>
+        Page.Locator("#circuit-ready[data-ready='true']").WaitForAsync(new() { Timeout = timeoutMilliseconds });
 
     public Task ScreenshotAsync(string name) => Screenshots.SaveAsync(Page, name);
 

@@ -13,7 +13,7 @@ public sealed class PortalServer : IAsyncDisposable
 {
     private static readonly TimeSpan StartupTimeout = TimeSpan.FromSeconds(90);
 
-    private readonly Process process;
+    private Process process;
     private readonly ConcurrentQueue<string> output = new();
 
     private PortalServer(Process process, Uri baseUrl, string dataFolder)
@@ -112,6 +112,26 @@ public sealed class PortalServer : IAsyncDisposable
             await Task.Delay(200);
         }
         throw new TimeoutException($"The portal did not serve {BaseUrl} within {StartupTimeout.TotalSeconds} s:{Environment.NewLine}{RecentOutput}");
+    }
+
+    /// <summary>
+    /// Kills the portal and starts it again on the same address and database, as a crash or a deploy would:
+    /// open pages lose their circuit and have to find their way back by themselves.
+    /// </summary>
+    public async Task RestartAsync()
+    {
+        var start = process.StartInfo;
+        process.Kill(entireProcessTree: true);
+        await process.WaitForExitAsync();
+        process.Dispose();
+
+        process = new Process { StartInfo = start };
+        process.OutputDataReceived += (_, e) => Remember(e.Data);
+        process.ErrorDataReceived += (_, e) => Remember(e.Data);
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        await WaitUntilServingAsync();
     }
 
     private void Remember(string? line)

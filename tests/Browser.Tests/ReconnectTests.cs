@@ -4,7 +4,7 @@ namespace Koppel.Browser.Tests;
 
 /// <summary>
 /// A dropped connection shows the reconnect dialog and, once the network is back, the page resumes the same
-/// circuit: state kept, events flowing. This is what the .NET 9 client script must still do against .NET 10.
+/// circuit: state kept, events flowing. When the server itself restarted, the page reloads by itself.
 /// </summary>
 [Collection(PortalCollection.Name)]
 public sealed class ReconnectTests(PortalFixture portal)
@@ -50,5 +50,35 @@ public sealed class ReconnectTests(PortalFixture portal)
         await Expect(count).ToHaveTextAsync("2");
         await button.ClickAsync();
         await Expect(count).ToHaveTextAsync("3");
+    }
+
+    [Fact]
+    public async Task Page_reloads_by_itself_after_the_server_restarts()
+    {
+        var tab = await portal.OpenAsync("/circuit");
+        var page = tab.Page;
+        await tab.WaitForCircuitAsync();
+        var button = page.GetByRole(AriaRole.Button, new() { Name = "Count a click" });
+        var count = page.Locator("#click-count");
+        var modal = page.Locator("#components-reconnect-modal");
+        await button.ClickAsync();
+        await Expect(count).ToHaveTextAsync("1");
+        // Set on this page only: a reload gives a fresh document without it.
+        await page.EvaluateAsync("window.koppelBeforeRestart = true");
+
+        var restart = portal.Server.RestartAsync();
+        await Expect(modal).ToHaveClassAsync(new Regex(@"\bcomponents-reconnect-show\b"), new() { Timeout = 30_000 });
+        await Expect(modal.GetByRole(AriaRole.Heading, new() { Name = "Connection lost" })).ToBeVisibleAsync();
+        await tab.ScreenshotAsync("reconnect-server-down");
+        await restart;
+
+        // Nobody clicks: the page notices the server is back without its circuit and loads itself again.
+        await page.WaitForFunctionAsync("() => window.koppelBeforeRestart === undefined", null, new() { Timeout = 90_000 });
+        // The freshly started server compiles as it goes: its first circuit takes longer than usual.
+        await tab.WaitForCircuitAsync(90_000);
+        await Expect(modal).ToBeHiddenAsync();
+        await Expect(count).ToHaveTextAsync("0");
+        await button.ClickAsync();
+        await Expect(count).ToHaveTextAsync("1");
     }
 }

@@ -103,7 +103,7 @@ public sealed class SignInTests(PortalFixture portal)
         await new PortalPage(page).WaitUntilInteractiveAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Access denied", Level = 1 })).ToBeVisibleAsync();
         await Expect(page.Locator("#increment")).ToHaveCountAsync(0);
-        await Expect(page.GetByRole(AriaRole.Menu).GetByRole(AriaRole.Link, new() { Name = "Users" })).ToHaveCountAsync(0);
+        await Expect(page.GetByRole(AriaRole.Navigation, new() { Name = "Main navigation" }).GetByRole(AriaRole.Link, new() { Name = "Users" })).ToHaveCountAsync(0);
     }
 
     [Fact]

@@ -19,7 +19,7 @@ public sealed class TenantPageTests(PortalFixture portal)
         var mapEmail = Setting(page, "suppliers.mapEmail");
         await Expect(mapEmail.GetByRole(AriaRole.Switch)).ToHaveAttributeAsync("aria-checked", "false");
 
-        await mapEmail.Locator(".rz-switch").ClickAsync();
+        await mapEmail.Locator(".mud-switch").First.ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Save options" }).ClickAsync();
 
         await Expect(page.Locator("#options-message")).ToHaveTextAsync("The options are saved. The next runs use them.");
@@ -44,7 +44,7 @@ public sealed class TenantPageTests(PortalFixture portal)
         await DemoExact.RunFullAsync(http, "suppliers");
         Assert.All(await DemoExact.OptiplyListAsync(http, "suppliers"), s => Assert.Empty(s["attributes"]?["emails"]?.AsArray() ?? []));
 
-        await mapEmail.Locator(".rz-switch").ClickAsync();
+        await mapEmail.Locator(".mud-switch").First.ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Save options" }).ClickAsync();
         await Expect(page.Locator("#options-message")).ToHaveTextAsync("The options are saved. The next runs use them.");
         var run = await DemoExact.RunFullAsync(http, "suppliers");
@@ -63,8 +63,8 @@ public sealed class TenantPageTests(PortalFixture portal)
         var tab = await portal.OpenAsync("/tenants/browser-invalid");
         var page = tab.Page;
 
-        await Setting(page, "warehouses.mode").Locator(".rz-dropdown").ClickAsync();
-        await page.GetByRole(AriaRole.Option, new() { Name = "Subset", Exact = true }).ClickAsync();
+        await Setting(page, "warehouses.mode").Locator("div.mud-select").First.ClickAsync();
+        await Option(page, "Subset").ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Save options" }).ClickAsync();
 
         await Expect(Setting(page, "warehouses.subset").GetByRole(AriaRole.Alert)).ToHaveTextAsync("Choose at least one warehouse for the subset.");
@@ -141,9 +141,9 @@ public sealed class TenantPageTests(PortalFixture portal)
         await page.Locator("#connection-exactOnline").GetByRole(AriaRole.Button, new() { Name = "Test connection" }).ClickAsync();
 
         await Expect(page.Locator("#connection-exactOnline-test")).ToHaveTextAsync(new Regex("^Connected to Exact Online as .+; division 123456 is \".+\"\\.$"), new() { Timeout = 30_000 });
-        await Setting(page, "warehouses.mainWarehouseId").Locator(".rz-dropdown").ClickAsync(new() { Timeout = 30_000 });
-        await Expect(page.GetByRole(AriaRole.Option, new() { Name = "1 · Hoofdmagazijn Amersfoort (main)" })).ToBeVisibleAsync();
-        await Expect(page.GetByRole(AriaRole.Option, new() { Name = "2 · Winkel Rotterdam" })).ToBeVisibleAsync();
+        await Setting(page, "warehouses.mainWarehouseId").Locator("div.mud-select").First.ClickAsync(new() { Timeout = 30_000 });
+        await Expect(Option(page, "1 · Hoofdmagazijn Amersfoort (main)")).ToBeVisibleAsync();
+        await Expect(Option(page, "2 · Winkel Rotterdam")).ToBeVisibleAsync();
         await tab.ScreenshotAsync("tenant-warehouse-picker");
         await page.Keyboard.PressAsync("Escape");
         tab.AssertNoErrors();
@@ -162,7 +162,12 @@ public sealed class TenantPageTests(PortalFixture portal)
             var message = page.Locator("#flow-products-message");
 
             await page.GetByRole(AriaRole.Button, new() { Name = "Full resync of Products" }).ClickAsync();
-            await Expect(run).ToContainTextAsync("full resync running");
+            var confirm = page.GetByRole(AriaRole.Dialog);
+            await Expect(confirm).ToContainTextAsync("Full resync of Products?");
+            await tab.ScreenshotAsync("tenant-resync-confirm");
+            await confirm.GetByRole(AriaRole.Button, new() { Name = "Full resync", Exact = true }).ClickAsync();
+            await Expect(run).ToContainTextAsync("Running");
+            await Expect(run).ToContainTextAsync("full resync for");
             await Expect(run).ToContainTextAsync(new Regex(@"\d+ read · \d+ written · \d+ unchanged · \d+ failed"));
             await tab.ScreenshotAsync("tenant-resync-running");
 
@@ -171,7 +176,8 @@ public sealed class TenantPageTests(PortalFixture portal)
             await tab.ScreenshotAsync("tenant-resync-refused");
 
             await Expect(message).ToContainTextAsync(new Regex(@"^Full resync of Products (succeeded|finished with errors): [1-9]\d* read"), new() { Timeout = 120_000 });
-            await Expect(run).Not.ToContainTextAsync("running");
+            await Expect(run).Not.ToContainTextAsync("Running");
+            await Expect(run.Locator(".outcome-chip")).ToHaveTextAsync(new Regex("^(Succeeded|Finished with errors)$"));
             await Expect(run).ToContainTextAsync(new Regex(@"[1-9]\d* read"));
             await tab.ScreenshotAsync("tenant-resync-finished");
         }
@@ -218,6 +224,10 @@ public sealed class TenantPageTests(PortalFixture portal)
         await tab.ScreenshotAsync("tenant-narrow");
         tab.AssertNoErrors();
     }
+
+    /// <summary>An item of the open MudBlazor select list, by its exact text.</summary>
+    private static ILocator Option(IPage page, string text) =>
+        page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasTextRegex = new Regex($"^\\s*{Regex.Escape(text)}\\s*$") });
 
     private static async Task<JsonElement> TenantJsonAsync(IPage page, string slug)
     {

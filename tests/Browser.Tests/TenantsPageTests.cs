@@ -18,9 +18,12 @@ public sealed class TenantsPageTests(PortalFixture portal)
         await page.GetByRole(AriaRole.Button, new() { Name = "Add tenant" }).ClickAsync();
 
         await Expect(page).ToHaveURLAsync(new Regex(Regex.Escape($"/tenants/{slug}") + "$"));
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Added from the portal", Level = 1 })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Added from the portal", Level = 1 })).ToBeVisibleAsync(new() { Timeout = 30_000 });
 
         var again = await portal.OpenAsync("/tenants");
+        var listed = again.Page.Locator("#tenant-list").GetByRole(AriaRole.Link, new() { Name = "Added from the portal" });
+        await Expect(listed).ToHaveAttributeAsync("href", $"tenants/{slug}");
+        await again.ScreenshotAsync("tenants-list");
         await again.Page.Locator("#new-tenant-name").FillAsync("Second try");
         await again.Page.Locator("#new-tenant-slug").FillAsync(slug);
         await again.Page.GetByRole(AriaRole.Button, new() { Name = "Add tenant" }).ClickAsync();

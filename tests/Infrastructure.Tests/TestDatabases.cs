@@ -106,7 +106,7 @@ public sealed class TestDatabase : IAsyncDisposable
         }
         if (postgresDatabase is not null)
         {
-            // FORCE ends connections still held by pools (EF's, Quartz's) on this database only.
+            // FORCE ends connections still held by pools (EF's) on this database only.
             await TestDatabases.ExecuteOnServerAsync($"DROP DATABASE IF EXISTS \"{postgresDatabase}\" WITH (FORCE)");
         }
     }

@@ -9,6 +9,8 @@ public sealed class SyncRun
     public RunMode Mode { get; set; }
     public RunTrigger Trigger { get; set; }
     public RunStatus Status { get; set; }
+    /// <summary>The hub process that ran it, so a restarted node can tell its own interrupted runs.</summary>
+    public string? Node { get; set; }
     public DateTime StartedAt { get; set; }
     public DateTime? EndedAt { get; set; }
     public int Read { get; set; }

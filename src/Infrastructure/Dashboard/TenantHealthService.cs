@@ -45,7 +45,7 @@ public sealed class TenantHealthService(IDbContextFactory<KoppelDb> dbs, Integra
             {
                 var state = byFlow.GetValueOrDefault(flow.Key);
                 flows.Add(new FlowHealth(flow.Key, flow.Name, state?.Enabled ?? true, state?.LastRunAt, state?.LastRunStatus,
-                    state?.RunningRunId is not null, await scheduler.NextRunAsync(tenant.Slug, flow.Key, ct)));
+                    state?.RunningRunId is not null, scheduler.NextRun(state)));
             }
             health.Add(new TenantHealth(tenant.Slug, tenant.Name, tenant.Integration, flows,
                 failedRecords.GetValueOrDefault(tenant.Id), failedRuns.GetValueOrDefault(tenant.Id)));

@@ -4,8 +4,14 @@ using Koppel.Domain.Sync;
 
 namespace Koppel.Infrastructure.Integrations;
 
-/// <summary>A field of a flow's target payload, shown in the mapping editor and checked by the mapping validator.</summary>
-public sealed record TargetField(string Name, string Type, string Description = "");
+/// <summary>
+/// A field of a flow's target payload, shown in the mapping editor and checked by the mapping validator: its type,
+/// and the range the target system allows where it declares one (<paramref name="Min"/>, <paramref name="Max"/>).
+/// </summary>
+public sealed record TargetField(string Name, string Type, string Description = "", decimal? Min = null, decimal? Max = null)
+{
+    public TargetType Accepts => new(Name, Type, Min, Max);
+}
 
 /// <summary>
 /// A field of the records a flow's mapping reads: the source system's own fields and those the flow's record
@@ -26,10 +32,17 @@ public sealed class FlowDefinition
     public required string Entity { get; init; }
     public required string SourceSystem { get; init; }
     public required string TargetSystem { get; init; }
-    /// <summary>Minutes between scheduled runs ("30") or a Quartz cron expression.</summary>
+    /// <summary>Minutes between scheduled runs ("30") or a cron expression.</summary>
     public string DefaultSchedule { get; init; } = "30";
+    /// <summary>
+    /// Keys of the flows whose output this one reads (e.g. supplier products need the products and suppliers in the
+    /// target). The scheduler runs a tenant's flows in this order and holds a flow until each input has run to the end once.
+    /// </summary>
+    public IReadOnlyList<string> DependsOn { get; init; } = [];
     public required FieldMapping DefaultMapping { get; init; }
     public required IReadOnlyList<TargetField> TargetFields { get; init; }
+    /// <summary>What each target field accepts, for the mapping validator and previews.</summary>
+    public IReadOnlyList<TargetType> TargetTypes => TargetFields.Select(f => f.Accepts).ToList();
     /// <summary>What the mapping can read (after the record rules); optional, samples fill in the rest.</summary>
     public IReadOnlyList<SourceField> SourceFields { get; init; } = [];
     /// <summary>Records already linked are never written again (e.g. sell orders: new orders only).</summary>

@@ -3,11 +3,12 @@ using Microsoft.Extensions.Configuration;
 
 namespace Koppel.Infrastructure.Persistence;
 
-public enum DatabaseProvider { Sqlite, PostgreSql }
+public enum DatabaseProvider { Sqlite, PostgreSql, SqlServer }
 
 /// <summary>
-/// The one place that knows which database provider is in use. Adding SQL Server later is one package
-/// and one case here (plus its Quartz delegate).
+/// The one place that knows which database provider is in use. Each provider has its own migration set, generated
+/// by the EF tools into its own assembly (Persistence/Migrations/&lt;Provider&gt;), because the generated SQL and
+/// column types differ per provider.
 /// </summary>
 public sealed record DatabaseOptions(DatabaseProvider Provider, string ConnectionString)
 {
@@ -16,15 +17,15 @@ public sealed record DatabaseOptions(DatabaseProvider Provider, string Connectio
         var providerName = configuration["Database:Provider"];
         var provider = string.IsNullOrWhiteSpace(providerName)
             ? DatabaseProvider.Sqlite
-            : Enum.TryParse<DatabaseProvider>(providerName, ignoreCase: true, out var p)
+            : Enum.TryParse<DatabaseProvider>(providerName, ignoreCase: true, out var p) && Enum.IsDefined(p)
                 ? p
                 : throw new InvalidOperationException(
-                    $"Database:Provider \"{providerName}\" is not supported; use \"Sqlite\" or \"PostgreSql\".");
+                    $"Database:Provider \"{providerName}\" is not supported; use \"Sqlite\", \"PostgreSql\" or \"SqlServer\".");
         var connectionString = configuration.GetConnectionString("Koppel");
         if (string.IsNullOrWhiteSpace(connectionString))
         {
             if (provider != DatabaseProvider.Sqlite)
-                throw new InvalidOperationException("ConnectionStrings:Koppel is required when Database:Provider is PostgreSql.");
+                throw new InvalidOperationException($"ConnectionStrings:Koppel is required when Database:Provider is {provider}.");
             var dataFolder = Path.Combine(contentRoot, "data");
             Directory.CreateDirectory(dataFolder);
             connectionString = $"Data Source={Path.Combine(dataFolder, "koppel.db")}";
@@ -32,16 +33,27 @@ public sealed record DatabaseOptions(DatabaseProvider Provider, string Connectio
         return new DatabaseOptions(provider, connectionString);
     }
 
-    public void Configure(DbContextOptionsBuilder builder)
+    /// <summary>The assembly holding a provider's migration set; the host references all three projects.</summary>
+    public static string MigrationsAssembly(DatabaseProvider provider) => $"Koppel.Migrations.{provider}";
+
+    public void Configure(DbContextOptionsBuilder builder) => ConfigureProvider(builder, Provider, ConnectionString);
+
+    public static void ConfigureProvider(DbContextOptionsBuilder builder, DatabaseProvider provider, string connectionString)
     {
-        switch (Provider)
+        var migrations = MigrationsAssembly(provider);
+        switch (provider)
         {
             case DatabaseProvider.Sqlite:
-                builder.UseSqlite(ConnectionString, o => o.MigrationsAssembly(typeof(KoppelDb).Assembly.FullName));
+                builder.UseSqlite(connectionString, o => o.MigrationsAssembly(migrations));
                 break;
             case DatabaseProvider.PostgreSql:
-                builder.UseNpgsql(ConnectionString, o => o.MigrationsAssembly(typeof(KoppelDb).Assembly.FullName));
+                builder.UseNpgsql(connectionString, o => o.MigrationsAssembly(migrations));
                 break;
+            case DatabaseProvider.SqlServer:
+                builder.UseSqlServer(connectionString, o => o.MigrationsAssembly(migrations));
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(provider), provider, null);
         }
     }
 }

@@ -1,22 +1,68 @@
 using System.Globalization;
-using Quartz;
+using Cronos;
 
 namespace Koppel.Infrastructure.Scheduling;
 
-/// <summary>A flow's schedule as support types it: whole minutes ("30") or a Quartz cron expression.</summary>
+/// <summary>
+/// A flow's schedule as support types it: whole minutes ("30") or a cron expression, five fields ("*/5 * * * *")
+/// or six with seconds first ("0 0/5 * * * ?", the form the Quartz scheduler stored). Either way a flow runs at
+/// most once a minute: the same floor for both forms.
+/// </summary>
 public static class FlowSchedule
 {
+    public const int MinMinutes = 1;
+    public const int MaxMinutes = 7 * 24 * 60;
+
     /// <summary>Null when valid, else why not.</summary>
-    public static string? Problem(string? schedule)
+    public static string? Problem(string? schedule, DateTime? now = null)
     {
         if (string.IsNullOrWhiteSpace(schedule)) return "A schedule is required: minutes between runs (e.g. 30) or a cron expression.";
-        if (int.TryParse(schedule, NumberStyles.None, CultureInfo.InvariantCulture, out var minutes))
-            return minutes is >= 1 and <= 7 * 24 * 60 ? null : "Minutes between runs must be between 1 and 10080 (one week).";
-        return CronExpression.TryParse(schedule, out _) ? null : $"\"{schedule}\" is neither a number of minutes nor a valid cron expression.";
+        if (Minutes(schedule) is { } minutes)
+            return minutes is >= MinMinutes and <= MaxMinutes ? null : $"Minutes between runs must be between {MinMinutes} and {MaxMinutes} (one week).";
+        var fields = schedule.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (fields.Length == 6 && !int.TryParse(fields[0], NumberStyles.None, CultureInfo.InvariantCulture, out _))
+            return $"\"{schedule}\" would run more than once a minute: the seconds field must be one number (e.g. 0).";
+        if (Cron(schedule) is not { } cron) return $"\"{schedule}\" is neither a number of minutes nor a valid cron expression.";
+        return cron.GetNextOccurrence(now ?? DateTime.UtcNow, TimeZoneInfo.Utc) is null
+            ? $"\"{schedule}\" never runs: it has no future date."
+            : null;
     }
 
-    public static IScheduleBuilder ToQuartz(string schedule) =>
-        int.TryParse(schedule, NumberStyles.None, CultureInfo.InvariantCulture, out var minutes)
-            ? SimpleScheduleBuilder.Create().WithInterval(TimeSpan.FromMinutes(minutes)).RepeatForever()
-            : CronScheduleBuilder.Create(schedule);
+    /// <summary>
+    /// When a flow is first due, or due again after its schedule changed: one interval after its last run (or now if
+    /// that is past or it never ran), or the cron's first occurrence after its last run. A hub that was down runs
+    /// the flow once, not once per missed slot.
+    /// </summary>
+    public static DateTime FirstDue(string schedule, DateTime? lastRunAt, DateTime now)
+    {
+        var due = Minutes(schedule) is { } minutes
+            ? lastRunAt?.AddMinutes(minutes) ?? now
+            : Cron(schedule)?.GetNextOccurrence(lastRunAt ?? now, TimeZoneInfo.Utc) ?? DateTime.MaxValue;
+        return due < now ? now : due;
+    }
+
+    /// <summary>
+    /// The due time after <paramref name="due"/> once a run was started for it at <paramref name="now"/>: the next slot
+    /// of the rhythm that is still ahead, so a late start neither drifts the rhythm nor queues the slots it missed.
+    /// </summary>
+    public static DateTime NextDue(string schedule, DateTime due, DateTime now)
+    {
+        if (Minutes(schedule) is { } minutes)
+        {
+            var interval = TimeSpan.FromMinutes(Math.Clamp(minutes, MinMinutes, MaxMinutes));
+            var slots = Math.Max(1, (long)Math.Floor((now - due) / interval) + 1);
+            return due + interval * slots;
+        }
+        return Cron(schedule)?.GetNextOccurrence(now, TimeZoneInfo.Utc) ?? DateTime.MaxValue;
+    }
+
+    private static int? Minutes(string schedule) =>
+        int.TryParse(schedule, NumberStyles.None, CultureInfo.InvariantCulture, out var minutes) ? minutes : null;
+
+    private static CronExpression? Cron(string schedule)
+    {
+        var fields = schedule.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+        var format = fields == 6 ? CronFormat.IncludeSeconds : CronFormat.Standard;
+        return fields is 5 or 6 && CronExpression.TryParse(schedule, format, out var cron) ? cron : null;
+    }
 }

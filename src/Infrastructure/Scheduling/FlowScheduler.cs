@@ -1,64 +1,45 @@
+using Koppel.Domain.Sync;
 using Koppel.Infrastructure.Integrations;
 using Koppel.Infrastructure.Persistence;
 using Koppel.Infrastructure.Sync;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging;
-using Quartz;
 
 namespace Koppel.Infrastructure.Scheduling;
 
 /// <summary>
-/// Keeps Quartz's triggers equal to the flow states in the database: one trigger per enabled tenant flow.
-/// Called at start and after every change from the portal or the API, so no restart is needed.
+/// Keeps each tenant flow's stored next due time in line with its schedule: set for enabled flows that have none
+/// (a new tenant, a schedule just changed, a flow switched on), cleared for flows that are off. Called at start and
+/// after every change from the portal or the API; <see cref="DueFlowDispatcher"/> reads what it stores.
 /// </summary>
-public sealed class FlowScheduler(ISchedulerFactory schedulers, IDbContextFactory<KoppelDb> dbs, IntegrationCatalog catalog, SchedulerOptions options, ILogger<FlowScheduler> log)
+public sealed class FlowScheduler(IDbContextFactory<KoppelDb> dbs, IntegrationCatalog catalog, SchedulerOptions options, TimeProvider clock)
 {
-    private const string Group = "flows";
-
-    public static JobKey JobOf(string tenant, string flow) => new($"{tenant}/{flow}", Group);
-
-    /// <summary>Brings every tenant's triggers (or just <paramref name="tenantSlug"/>'s) in line with the database.</summary>
+    /// <summary>Brings every tenant's due times (or just <paramref name="tenantSlug"/>'s) in line with their schedules.</summary>
     public async Task SyncAsync(string? tenantSlug = null, CancellationToken ct = default)
     {
-        var scheduler = await schedulers.GetScheduler(ct);
+        var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var tenants = await db.Tenants.AsNoTracking().Where(t => tenantSlug == null || t.Slug == tenantSlug).ToListAsync(ct);
+        var tenants = await db.Tenants.AsNoTracking().Where(t => tenantSlug == null || t.Slug == tenantSlug)
+            .Select(t => new { t.Id, t.Integration }).ToListAsync(ct);
         foreach (var tenant in tenants)
         {
             if (catalog.Find(tenant.Integration) is not { } integration) continue;
             foreach (var flow in integration.Flows)
             {
                 var state = await FlowStates.EnsureAsync(db, tenant.Id, flow, ct);
-                var key = JobOf(tenant.Slug, flow.Key);
-                if (!options.Enabled || !state.Enabled)
-                {
-                    await scheduler.DeleteJob(key, ct);
-                    continue;
-                }
-                var triggerKey = new TriggerKey(key.Name, Group);
-                var existing = await scheduler.GetTrigger(triggerKey, ct);
-                if (existing?.JobDataMap.GetString("schedule") == state.Schedule) continue;
-
-                var job = JobBuilder.Create<FlowJob>().WithIdentity(key)
-                    .UsingJobData(FlowJob.TenantKey, tenant.Slug).UsingJobData(FlowJob.FlowKey, flow.Key).Build();
-                var trigger = TriggerBuilder.Create().WithIdentity(triggerKey).ForJob(key)
-                    .UsingJobData("schedule", state.Schedule)
-                    .StartAt(DateTimeOffset.UtcNow.AddSeconds(options.FirstRunDelaySeconds))
-                    .WithSchedule(FlowSchedule.ToQuartz(state.Schedule)).Build();
-                await scheduler.ScheduleJob(job, [trigger], new ScheduleJobOptions { Replace = true }, ct);
-                log.LogInformation("Scheduled {Flow} of {Tenant}: {Schedule}", flow.Key, tenant.Slug, state.Schedule);
+                if (state.Enabled == state.NextDueAt.HasValue) continue;
+                DateTime? due = state.Enabled ? FlowSchedule.FirstDue(state.Schedule, state.LastRunAt, now) : null;
+                // Conditional, so a node that computed the same thing at the same moment changes nothing.
+                await db.FlowStates.Where(s => s.Id == state.Id && s.NextDueAt == state.NextDueAt)
+                    .ExecuteUpdateAsync(s => s.SetProperty(x => x.NextDueAt, due), ct);
             }
         }
     }
 
-    /// <summary>When the flow runs next on its schedule, if it is scheduled.</summary>
-    public async Task<DateTimeOffset?> NextRunAsync(string tenant, string flow, CancellationToken ct = default)
-    {
-        var scheduler = await schedulers.GetScheduler(ct);
-        var trigger = await scheduler.GetTrigger(new TriggerKey(JobOf(tenant, flow).Name, Group), ct);
-        return trigger?.NextFireTimeUtc;
-    }
-}
+    /// <summary>Forgets a flow's due time so the next <see cref="SyncAsync"/> computes it from its (new) schedule.</summary>
+    public static Task ResetAsync(KoppelDb db, int stateId, CancellationToken ct) =>
+        db.FlowStates.Where(s => s.Id == stateId).ExecuteUpdateAsync(s => s.SetProperty(x => x.NextDueAt, (DateTime?)null), ct);
 
-/// <summary>Scheduler:Enabled and how soon after start the first scheduled runs begin.</summary>
-public sealed record SchedulerOptions(bool Enabled, int FirstRunDelaySeconds = 30);
+    /// <summary>When the flow runs next on its schedule, if it is scheduled.</summary>
+    public DateTimeOffset? NextRun(FlowState? state) =>
+        options.Enabled && state is { Enabled: true, NextDueAt: { } due } ? new DateTimeOffset(due, TimeSpan.Zero) : null;
+}

@@ -4,6 +4,7 @@ using Koppel.Domain.Tenants;
 using Koppel.Infrastructure.Http;
 using Koppel.Infrastructure.Integrations;
 using Koppel.Infrastructure.Persistence;
+using Koppel.Infrastructure.Scheduling;
 using Koppel.Infrastructure.Sync.Mappings;
 using Koppel.Infrastructure.Tenants;
 using Microsoft.EntityFrameworkCore;
@@ -22,10 +23,9 @@ public sealed class FlowRunner(
     TenantConnections connections,
     ConnectorHttp http,
     TimeProvider clock,
+    SchedulerOptions options,
     ILogger<FlowRunner> log)
 {
-    /// <summary>How long a run holds its flow without committing a page before another node may take over.</summary>
-    public static readonly TimeSpan Lease = TimeSpan.FromMinutes(10);
 
     /// <summary>Records of one page written to the target at the same time.</summary>
     public int Parallelism { get; init; } = 8;
@@ -47,7 +47,7 @@ public sealed class FlowRunner(
         var run = new SyncRun
         {
             TenantId = tenant.Id, Flow = flow.Key, Mode = request.Mode, Trigger = request.Trigger,
-            Status = RunStatus.Running, StartedAt = clock.GetUtcNow().UtcDateTime,
+            Status = RunStatus.Running, StartedAt = clock.GetUtcNow().UtcDateTime, Node = options.NodeName,
         };
         db.SyncRuns.Add(run);
         await db.SaveChangesAsync(ct);
@@ -64,7 +64,7 @@ public sealed class FlowRunner(
             var context = await ContextAsync(tenant, integration, ct);
             var mapping = await MappingStore.CurrentAsync(db, tenant.Id, flow, ct);
             var processor = new RecordProcessor(flow, flow.Build(context), mapping, log);
-            var commit = new PageCommitter(db, tenant.Id, flow, run, state.Id, clock);
+            var commit = new PageCommitter(db, tenant.Id, flow, run, state.Id, clock, options.Lease);
 
             if (request.Mode == RunMode.SingleRecord)
             {
@@ -137,12 +137,21 @@ public sealed class FlowRunner(
     private async Task<bool> TryLeaseAsync(KoppelDb db, int stateId, long runId, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var until = now + Lease;
-        // One UPDATE with the condition in its WHERE is atomic on both providers: of two nodes, one wins.
+        var until = now + options.Lease;
+        var holder = await db.FlowStates.Where(s => s.Id == stateId).Select(s => s.RunningRunId).FirstOrDefaultAsync(ct);
+        // One UPDATE with the condition in its WHERE is atomic on every provider: of two nodes, one wins.
         var taken = await db.FlowStates
             .Where(s => s.Id == stateId && (s.RunningRunId == null || s.LeaseUntil < now))
-            .ExecuteUpdateAsync(s => s.SetProperty(x => x.RunningRunId, runId).SetProperty(x => x.LeaseUntil, until), ct);
-        return taken == 1;
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.RunningRunId, runId).SetProperty(x => x.LeaseUntil, until), ct) == 1;
+        if (taken && holder is { } lapsed)
+        {
+            // Taken over from a run whose lease lapsed: its process died (or hung) without finishing it.
+            await db.SyncRuns.Where(r => r.Id == lapsed && r.Status == RunStatus.Running).ExecuteUpdateAsync(s => s
+                .SetProperty(r => r.Status, RunStatus.Failed).SetProperty(r => r.Error, InterruptedRuns.Reason)
+                .SetProperty(r => r.EndedAt, now), ct);
+            log.LogWarning("Flow {Flow} taken over from run {Run}, whose lease lapsed", stateId, lapsed);
+        }
+        return taken;
     }
 
     private static async Task FinishAsync(KoppelDb db, SyncRun run, int stateId)
@@ -150,6 +159,9 @@ public sealed class FlowRunner(
         db.ChangeTracker.Clear();
         db.SyncRuns.Update(run);
         await db.SaveChangesAsync(CancellationToken.None);
+        // Flows that read this one's output wait for a run of it that reached the end (a one-record run does not count).
+        if (run.Mode != RunMode.SingleRecord && run.Status is RunStatus.Succeeded or RunStatus.CompletedWithErrors)
+            await db.FlowStates.Where(s => s.Id == stateId).ExecuteUpdateAsync(s => s.SetProperty(x => x.LastSucceededAt, run.StartedAt), CancellationToken.None);
         await db.FlowStates.Where(s => s.Id == stateId && s.RunningRunId == run.Id)
             .ExecuteUpdateAsync(s => s
                 .SetProperty(x => x.RunningRunId, (long?)null)

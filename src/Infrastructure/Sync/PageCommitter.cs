@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Koppel.Infrastructure.Sync;
 
 /// <summary>Writes one page's outcomes in one transaction: links, log entries, run counts and the cursor.</summary>
-internal sealed class PageCommitter(KoppelDb db, int tenantId, FlowDefinition flow, SyncRun run, int stateId, TimeProvider clock)
+internal sealed class PageCommitter(KoppelDb db, int tenantId, FlowDefinition flow, SyncRun run, int stateId, TimeProvider clock, TimeSpan lease)
 {
     public async Task<Dictionary<string, RecordLinkState>> LinksAsync(IReadOnlyList<string> sourceIds, CancellationToken ct)
     {
@@ -69,7 +69,7 @@ internal sealed class PageCommitter(KoppelDb db, int tenantId, FlowDefinition fl
             .SetProperty(r => r.Read, run.Read).SetProperty(r => r.Created, run.Created).SetProperty(r => r.Updated, run.Updated)
             .SetProperty(r => r.Unchanged, run.Unchanged).SetProperty(r => r.Skipped, run.Skipped)
             .SetProperty(r => r.Failed, run.Failed).SetProperty(r => r.Deleted, run.Deleted), ct);
-        var leaseUntil = now + FlowRunner.Lease;
+        var leaseUntil = now + lease;
         if (cursor is not null)
             await db.FlowStates.Where(s => s.Id == stateId).ExecuteUpdateAsync(s => s
                 .SetProperty(x => x.Cursor, cursor).SetProperty(x => x.LeaseUntil, leaseUntil), ct);

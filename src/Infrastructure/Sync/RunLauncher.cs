@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Koppel.Domain.Sync;
+using Mapster;
 using Koppel.Infrastructure.Integrations;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -52,12 +53,7 @@ public sealed class RunLauncher(FlowRunner runner, IHostApplicationLifetime life
         Changed?.Invoke(tenant, snapshot);
     });
 
-    private static SyncRun Copy(SyncRun r) => new()
-    {
-        Id = r.Id, TenantId = r.TenantId, Flow = r.Flow, Mode = r.Mode, Trigger = r.Trigger, Status = r.Status,
-        StartedAt = r.StartedAt, EndedAt = r.EndedAt, Read = r.Read, Created = r.Created, Updated = r.Updated,
-        Unchanged = r.Unchanged, Skipped = r.Skipped, Failed = r.Failed, Deleted = r.Deleted, Error = r.Error,
-    };
+    private static SyncRun Copy(SyncRun r) => r.Adapt<SyncRun>(InfrastructureCopies.Config);
 
     /// <summary>Reports on the caller's thread, in order (Progress&lt;T&gt; would post them out of order).</summary>
     private sealed class Inline<T>(Action<T> report) : IProgress<T>

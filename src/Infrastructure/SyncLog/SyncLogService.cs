@@ -1,5 +1,6 @@
 using Koppel.Domain.Sync;
 using Koppel.Infrastructure.Persistence;
+using Mapster;
 using Microsoft.EntityFrameworkCore;
 
 namespace Koppel.Infrastructure.SyncLog;
@@ -35,7 +36,7 @@ public sealed class SyncLogService(IDbContextFactory<KoppelDb> dbs)
         var page = Math.Max(query.Page, 1);
         var rows = await (await FilterAsync(db, tenantId, query, ct))
             .Skip((page - 1) * size).Take(size + 1)
-            .Select(l => new LogRow(l.Id, l.RunId, l.Flow, l.Outcome, l.At, l.SourceKey, l.TargetKey, l.Message))
+            .ProjectToType<LogRow>(InfrastructureCopies.Config)
             .ToListAsync(ct);
         return new LogPage(rows.Take(size).ToList(), page, size, rows.Count > size);
     }
@@ -58,7 +59,7 @@ public sealed class SyncLogService(IDbContextFactory<KoppelDb> dbs)
         await using var db = await dbs.CreateDbContextAsync(ct);
         var tenantId = await TenantIdAsync(db, slug, ct);
         await foreach (var row in (await FilterAsync(db, tenantId, query, ct))
-                           .Select(l => new LogRow(l.Id, l.RunId, l.Flow, l.Outcome, l.At, l.SourceKey, l.TargetKey, l.Message))
+                           .ProjectToType<LogRow>(InfrastructureCopies.Config)
                            .AsAsyncEnumerable().WithCancellation(ct))
             yield return row;
     }
@@ -73,7 +74,7 @@ public sealed class SyncLogService(IDbContextFactory<KoppelDb> dbs)
         var history = await db.SyncLog.AsNoTracking()
             .Where(l => l.TenantId == tenantId && l.SourceKey == entry.SourceKey && l.Flow == entry.Flow && l.Id != id)
             .OrderByDescending(l => l.Id).Take(20)
-            .Select(l => new LogRow(l.Id, l.RunId, l.Flow, l.Outcome, l.At, l.SourceKey, l.TargetKey, l.Message))
+            .ProjectToType<LogRow>(InfrastructureCopies.Config)
             .ToListAsync(ct);
         return new LogEntryDetails(entry, history);
     }

@@ -39,8 +39,9 @@ public sealed class TenantService(
     }
 
     /// <summary>Creates the tenant or updates it. Secrets not in the input keep their stored value.</summary>
+    /// <param name="changedBy">Who saved it (a portal user's email, "api"): mapping versions that options switch carry it.</param>
     /// <exception cref="InputRejected">With every invalid field named.</exception>
-    public async Task<(TenantView View, bool Created)> UpsertAsync(string slug, TenantInput input, CancellationToken ct)
+    public async Task<(TenantView View, bool Created)> UpsertAsync(string slug, TenantInput input, CancellationToken ct, string? changedBy = null)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
         var tenant = await db.Tenants.Include(t => t.Connections).FirstOrDefaultAsync(t => t.Slug == slug, ct);
@@ -77,7 +78,7 @@ public sealed class TenantService(
         await db.SaveChangesAsync(ct);
 
         if (input.Settings is not null)
-            await mappings.ApplySwitchesAsync(slug, integration.Settings.ToJson(settings!), ct);
+            await mappings.ApplySwitchesAsync(slug, integration.Settings.ToJson(settings!), changedBy, ct);
         await scheduler.SyncAsync(slug, ct);
         // A saved connection gets the hub's webhooks at once; one that does not work yet is retried at the next check.
         if (input.Connections is not null) await webhooks.EnsureAsync(slug, ct);
@@ -99,6 +100,7 @@ public sealed class TenantService(
         await db.FlowStates.Where(s => s.Id == state.Id).ExecuteUpdateAsync(s => s
             .SetProperty(x => x.Enabled, enabled ?? state.Enabled)
             .SetProperty(x => x.Schedule, schedule ?? state.Schedule), ct);
+        if (schedule is not null && schedule != state.Schedule) await FlowScheduler.ResetAsync(db, state.Id, ct);
         await scheduler.SyncAsync(slug, ct);
     }
 
@@ -112,7 +114,7 @@ public sealed class TenantService(
             var state = states.GetValueOrDefault(flow.Key);
             flows.Add(new FlowView(flow.Key, flow.Name, flow.SourceSystem, flow.TargetSystem,
                 state?.Enabled ?? true, state?.Schedule ?? flow.DefaultSchedule, state?.LastRunAt, state?.LastRunStatus,
-                state?.RunningRunId is not null, await scheduler.NextRunAsync(tenant.Slug, flow.Key, ct)));
+                state?.RunningRunId is not null, scheduler.NextRun(state)));
         }
         var settings = JsonNode.Parse(tenant.SettingsJson) as JsonObject ?? [];
         if (integration is not null)

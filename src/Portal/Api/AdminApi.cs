@@ -25,7 +25,7 @@ public static class AdminApi
             await tenants.GetAsync(tenant, ct) is { } view ? Results.Ok(view) : ApiResults.NotFound($"There is no tenant \"{tenant}\"."));
         tenant.MapPut("", async (string tenant, TenantInput input, TenantService tenants, CancellationToken ct) =>
         {
-            var (view, created) = await tenants.UpsertAsync(tenant, input, ct);
+            var (view, created) = await tenants.UpsertAsync(tenant, input, ct, changedBy: "api");
             return created ? Results.Created($"/api/v1/tenants/{tenant}", view) : Results.Ok(view);
         });
 

@@ -9,9 +9,20 @@ public sealed class SyncLogPageTests(LogPortal portal)
     private const string LogPath = $"/tenants/{LogPortal.Tenant}/log";
     private const string Refused = "The store refused the product: name is required.";
 
-    private static ILocator Rows(IPage page) => page.Locator(".log-grid tr.rz-data-row");
+    // Each row's first cell carries the record and its outcome; the table's own rows have no data attributes.
+    private static ILocator Rows(IPage page) => page.Locator(".log-grid tbody .log-row");
 
-    private static ILocator Row(IPage page, string record) => page.Locator($".log-grid tr.rz-data-row[data-record='{record}']");
+    private static ILocator Row(IPage page, string record) => page.Locator($".log-grid tbody tr:has(.log-row[data-record='{record}'])");
+
+    private static ILocator Outcome(ILocator row) => row.Locator(".log-row");
+
+    /// <summary>Opens the outcome filter's menu and picks one.</summary>
+    private static async Task PickOutcomeAsync(IPage page, string outcome)
+    {
+        await page.Locator("#filter-outcome .mud-input-control").ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = outcome }).First.ClickAsync();
+        await Expect(page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
+    }
 
     private static async Task<PortalPage> OpenLogAsync(LogPortal portal)
     {
@@ -96,14 +107,49 @@ public sealed class SyncLogPageTests(LogPortal portal)
     }
 
     [Fact]
+    public async Task The_recent_runs_leave_the_first_rows_above_the_fold()
+    {
+        var tab = await OpenLogAsync(portal);
+        var page = tab.Page;
+        await Expect(page.Locator(".run-list li").First).ToBeVisibleAsync();
+
+        var rows = Row(page, "B-100").First;
+        await Expect(rows).ToBeInViewportAsync();
+        var firstRow = await page.Locator(".log-grid tbody tr").Nth(4).BoundingBoxAsync();
+        Assert.True(firstRow!.Y + firstRow.Height <= 900, $"The fifth row ends at {firstRow.Y + firstRow.Height}px, below a 900px window.");
+        tab.AssertNoErrors();
+    }
+
+    [Fact]
+    public async Task With_the_journey_open_what_happened_is_readable_and_the_rows_resync_stays_in_view()
+    {
+        var tab = await OpenLogAsync(portal);
+        var page = tab.Page;
+
+        await Row(page, "B-100").First.Locator(".message").ClickAsync();
+        await Expect(page.Locator(".log-details .details-message")).ToBeVisibleAsync();
+
+        var row = Row(page, "B-100").First;
+        var message = row.Locator(".message");
+        await Expect(message).ToHaveTextAsync(Refused);
+        var clipped = await message.EvaluateAsync<bool>("e => e.scrollWidth > e.clientWidth + 1 || e.scrollHeight > e.clientHeight + 1");
+        Assert.False(clipped, "\"What happened\" is cut off with the journey open.");
+        var box = await message.BoundingBoxAsync();
+        Assert.True(box!.Width >= 180, $"\"What happened\" is only {box.Width}px wide with the journey open.");
+        await Expect(row.GetByRole(AriaRole.Button, new() { Name = "Resync B-100" })).ToBeInViewportAsync();
+        await Expect(page.Locator(".log-details")).ToBeInViewportAsync();
+        await tab.ScreenshotAsync("sync-log-journey-open");
+        tab.AssertNoErrors();
+    }
+
+    [Fact]
     public async Task Filtering_by_outcome_and_text_narrows_the_rows()
     {
         var tab = await OpenLogAsync(portal);
         var page = tab.Page;
         await Expect(Row(page, "A-002").First).ToBeVisibleAsync();
 
-        await page.Locator("#filter-outcome .rz-dropdown").ClickAsync();
-        await page.Locator(".rz-dropdown-item", new() { HasText = "Failed" }).First.ClickAsync();
+        await PickOutcomeAsync(page, "Failed");
 
         await Expect(Row(page, "A-002")).ToHaveCountAsync(0);
         await Expect(Row(page, "B-100").First).ToBeVisibleAsync();
@@ -130,8 +176,7 @@ public sealed class SyncLogPageTests(LogPortal portal)
     {
         var tab = await OpenLogAsync(portal);
         var page = tab.Page;
-        await page.Locator("#filter-outcome .rz-dropdown").ClickAsync();
-        await page.Locator(".rz-dropdown-item", new() { HasText = "Failed" }).First.ClickAsync();
+        await PickOutcomeAsync(page, "Failed");
         await Expect(Row(page, "A-001")).ToHaveCountAsync(0);
         await Expect(page.Locator("#export-csv")).ToHaveAttributeAsync("href", new Regex("outcome=failed"));
 
@@ -155,7 +200,7 @@ public sealed class SyncLogPageTests(LogPortal portal)
     {
         var tab = await OpenLogAsync(portal);
         var page = tab.Page;
-        await Expect(Row(page, "R-200").First).ToHaveAttributeAsync("data-outcome", "Failed");
+        await Expect(Outcome(Row(page, "R-200").First)).ToHaveAttributeAsync("data-outcome", "Failed");
 
         // The customer fixes the item at the source, then sends it again from the log.
         portal.Shop.PutItem("R-200", "Cabinet hinge", 9.99m);
@@ -163,7 +208,7 @@ public sealed class SyncLogPageTests(LogPortal portal)
 
         await Expect(page.Locator(".resync-notice")).ToContainTextAsync("R-200: Created in Test store as");
         var newest = Row(page, "R-200").First;
-        await Expect(newest).ToHaveAttributeAsync("data-outcome", "Created");
+        await Expect(Outcome(newest)).ToHaveAttributeAsync("data-outcome", "Created");
         await Expect(page.Locator(".log-details .details-message")).ToContainTextAsync("Created in Test store as");
         await Expect(page.Locator(".log-details .record-history")).ToContainTextAsync(Refused);
         Assert.Contains(portal.Shop.Products.Values, p => (string?)p["name"] == "Cabinet hinge");
@@ -182,7 +227,7 @@ public sealed class SyncLogPageTests(LogPortal portal)
             await Row(page, "B-100").First.GetByRole(AriaRole.Button, new() { Name = "Resync B-100" }).ClickAsync();
 
             await Expect(page.Locator(".resync-notice")).ToContainTextAsync("The Products flow is running right now. Try the resync again once it has finished");
-            await Expect(Row(page, "B-100").First).ToHaveAttributeAsync("data-outcome", "Failed");
+            await Expect(Outcome(Row(page, "B-100").First)).ToHaveAttributeAsync("data-outcome", "Failed");
         }
         finally
         {

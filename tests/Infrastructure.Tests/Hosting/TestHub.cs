@@ -33,7 +33,8 @@ public sealed class TestHub : IAsyncDisposable
 
     /// <param name="configure">Registers the integrations, sandboxes and demo tenants the test needs.</param>
     /// <param name="connectionString">A database of the test's own (e.g. PostgreSQL); by default a fresh SQLite file.</param>
-    public static async Task<TestHub> StartAsync(Action<IServiceCollection> configure, string provider = "Sqlite", string? connectionString = null, bool scheduler = false)
+    public static async Task<TestHub> StartAsync(Action<IServiceCollection> configure, string provider = "Sqlite", string? connectionString = null, bool scheduler = false,
+        IReadOnlyDictionary<string, string?>? settings = null)
     {
         string? folder = null;
         if (connectionString is null)
@@ -52,7 +53,10 @@ public sealed class TestHub : IAsyncDisposable
             ["Demo:Enabled"] = "false",
             ["Auth:InitialSupportUser:Email"] = "support@test.local",
             ["Auth:InitialSupportUser:Password"] = "Test-support-1",
+            // Tests wait for scheduled runs: look for due flows every second instead of every five.
+            ["Scheduler:PollSeconds"] = "1",
         });
+        if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.ClearProviders().AddProvider(CapturedLog.Provider).SetMinimumLevel(LogLevel.Information);
         builder.Services.AddKoppel(builder.Configuration, builder.Environment);
         configure(builder.Services);

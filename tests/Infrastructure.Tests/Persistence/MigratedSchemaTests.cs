@@ -155,7 +155,7 @@ public sealed class MigratedSchemaTests
 
         private static async Task<DatabaseCatalog> ReadPostgreSqlAsync(DbConnection connection)
         {
-            // Quartz's qrtz_ tables belong to the scheduler, not to the EF model.
+            // qrtz_ tables were Quartz's job store (dropped by the Scheduler migration), never part of the EF model.
             const string ownTables = "NOT LIKE 'qrtz\\_%' AND {0} <> '__EFMigrationsHistory'";
             var tables = await QueryAsync(connection,
                 "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' " +

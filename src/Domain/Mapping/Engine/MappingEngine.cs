@@ -10,8 +10,9 @@ public static class MappingEngine
     /// A field whose rule fails is written as JSON null and reported in <see cref="MappingResult.Problems"/>:
     /// null clears the target predictably and shows up in the change hash and preview, while the flow
     /// decides from the problems whether the record is sent at all. The source is never modified.
+    /// With <paramref name="targets"/> (previews) a value the target field would refuse is reported as well.
     /// </summary>
-    public static MappingResult Apply(FieldMapping mapping, JsonObject source, MappingContext? context = null)
+    public static MappingResult Apply(FieldMapping mapping, JsonObject source, MappingContext? context = null, IReadOnlyList<TargetType>? targets = null)
     {
         ArgumentNullException.ThrowIfNull(mapping);
         ArgumentNullException.ThrowIfNull(source);
@@ -24,6 +25,8 @@ public static class MappingEngine
             var outcome = Evaluate(field.Rule, source, field.Target, context);
             if (outcome.Problem is not null)
                 problems.Add(outcome.Problem);
+            else if (targets?.FirstOrDefault(t => t.Name == field.Target)?.Refuses(outcome.Value) is { } refused)
+                problems.Add(new FieldProblem(field.Target, refused));
             var writeError = PayloadWriter.Write(payload, field.Target, outcome.Value);
             if (writeError is not null)
                 problems.Add(new FieldProblem(field.Target, writeError));

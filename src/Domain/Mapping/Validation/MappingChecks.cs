@@ -8,17 +8,19 @@ internal sealed class MappingChecks
 {
     private readonly List<(string Property, string Message)> _faults = [];
     private readonly IReadOnlySet<string>? _allowedTargets;
+    private readonly IReadOnlyDictionary<string, TargetType> _types;
     private readonly int _maxDepth;
 
-    private MappingChecks(IReadOnlySet<string>? allowedTargets, int maxDepth)
+    private MappingChecks(IReadOnlySet<string>? allowedTargets, IReadOnlyDictionary<string, TargetType> types, int maxDepth)
     {
         _allowedTargets = allowedTargets;
+        _types = types;
         _maxDepth = maxDepth;
     }
 
-    public static IReadOnlyList<(string Property, string Message)> Check(FieldMapping mapping, IReadOnlySet<string>? allowedTargets, int maxDepth)
+    public static IReadOnlyList<(string Property, string Message)> Check(FieldMapping mapping, IReadOnlySet<string>? allowedTargets, IReadOnlyDictionary<string, TargetType> types, int maxDepth)
     {
-        var checks = new MappingChecks(allowedTargets, maxDepth);
+        var checks = new MappingChecks(allowedTargets, types, maxDepth);
         checks.Fields(mapping.Fields);
         return checks._faults;
     }
@@ -39,6 +41,8 @@ internal sealed class MappingChecks
             }
             Target(field.Target, $"{path}.target", i, firstIndex);
             Rule(field.Rule, $"{path}.rule", 1, $"Field \"{field.Target}\" needs a rule");
+            if (field.Target is not null && _types.TryGetValue(field.Target, out var type))
+                _faults.AddRange(RuleResults.Check(field.Rule, $"{path}.rule", type));
         }
         Nesting(fields);
     }

@@ -33,7 +33,12 @@ public sealed class BomLinesStream(ExactOnlineClient exact, LinkLookup links, st
         ["LineNumber"] = ExactType.Number,
     };
 
-    private static readonly string[] VersionFields = ["ID", "Item", "ItemCode", "IsDefault", "BatchQuantity", "Timestamp"];
+    // BillOfMaterialVersions has no ItemCode (Exact answers 400 to asking for it): the codes come from the items.
+    private static readonly string[] VersionFields = ["ID", "Item", "IsDefault", "BatchQuantity", "Timestamp"];
+    private const int CodesPerCall = 40;
+    private const int ReadAllCodesAbove = 100;
+
+    private Dictionary<string, string?>? _itemCodes;
 
     private Dictionary<string, JsonObject>? _versions;
     private List<JsonObject>? _lines;
@@ -88,7 +93,9 @@ public sealed class BomLinesStream(ExactOnlineClient exact, LinkLookup links, st
     public async Task<SourceRecord?> ReadOneAsync(string sourceId, CancellationToken ct)
     {
         var line = (await LinesAsync(ct)).FirstOrDefault(l => string.Equals(Id(l), sourceId, StringComparison.OrdinalIgnoreCase));
-        return line is null ? null : ToRecord(line, await VersionsAsync(ct), await CrossingsAsync(ct));
+        if (line is null) return null;
+        var crossings = await CrossingsAsync(ct);
+        return ToRecord(line, await VersionsAsync(ct), crossings);
     }
 
     private SourceRecord ToRecord(JsonObject line, Dictionary<string, JsonObject> versions, Dictionary<string, IReadOnlyList<string>> crossings)
@@ -97,7 +104,7 @@ public sealed class BomLinesStream(ExactOnlineClient exact, LinkLookup links, st
         var id = Id(line);
         var version = versions.GetValueOrDefault(line["ItemVersion"]?.ToString() ?? "");
         data["ComposedItem"] = version?["Item"]?.ToString()?.ToLowerInvariant();
-        data["ComposedItemCode"] = version?["ItemCode"]?.DeepClone();
+        data["ComposedItemCode"] = version?["Item"]?.ToString() is { } composed ? _itemCodes?.GetValueOrDefault(composed) : null;
         data["VersionIsDefault"] = version is not null && ExactJson.Bool(version["IsDefault"]);
         data["BatchQuantity"] = version?["BatchQuantity"]?.DeepClone();
         data["Crossing"] = crossings.TryGetValue(id, out var path) ? new JsonArray(path.Select(p => (JsonNode?)JsonValue.Create(p)).ToArray()) : null;
@@ -107,6 +114,7 @@ public sealed class BomLinesStream(ExactOnlineClient exact, LinkLookup links, st
     private async Task<Dictionary<string, IReadOnlyList<string>>> CrossingsAsync(CancellationToken ct)
     {
         if (_crossings is not null) return _crossings;
+        await LoadItemCodesAsync(ct);
         var versions = await VersionsAsync(ct);
         var lines = await LinesAsync(ct);
         var synced = await links.AllAsync(entity, ct);
@@ -117,7 +125,7 @@ public sealed class BomLinesStream(ExactOnlineClient exact, LinkLookup links, st
             if (versions.GetValueOrDefault(line["ItemVersion"]?.ToString() ?? "") is not { } version || !ExactJson.Bool(version["IsDefault"])) continue;
             if (ExactJson.Number(line["Type"]) is { } type && type != 1) continue;
             if (version["Item"]?.ToString() is not { } composed || line["PartItem"]?.ToString() is not { } part) continue;
-            codes.TryAdd(composed, ExactJson.Text(version["ItemCode"])?.Trim() ?? composed);
+            codes.TryAdd(composed, _itemCodes?.GetValueOrDefault(composed)?.Trim() ?? composed);
             codes.TryAdd(part, ExactJson.Text(line["PartItemCode"])?.Trim() ?? part);
             var id = Id(line);
             edges.Add((new CompositionEdge(id, composed, part), synced.ContainsKey(id), Timestamp(line)));
@@ -131,6 +139,29 @@ public sealed class BomLinesStream(ExactOnlineClient exact, LinkLookup links, st
         if (_versions is not null) return _versions;
         var all = await exact.AllAsync(exact.Url("sync/Manufacturing/BillOfMaterialVersions", VersionFields, "Timestamp gt 1L"), ct);
         return _versions = all.Where(v => v["ID"] is not null).ToDictionary(v => Id(v), StringComparer.OrdinalIgnoreCase);
+    }
+
+    /// <summary>
+    /// The codes of the composed items, read only when records are built (a quiet run reads none): by 40 IDs a call,
+    /// or all items once (1000 a call) when there are many.
+    /// </summary>
+    private async Task LoadItemCodesAsync(CancellationToken ct)
+    {
+        if (_itemCodes is not null) return;
+        var items = (await VersionsAsync(ct)).Values.Select(v => v["Item"]?.ToString()?.ToLowerInvariant()).OfType<string>().Distinct().ToList();
+        var codes = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        void Remember(IEnumerable<JsonObject> rows)
+        {
+            foreach (var row in rows)
+                if (row["ID"]?.ToString() is { } id) codes[id] = ExactJson.Text(row["Code"]);
+        }
+        if (items.Count > ReadAllCodesAbove)
+            await foreach (var page in exact.PagesAsync(exact.Url("sync/Logistics/Items", ["ID", "Code", "Timestamp"], "Timestamp gt 1L"), ct))
+                Remember(page);
+        else
+            foreach (var chunk in items.Chunk(CodesPerCall))
+                Remember(await exact.AllAsync(exact.Url("bulk/Logistics/Items", ["ID", "Code"], string.Join(" or ", chunk.Select(id => $"ID eq guid'{id}'"))), ct));
+        _itemCodes = codes;
     }
 
     private async Task<List<JsonObject>> LinesAsync(CancellationToken ct) =>

@@ -20,6 +20,7 @@ public static class CompositionsFlow
         Key = Key,
         Name = "Product compositions",
         Entity = Entity,
+        DependsOn = [ProductsFlow.Key],
         SourceSystem = "Exact Online",
         TargetSystem = "Optiply",
         DefaultMapping = CompositionMapping.Default,
@@ -27,7 +28,7 @@ public static class CompositionsFlow
         [
             new("composedProductId", "id", "Optiply product that is made"),
             new("partProductId", "id", "Optiply product used as part"),
-            new("partQuantity", "number", "Parts per composed product (whole, at least 1)"),
+            new("partQuantity", "number", "Parts per composed product (whole, at least 1)", Min: 1),
         ],
         Build = Build,
     };
@@ -38,8 +39,8 @@ public static class CompositionsFlow
         var source = new WithOptiplyIds(
             new BomLinesStream(ExactOnlineClient.Create(context), context.Links, Entity),
             context.Links,
-            new OptiplyReference("product", "ComposedItem", "OptiplyComposedProductId"),
-            new OptiplyReference("product", "PartItem", "OptiplyPartProductId"));
+            new OptiplyReference("product", "ComposedItem", "OptiplyComposedProductId", ProductsFlow.Key),
+            new OptiplyReference("product", "PartItem", "OptiplyPartProductId", ProductsFlow.Key));
         IRecordRule[] rules =
         [
             new OnlyDefaultVersionMaterials(),

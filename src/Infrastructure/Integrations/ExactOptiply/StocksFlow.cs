@@ -18,6 +18,7 @@ public static class StocksFlow
         Key = Key,
         Name = "Stocks",
         Entity = "stock",
+        DependsOn = [ProductsFlow.Key],
         SourceSystem = "Exact Online",
         TargetSystem = "Optiply",
         DefaultMapping = StockMapping.Default,

@@ -18,6 +18,7 @@ public static class SupplierProductsFlow
         Key = Key,
         Name = "Supplier products",
         Entity = "supplierProduct",
+        DependsOn = [ProductsFlow.Key, SuppliersFlow.Key],
         SourceSystem = "Exact Online",
         TargetSystem = "Optiply",
         DefaultMapping = SupplierProductMapping.Default,
@@ -30,9 +31,9 @@ public static class SupplierProductsFlow
             new("skuCode", "text", "The supplier's item code"),
             new("status", "text", "enabled or disabled"),
             new("eanCode", "text", "EAN barcode of the item"),
-            new("lotSize", "number", "Items per lot"),
-            new("minimumPurchaseQuantity", "number", "Minimum purchase quantity"),
-            new("deliveryTime", "number", "Delivery time in days"),
+            new("lotSize", "number", "Items per lot (at least 1)", Min: 1),
+            new("minimumPurchaseQuantity", "number", "Minimum purchase quantity (at least 1)", Min: 1),
+            new("deliveryTime", "number", "Delivery time in days (at least 1)", Min: 1),
             new("preferred", "boolean", "The item's preferred (main) supplier"),
         ],
         Build = Build,
@@ -45,8 +46,8 @@ public static class SupplierProductsFlow
         var source = new WithOptiplyIds(
             new WithItemBarcodes(ExactStreams.SupplierItems(exact), exact),
             context.Links,
-            new OptiplyReference("product", "Item", "OptiplyProductId"),
-            new OptiplyReference(SuppliersFlow.Entity, "Supplier", "OptiplySupplierId"));
+            new OptiplyReference("product", "Item", "OptiplyProductId", ProductsFlow.Key),
+            new OptiplyReference(SuppliersFlow.Entity, "Supplier", "OptiplySupplierId", SuppliersFlow.Key));
         IRecordRule[] rules =
         [
             new RequireLinked(

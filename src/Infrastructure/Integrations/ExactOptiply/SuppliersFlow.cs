@@ -24,7 +24,7 @@ public static class SuppliersFlow
         [
             new("name", "text", "Supplier name"),
             new("emails", "list", "E-mail addresses"),
-            new("deliveryTime", "number", "Delivery time in days (1-365)"),
+            new("deliveryTime", "number", "Delivery time in days (1-365)", Min: 1, Max: 365),
         ],
         Build = Build,
     };

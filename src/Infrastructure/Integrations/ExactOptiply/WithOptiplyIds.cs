@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
+using Koppel.Domain.Integrations.ExactOptiply;
 using Koppel.Domain.Sync;
 
 namespace Koppel.Infrastructure.Integrations.ExactOptiply;
@@ -8,7 +9,9 @@ namespace Koppel.Infrastructure.Integrations.ExactOptiply;
 /// <param name="Entity">The link namespace of the flow that synced the other record ("product", "supplier").</param>
 /// <param name="SourceField">The field holding the other record's Exact id.</param>
 /// <param name="TargetField">The field the Optiply id is written to; null when the other record is not synced.</param>
-public sealed record OptiplyReference(string Entity, string SourceField, string TargetField);
+/// <param name="Flow">The flow that syncs the other record: when its rules skipped that record, the reason is added
+/// under <see cref="RequireLinked.SkipsField"/>, so the record is not retried for a partner that will not come.</param>
+public sealed record OptiplyReference(string Entity, string SourceField, string TargetField, string? Flow = null);
 
 /// <summary>
 /// Adds the Optiply ids of the records a source record points at, from the links the other flows keep. The links
@@ -36,7 +39,11 @@ public sealed class WithOptiplyIds(ISourceStream inner, LinkLookup links, params
         foreach (var reference in references)
         {
             var exactId = data[reference.SourceField]?.ToString()?.ToLowerInvariant();
-            data[reference.TargetField] = exactId is null ? null : await links.TargetIdAsync(reference.Entity, exactId, ct);
+            var targetId = exactId is null ? null : await links.TargetIdAsync(reference.Entity, exactId, ct);
+            data[reference.TargetField] = targetId;
+            if (targetId is null && exactId is not null && reference.Flow is not null
+                && await links.SkipReasonAsync(reference.Flow, exactId, ct) is { } reason)
+                ((data[RequireLinked.SkipsField] ??= new JsonObject()).AsObject())[reference.TargetField] = reason;
         }
         return record with { Data = data };
     }

@@ -13,6 +13,8 @@ internal sealed class FlowStateConfiguration : IEntityTypeConfiguration<FlowStat
         e.Property(f => f.Flow).HasMaxLength(64);
         e.Property(f => f.Schedule).HasMaxLength(120);
         e.HasIndex(f => new { f.TenantId, f.Flow }).IsUnique();
+        // The scheduler's one query every few seconds: what is due.
+        e.HasIndex(f => f.NextDueAt);
         e.HasOne<Tenant>().WithMany().HasForeignKey(f => f.TenantId).OnDelete(DeleteBehavior.Cascade);
     }
 }
@@ -22,7 +24,10 @@ internal sealed class SyncRunConfiguration : IEntityTypeConfiguration<SyncRun>
     public void Configure(EntityTypeBuilder<SyncRun> e)
     {
         e.Property(r => r.Flow).HasMaxLength(64);
+        e.Property(r => r.Node).HasMaxLength(100);
         e.HasIndex(r => new { r.TenantId, r.Flow, r.StartedAt });
+        // A node's start-up looks for runs left "running" by a process that died.
+        e.HasIndex(r => r.Status);
         e.HasOne<Tenant>().WithMany().HasForeignKey(r => r.TenantId).OnDelete(DeleteBehavior.Cascade);
     }
 }

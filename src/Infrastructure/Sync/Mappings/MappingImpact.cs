@@ -61,6 +61,7 @@ public sealed class MappingImpact(IDbContextFactory<KoppelDb> dbs, IntegrationCa
 
         int checkedCount = 0, wouldChange = 0, withProblems = 0, noSource = 0, excluded = 0;
         var examples = new List<ImpactedRecord>();
+        var targets = flow.TargetTypes;
         foreach (var link in links)
         {
             if (!sources.TryGetValue(link.SourceId, out var sourceJson) || JsonNode.Parse(sourceJson) is not JsonObject source)
@@ -75,7 +76,7 @@ public sealed class MappingImpact(IDbContextFactory<KoppelDb> dbs, IntegrationCa
                 continue;
             }
             checkedCount++;
-            var result = MappingEngine.Apply(draft, data);
+            var result = MappingEngine.Apply(draft, data, targets: targets);
             if (result.HasProblems) withProblems++;
             if (PayloadHash.Of(result.Payload) == link.PayloadHash) continue;
             wouldChange++;

@@ -40,15 +40,18 @@ public sealed class MappingService(IDbContextFactory<KoppelDb> dbs, IntegrationC
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
         var (tenantId, flow) = await ResolveAsync(db, slug, flowKey, ct);
-        var result = new FieldMappingValidator(flow.TargetFields.Select(f => f.Name).ToList()).Validate(mapping);
+        var result = new FieldMappingValidator(flow.TargetTypes).Validate(mapping);
         if (!result.IsValid)
             throw new InputRejected(result.Errors.Select(e => new InputError(e.PropertyName, e.ErrorMessage)).ToList());
         await AddVersionAsync(db, tenantId, flow.Key, mapping, savedBy, comment, ct);
         return await GetAsync(slug, flowKey, ct);
     }
 
-    /// <summary>Writes "map this field or not" options into the enabled switches of the affected mappings.</summary>
-    public async Task ApplySwitchesAsync(string slug, JsonObject settings, CancellationToken ct)
+    /// <summary>
+    /// Writes "map this field or not" options into the enabled switches of the affected mappings, as a version saved
+    /// by whoever saved the options.
+    /// </summary>
+    public async Task ApplySwitchesAsync(string slug, JsonObject settings, string? changedBy, CancellationToken ct)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
         var tenant = await db.Tenants.AsNoTracking().FirstAsync(t => t.Slug == slug, ct);
@@ -59,7 +62,7 @@ public sealed class MappingService(IDbContextFactory<KoppelDb> dbs, IntegrationC
             var current = await MappingStore.CurrentAsync(db, tenant.Id, flow, ct);
             var updated = group.Aggregate(current, (m, s) => ReadBool(settings, s.SettingPath) is { } on ? m.WithEnabled(s.TargetField, on) : m);
             if (!updated.Equals(current))
-                await AddVersionAsync(db, tenant.Id, flow.Key, updated, "options", "Field switched by a tenant option", ct);
+                await AddVersionAsync(db, tenant.Id, flow.Key, updated, changedBy, "Field switched by a tenant option", ct);
         }
     }
 

@@ -5,7 +5,9 @@ using Koppel.Infrastructure.Sync.Mappings;
 using Koppel.Infrastructure.Tenants;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
-using Radzen;
+using Microsoft.AspNetCore.Components.Routing;
+using Microsoft.JSInterop;
+using MudBlazor;
 
 namespace Koppel.Portal.Components.Mapping;
 
@@ -26,6 +28,8 @@ public sealed partial class MappingEditorPage
     [Inject] private TenantService Tenants { get; set; } = default!;
     [Inject] private IntegrationCatalog Catalog { get; set; } = default!;
     [Inject] private ILogger<MappingEditorPage> Log { get; set; } = default!;
+    [Inject] private IJSRuntime Js { get; set; } = default!;
+    [Inject] private IDialogService Dialogs { get; set; } = default!;
 
     private readonly EditorState state = new();
     private bool loaded;
@@ -39,7 +43,10 @@ public sealed partial class MappingEditorPage
     private string? comment;
     private bool saving;
     private string? message;
-    private AlertStyle messageStyle = AlertStyle.Success;
+    private Severity messageSeverity = Severity.Success;
+    private DraftStore? drafts;
+    // The browser's stored draft is read once per opened mapping, after the first interactive render.
+    private bool draftChecked;
     private int tab;
 
     private SampleSet? samples;
@@ -48,9 +55,6 @@ public sealed partial class MappingEditorPage
     private bool impactLoading;
     private bool impactStale;
     private IReadOnlyList<MappingVersion> history = [];
-
-    /// <summary>One line of the field list: a target field of the flow, or a mapped field the flow no longer knows.</summary>
-    private sealed record FieldRow(string Name, string Type, string Description, FieldRule? Rule, int? Index, FieldSwitch? Switch);
 
     private bool Dirty => saved is not null && !draft.Equals(saved.Mapping);
 
@@ -80,6 +84,7 @@ public sealed partial class MappingEditorPage
     protected override async Task OnParametersSetAsync()
     {
         loaded = false;
+        draftChecked = false;
         loadError = null;
         try
         {
@@ -112,6 +117,8 @@ public sealed partial class MappingEditorPage
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
+        if (loaded && !draftChecked)
+            await RestoreStoredDraftAsync();
         // Samples come from the source system and may take seconds: the editor is usable before they arrive.
         if (loaded && samples is null && !samplesLoading)
             await LoadSamplesAsync();
@@ -146,28 +153,30 @@ public sealed partial class MappingEditorPage
         draft = next;
         impactStale = impact is not null;
         message = null;
+        _ = KeepDraftAsync();
     }
 
-    private void SetRule(string target, Rule rule) => Changed(draft.WithRule(target, rule));
+    private void SetRule((string Target, Rule Rule) change) => Changed(draft.WithRule(change.Target, change.Rule));
 
-    private void SetEnabled(string target, bool enabled) => Changed(draft.WithEnabled(target, enabled));
+    private void SetEnabled((string Target, bool On) change) => Changed(draft.WithEnabled(change.Target, change.On));
 
     private void RemoveField(string target) => Changed(new FieldMapping(draft.Fields.Where(f => f.Target != target).ToList()));
 
     private void AddField(string target) => Changed(draft.WithField(new FieldRule(target, true, RuleKinds.Blank())));
 
-    private void Discard()
+    private async Task DiscardAsync()
     {
         draft = saved!.Mapping;
         state.ClearErrors();
-        Say("Changes discarded: the editor shows the saved mapping again.", AlertStyle.Info);
+        await Drafts.ClearAsync(Slug, Flow);
+        Say("Changes discarded: the editor shows the saved mapping again.", Severity.Info);
     }
 
     private void ResetToDefault()
     {
         Changed(flow!.DefaultMapping);
         state.ClearErrors();
-        Say("The flow's default mapping is in the editor. Check the preview, then save to make it current.", AlertStyle.Info);
+        Say("The flow's default mapping is in the editor. Check the preview, then save to make it current.", Severity.Info);
     }
 
     private void Restore(MappingVersion version)
@@ -176,11 +185,11 @@ public sealed partial class MappingEditorPage
         {
             Changed(MappingJson.Deserialize(version.MappingJson));
             state.ClearErrors();
-            Say($"Version {version.Version} is in the editor. Check the preview, then save to make it current.", AlertStyle.Info);
+            Say($"Version {version.Version} is in the editor. Check the preview, then save to make it current.", Severity.Info);
         }
         catch (MappingFormatException e)
         {
-            Say($"Version {version.Version} cannot be read: {e.Message}", AlertStyle.Danger);
+            Say($"Version {version.Version} cannot be read: {e.Message}", Severity.Error);
         }
     }
 
@@ -218,10 +227,11 @@ public sealed partial class MappingEditorPage
             var by = Auth is null ? null : (await Auth).User.Identity?.Name;
             saved = await Mappings.SaveAsync(Slug, Flow, draft, by ?? "portal", string.IsNullOrWhiteSpace(comment) ? null : comment.Trim(), CancellationToken.None);
             draft = saved.Mapping;
+            await Drafts.ClearAsync(Slug, Flow);
             history = await Mappings.HistoryAsync(Slug, Flow, CancellationToken.None);
             comment = null;
             state.ClearErrors();
-            Say($"Saved as version {saved.Version}. The next run of the flow uses it.", AlertStyle.Success);
+            Say($"Saved as version {saved.Version}. The next run of the flow uses it.", Severity.Success);
         }
         catch (InputRejected rejected)
         {
@@ -230,7 +240,7 @@ public sealed partial class MappingEditorPage
         catch (Exception e)
         {
             Log.LogError(e, "Saving the mapping of {Tenant}/{Flow} failed", Slug, Flow);
-            Say("The mapping could not be saved. Nothing was changed; try again in a moment. The server log has the details.", AlertStyle.Danger);
+            Say("The mapping could not be saved. Nothing was changed; try again in a moment. The server log has the details.", Severity.Error);
         }
         finally
         {
@@ -253,10 +263,10 @@ public sealed partial class MappingEditorPage
     private static int? FieldIndex(string path) =>
         FieldPath().Match(path) is { Success: true } m ? int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : null;
 
-    private void Say(string text, AlertStyle style)
+    private void Say(string text, Severity severity)
     {
         message = text;
-        messageStyle = style;
+        messageSeverity = severity;
     }
 
     private static string Local(DateTime? utc) => utc is null ? "" : utc.Value.ToString("yyyy-MM-dd HH:mm 'UTC'", System.Globalization.CultureInfo.InvariantCulture);

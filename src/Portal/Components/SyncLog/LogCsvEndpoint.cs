@@ -3,6 +3,7 @@ using System.Text;
 using Koppel.Infrastructure.SyncLog;
 using Koppel.Infrastructure.Tenants;
 using Koppel.Portal.Auth;
+using Koppel.Portal.Components.Shared;
 
 namespace Koppel.Portal.Components.SyncLog;
 

@@ -78,9 +78,9 @@ public sealed class SupplierProductsFlowTests
         var early = await hub.RunAsync(Flow);
 
         Assert.Equal(RunStatus.CompletedWithErrors, early.Status);
-        Assert.Equal(SupplierItems(hub).Count, early.Failed);
+        Assert.Equal(Syncable(hub).Count, early.Failed);
         Assert.Empty(hub.Optiply.SupplierProducts(ExactOptiplyHub.Account));
-        var first = SupplierItems(hub)[0];
+        var first = Syncable(hub)[0];
         var entry = (await hub.LogAsync(early.Id)).Single(e => e.SourceKey == first["ID"]!.ToString());
         Assert.Contains($"Exact item {first["ItemCode"]}", entry.Message);
         Assert.Contains("not in Optiply yet", entry.Message);
@@ -90,11 +90,28 @@ public sealed class SupplierProductsFlowTests
         var retry = await hub.RunAsync(Flow);
 
         Assert.Equal(Syncable(hub).Count, retry.Created);
-        // Items of the supplier without a name stay failed, naming that supplier.
+    }
+
+    [Fact]
+    public async Task A_supplier_item_of_a_supplier_skipped_for_having_no_name_says_so_and_is_not_retried()
+    {
+        await using var hub = await SyncedAsync(items: 12);
         var nameless = hub.Exact.Rows(ExactOptiplyHub.Division, ExactDivision.Accounts).Single(a => a["IsSupplier"]!.GetValue<bool>() && a["Name"] is null);
-        Assert.Equal(SupplierItems(hub).Count - Syncable(hub).Count, retry.Failed);
-        Assert.Contains((await hub.LogAsync(retry.Id)).Where(e => e.Outcome == Outcome.Failed),
-            e => e.Message.Contains($"Exact supplier {nameless["Code"]!.ToString().Trim()} is not in Optiply yet"));
+        var ofNameless = SupplierItems(hub).Count - Syncable(hub).Count;
+        Assert.True(ofNameless > 0);
+
+        var first = await hub.RunAsync(Flow);
+        var second = await hub.RunAsync(Flow);
+
+        Assert.Equal(0, first.Failed);
+        Assert.Equal(ofNameless, first.Skipped);
+        var code = nameless["Code"]!.ToString().Trim();
+        var entries = (await hub.LogAsync(first.Id)).Where(e => e.Outcome == Outcome.Skipped).ToList();
+        Assert.Equal(ofNameless, entries.Count);
+        Assert.All(entries, e => Assert.Contains($"Exact supplier {code} is skipped by its own flow: Supplier {code} has no name in Exact Online.", e.Message));
+        Assert.All(entries, e => Assert.DoesNotContain("not in Optiply yet", e.Message));
+        // Nothing is read again for them: the second run has nothing to retry.
+        Assert.Equal(0, second.Failed + second.Skipped + second.Created + second.Updated);
     }
 
     [Fact]

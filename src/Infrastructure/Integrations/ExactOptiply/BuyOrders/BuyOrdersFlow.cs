@@ -24,6 +24,7 @@ public static class BuyOrdersFlow
         Key = Key,
         Name = "Buy orders",
         Entity = BuyOrderReferences.OrderEntity,
+        DependsOn = [ProductsFlow.Key, SuppliersFlow.Key],
         SourceSystem = "Exact Online",
         TargetSystem = "Optiply",
         DefaultMapping = BuyOrderMapping.Default,

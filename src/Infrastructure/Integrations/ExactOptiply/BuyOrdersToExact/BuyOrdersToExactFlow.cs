@@ -20,6 +20,7 @@ public static class BuyOrdersToExactFlow
         Name = "Buy orders to Exact",
         // Optiply buy-order id -> Exact PurchaseOrderID.
         Entity = "buy-order-to-exact",
+        DependsOn = [ProductsFlow.Key, SuppliersFlow.Key],
         SourceSystem = "Optiply",
         TargetSystem = "Exact Online",
         DefaultMapping = BuyOrderToExactMapping.Default,

@@ -18,6 +18,7 @@ public static class ReceiptLinesFlow
         Key = Key,
         Name = "Receipt lines",
         Entity = "receipt-line",
+        DependsOn = [ProductsFlow.Key, BuyOrders.BuyOrdersFlow.Key],
         SourceSystem = "Exact Online",
         TargetSystem = "Optiply",
         // occurred = now() for assembly receipts would otherwise differ on every run and rewrite the receipt.

@@ -19,6 +19,7 @@ public static class SellOrdersFlow
         Key = Key,
         Name = "Sell orders",
         Entity = "sell-order",
+        DependsOn = [ProductsFlow.Key],
         SourceSystem = "Exact Online",
         TargetSystem = "Optiply",
         CreateOnly = true,

@@ -1,0 +1,30 @@
+using Koppel.Domain.Mapping;
+using static Koppel.Domain.Mapping.Rules;
+
+namespace Koppel.Domain.Integrations.MoySkladPlanfix;
+
+/// <summary>The seed's product fields as the products flow's default mapping (after <see cref="FlattenProduct"/>).</summary>
+public static class ProductMapping
+{
+    public static FieldMapping Default { get; } = FieldMapping.Of(
+        ("name", Copy("name")),
+        ("code", Copy("code")),
+        ("article", Copy("article")),
+        ("unit", Copy("unit")),
+        ("stock", Copy("stock")),
+        ("available", Copy("available")),
+        ("reserve", Copy("reserve")),
+        ("externalCode", Copy("externalCode")),
+        (ProductFields.Archived, Copy(ProductFields.Archived)),
+        (ProductFields.Prices, Copy(ProductFields.Prices)),
+        (ProductFields.Extra, Copy(ProductFields.Extra)));
+}
+
+/// <summary>The stocks flow writes only the three stock figures.</summary>
+public static class StockMapping
+{
+    public static FieldMapping Default { get; } = FieldMapping.Of(
+        ("stock", Copy("stock")),
+        ("available", Copy("quantity")),
+        ("reserve", Copy("reserve")));
+}

@@ -1,0 +1,52 @@
+using System.Text.Json.Nodes;
+
+namespace Koppel.Infrastructure.Connectors.Planfix.Sandbox;
+
+/// <summary>A custom field definition: id (account-wide), name, Planfix type number (0 Line, 1 Number, 2 Text, 7 Checkbox, 8 List...).</summary>
+internal sealed record PlanfixField(int Id, string Name, int Type, int ObjectType, IReadOnlyList<string> EnumValues);
+
+/// <summary>A directory entry: key, archived flag and custom values by field id.</summary>
+internal sealed class PlanfixEntry(int key)
+{
+    public int Key { get; } = key;
+    public int? ParentKey { get; set; }
+    public bool Archived { get; set; }
+    public Dictionary<int, JsonNode?> Values { get; } = [];
+}
+
+internal sealed class PlanfixDirectory(int id, string name)
+{
+    public int Id { get; } = id;
+    public string Name { get; } = name;
+    public List<PlanfixField> Fields { get; } = [];
+    public SortedDictionary<int, PlanfixEntry> Entries { get; } = [];
+}
+
+/// <summary>One Planfix account in memory: directories with their fields and entries, task and contact custom fields.</summary>
+internal sealed class PlanfixAccountData
+{
+    public readonly Lock Gate = new();
+    private int _nextId = 100;
+    public Dictionary<int, PlanfixDirectory> Directories { get; } = [];
+    public List<PlanfixField> TaskFields { get; } = [];
+    public List<PlanfixField> ContactFields { get; } = [];
+    /// <summary>Requests left today (code 22 when none are left); the real limit is 20,000 to 100,000 by plan.</summary>
+    public int DailyRequestsLeft { get; set; } = 100_000;
+
+    public int NextId() => ++_nextId;
+
+    public PlanfixDirectory AddDirectory(string name, params (string Name, int Type)[] fields)
+    {
+        var directory = new PlanfixDirectory(NextId(), name);
+        foreach (var (fieldName, type) in fields) directory.Fields.Add(new PlanfixField(NextId(), fieldName, type, 2, []));
+        Directories[directory.Id] = directory;
+        return directory;
+    }
+
+    public static JsonObject Describe(PlanfixField field)
+    {
+        var json = new JsonObject { ["id"] = field.Id, ["name"] = field.Name, ["type"] = field.Type, ["objectType"] = field.ObjectType };
+        if (field.EnumValues.Count > 0) json["enumValues"] = new JsonArray(field.EnumValues.Select(v => (JsonNode)v).ToArray());
+        return json;
+    }
+}

@@ -1,0 +1,18 @@
+using Koppel.Infrastructure.Connectors.ShopRenter.Sandbox;
+using Koppel.Infrastructure.Sandbox;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Koppel.Infrastructure.Connectors.ShopRenter;
+
+public static class ShopRenterServices
+{
+    /// <summary>Registers the ShopRenter emulator, served under /sandbox when the hub maps its sandboxes.</summary>
+    public static IServiceCollection AddShopRenter(this IServiceCollection services)
+    {
+        // Idempotent: the integration registers it, and tests may add it again.
+        if (services.Any(d => d.ServiceType == typeof(ShopRenterSandbox))) return services;
+        services.AddSingleton<ShopRenterSandbox>();
+        services.AddSingleton<SandboxSystem>(sp => sp.GetRequiredService<ShopRenterSandbox>());
+        return services;
+    }
+}

@@ -1,0 +1,100 @@
+using Bunit;
+using Koppel.Domain.Sync;
+using Koppel.Infrastructure.SyncLog;
+using Koppel.Portal.Components.SyncLog;
+
+namespace Koppel.Portal.Tests.Components.SyncLog;
+
+/// <summary>The journey panel: one record's way from the source through the mapping to the target's answer.</summary>
+public sealed class JourneyPanelTests : MudComponentTest
+{
+    private static readonly SyncLogEntry Refused = new()
+    {
+        Id = 7, RunId = 3, Flow = "products", Outcome = Outcome.Failed, At = new DateTime(2026, 11, 22, 9, 30, 0, DateTimeKind.Utc),
+        SourceKey = "B-100", Message = "The store refused the product: name is required.",
+        SourcePayload = """{"sku":"SKU-B-100","price":7.25}""",
+        TargetPayload = """{"sku":"SKU-B-100","price":7.25,"name":null}""",
+        TargetResponse = """{"error":"name is required"}""",
+    };
+
+    private static readonly LogRow Earlier = new(5, 2, "products", Outcome.Created, new DateTime(2026, 11, 21, 8, 0, 0, DateTimeKind.Utc), "B-100", "P-9", "Created in Test store as P-9.");
+
+    private SyncLogEntry? resynced;
+    private long? opened;
+    private bool closed;
+
+    private IRenderedComponent<JourneyPanel> Panel(LogEntryDetails? details, string? problem = null, bool resyncing = false) => Render<JourneyPanel>(p => p
+        .Add(x => x.Details, details)
+        .Add(x => x.Problem, problem)
+        .Add(x => x.Resyncing, resyncing)
+        .Add(x => x.Flow, key => ("Products", "Test shop", "Test store"))
+        .Add(x => x.OnResync, (SyncLogEntry e) => resynced = e)
+        .Add(x => x.OnOpen, (long id) => opened = id)
+        .Add(x => x.OnClose, () => closed = true));
+
+    [Fact]
+    public void The_journey_shows_what_was_read_sent_and_answered_in_order()
+    {
+        var panel = Panel(new LogEntryDetails(Refused, []));
+
+        Assert.Equal("Record B-100", panel.Find("h2").TextContent.Trim());
+        Assert.Equal(Refused.Message, panel.Find("[data-testid='details-message']").TextContent);
+        var steps = panel.FindAll(".journey > li");
+        Assert.Equal(3, steps.Count);
+        Assert.Contains("Read from Test shop", steps[0].TextContent);
+        Assert.Contains("\"sku\": \"SKU-B-100\"", steps[0].QuerySelector("pre")!.TextContent);
+        Assert.Contains("Sent to Test store, after the rules and your mapping", steps[1].TextContent);
+        Assert.Contains("\"name\": null", steps[1].QuerySelector("pre")!.TextContent);
+        Assert.Contains("name is required", steps[2].QuerySelector("pre")!.TextContent);
+        Assert.Contains("This is the only outcome logged", panel.Markup);
+        Assert.Equal("Failed", panel.Find(".outcome-chip").TextContent.Trim());
+    }
+
+    [Fact]
+    public void A_step_with_nothing_stored_says_so_in_words()
+    {
+        var skipped = new SyncLogEntry { Flow = "products", Outcome = Outcome.Failed, SourceKey = "R-200", Message = "Not found at the source." };
+
+        var panel = Panel(new LogEntryDetails(skipped, []));
+
+        var empty = panel.FindAll(".journey .payload-empty").Select(e => e.TextContent).ToList();
+        Assert.Equal(["Nothing was read: the record was not found or was deleted there.", "Nothing was sent: the record stopped before the mapping.",
+            "No answer was kept for this outcome."], empty);
+    }
+
+    [Fact]
+    public void Resync_close_and_an_earlier_outcome_are_handed_to_the_page()
+    {
+        var panel = Panel(new LogEntryDetails(Refused, [Earlier]));
+
+        panel.FindAll("button").Single(b => b.TextContent.Contains("Resync this record")).Click();
+        Assert.Same(Refused, resynced);
+
+        panel.Find(".record-history .link-button").Click();
+        Assert.Equal(Earlier.Id, opened);
+        Assert.Contains("Created in Test store as P-9.", panel.Find(".record-history").TextContent);
+
+        panel.Find("button[aria-label='Close the record']").Click();
+        Assert.True(closed);
+    }
+
+    [Fact]
+    public void While_a_resync_runs_the_button_says_so_and_waits()
+    {
+        var panel = Panel(new LogEntryDetails(Refused, []), resyncing: true);
+
+        var button = panel.FindAll("button").Single(b => b.TextContent.Contains("Resyncing"));
+        Assert.True(button.HasAttribute("disabled"));
+    }
+
+    [Fact]
+    public void An_entry_that_cannot_be_read_shows_the_reason_and_can_be_closed()
+    {
+        var panel = Panel(null, "This log entry no longer exists.");
+
+        Assert.Contains("This log entry no longer exists.", panel.Find(".mud-alert").TextContent);
+        Assert.Empty(panel.FindAll(".journey"));
+        panel.FindAll("button").Single(b => b.TextContent.Trim() == "Close").Click();
+        Assert.True(closed);
+    }
+}
