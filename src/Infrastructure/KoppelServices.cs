@@ -2,6 +2,7 @@ using Koppel.Infrastructure.Dashboard;
 using Koppel.Infrastructure.Http;
 using Koppel.Infrastructure.Integrations.ExactOptiply;
 using Koppel.Infrastructure.Integrations;
+using Koppel.Infrastructure.Integrations.GoedGepicktOptiply;
 using Koppel.Infrastructure.Integrations.MoySkladPlanfix;
 using Koppel.Infrastructure.Sync.Mappings;
 using Koppel.Infrastructure.Persistence;
@@ -12,6 +13,7 @@ using Koppel.Infrastructure.Sync;
 using Koppel.Infrastructure.SyncLog;
 using Koppel.Infrastructure.Tenants;
 using Koppel.Infrastructure.Users;
+using Koppel.Infrastructure.Webhooks;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -52,7 +54,13 @@ public static class KoppelServices
         services.AddSingleton<CustomerUsers>();
         services.AddSingleton<SandboxFaults>();
         services.AddSingleton<KoppelStartup>();
+        services.AddSingleton<HubAddress>(sp => new HubAddress(configuration, sp.GetService<Microsoft.AspNetCore.Hosting.Server.IServer>()));
+        services.AddSingleton<WebhookWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<WebhookWorker>());
+        services.AddSingleton<WebhookInbox>();
+        services.AddSingleton<WebhookRegistrar>();
         services.AddExactOptiply();
+        services.AddGoedGepicktOptiply();
         services.AddMoySkladPlanfix();
         services.AddIdentityCore<KoppelUser>(o => o.User.RequireUniqueEmail = true)
             .AddRoles<IdentityRole>()

@@ -1,6 +1,7 @@
 using Koppel.Infrastructure;
 using Koppel.Portal;
 using Koppel.Portal.Api;
+using Koppel.Portal.Api.Hooks;
 using Koppel.Portal.Auth;
 using Koppel.Portal.Components;
 using Koppel.Portal.Components.SyncLog;
@@ -38,6 +39,7 @@ app.UseAntiforgery();
 app.MapStaticAssets().AllowAnonymous();
 app.MapPortalAuth();
 app.MapAdminApi();
+app.MapHooks();
 app.MapSandboxes();
 app.MapLogCsvExport();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

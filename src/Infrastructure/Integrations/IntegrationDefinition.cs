@@ -30,5 +30,8 @@ public sealed class IntegrationDefinition
     /// <summary>Settings whose values are read live from a connected system, by camelCase setting path.</summary>
     public IReadOnlyDictionary<string, SettingChoices> Choices { get; init; } = new Dictionary<string, SettingChoices>();
 
+    /// <summary>The systems that call the hub back for this integration (its real-time path).</summary>
+    public IReadOnlyList<WebhookIntake> Webhooks { get; init; } = [];
+
     public FlowDefinition? Flow(string key) => Flows.FirstOrDefault(f => f.Key == key);
 }

@@ -17,6 +17,7 @@ public sealed class KoppelDb(DbContextOptions<KoppelDb> options) : IdentityDbCon
     public DbSet<SyncLogEntry> SyncLog => Set<SyncLogEntry>();
     public DbSet<RecordLink> RecordLinks => Set<RecordLink>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {

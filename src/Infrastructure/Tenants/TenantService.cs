@@ -18,6 +18,7 @@ public sealed class TenantService(
     SecretProtector secrets,
     MappingService mappings,
     FlowScheduler scheduler,
+    Webhooks.WebhookRegistrar webhooks,
     TimeProvider clock)
 {
     public async Task<IReadOnlyList<TenantView>> ListAsync(string? onlySlug, CancellationToken ct)
@@ -79,6 +80,8 @@ public sealed class TenantService(
         if (input.Settings is not null)
             await mappings.ApplySwitchesAsync(slug, integration.Settings.ToJson(settings!), changedBy, ct);
         await scheduler.SyncAsync(slug, ct);
+        // A saved connection gets the hub's webhooks at once; one that does not work yet is retried at the next check.
+        if (input.Connections is not null) await webhooks.EnsureAsync(slug, ct);
         return ((await GetAsync(slug, ct))!, created);
     }
 

@@ -180,6 +180,24 @@ public sealed class KoppelDbModelSnapshot : ModelSnapshot
             OwnedByTenant(b);
         });
 
+        modelBuilder.Entity("Koppel.Domain.Sync.WebhookDelivery", b =>
+        {
+            IdentityKey<long>(b);
+            b.Property<int>("TenantId");
+            b.Property<string>("System").IsRequired().HasMaxLength(64);
+            b.Property<string>("Body").IsRequired();
+            b.Property<DateTime>("ReceivedAt");
+            b.Property<DateTime?>("DueAt");
+            b.Property<int>("Attempts");
+            b.Property<DateTime?>("ProcessedAt");
+            b.Property<string>("Error");
+            b.HasKey("Id");
+            b.HasIndex("DueAt");
+            b.HasIndex("TenantId");
+            b.ToTable("WebhookDeliveries");
+            OwnedByTenant(b);
+        });
+
         modelBuilder.Entity(Tenant, b => b.Navigation("Connections"));
     }
 

@@ -300,6 +300,50 @@ namespace Koppel.Migrations.PostgreSql
                     b.ToTable("SyncRuns");
                 });
 
+            modelBuilder.Entity("Koppel.Domain.Sync.WebhookDelivery", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime?>("DueAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Error")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime?>("ProcessedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("System")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("TenantId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DueAt");
+
+                    b.HasIndex("TenantId");
+
+                    b.ToTable("WebhookDeliveries", (string)null);
+                });
+
             modelBuilder.Entity("Koppel.Domain.Tenants.Connection", b =>
                 {
                     b.Property<int>("Id")
@@ -631,6 +675,15 @@ namespace Koppel.Migrations.PostgreSql
                 });
 
             modelBuilder.Entity("Koppel.Domain.Sync.SyncRun", b =>
+                {
+                    b.HasOne("Koppel.Domain.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Koppel.Domain.Sync.WebhookDelivery", b =>
                 {
                     b.HasOne("Koppel.Domain.Tenants.Tenant", null)
                         .WithMany()

@@ -285,6 +285,48 @@ namespace Koppel.Migrations.Sqlite
                     b.ToTable("SyncRuns");
                 });
 
+            modelBuilder.Entity("Koppel.Domain.Sync.WebhookDelivery", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DueAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Error")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ProcessedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("System")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TenantId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DueAt");
+
+                    b.HasIndex("TenantId");
+
+                    b.ToTable("WebhookDeliveries", (string)null);
+                });
+
             modelBuilder.Entity("Koppel.Domain.Tenants.Connection", b =>
                 {
                     b.Property<int>("Id")
@@ -606,6 +648,15 @@ namespace Koppel.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Koppel.Domain.Sync.SyncRun", b =>
+                {
+                    b.HasOne("Koppel.Domain.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Koppel.Domain.Sync.WebhookDelivery", b =>
                 {
                     b.HasOne("Koppel.Domain.Tenants.Tenant", null)
                         .WithMany()

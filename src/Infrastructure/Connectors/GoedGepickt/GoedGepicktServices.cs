@@ -1,0 +1,17 @@
+using Koppel.Infrastructure.Connectors.GoedGepickt.Sandbox;
+using Koppel.Infrastructure.Sandbox;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Koppel.Infrastructure.Connectors.GoedGepickt;
+
+public static class GoedGepicktServices
+{
+    /// <summary>Registers the GoedGepickt emulator, served under /sandbox/goedgepickt when the hub maps its sandboxes.</summary>
+    public static IServiceCollection AddGoedGepickt(this IServiceCollection services)
+    {
+        if (services.Any(d => d.ServiceType == typeof(GoedGepicktSandbox))) return services;
+        services.AddSingleton<GoedGepicktSandbox>();
+        services.AddSingleton<SandboxSystem>(sp => sp.GetRequiredService<GoedGepicktSandbox>());
+        return services;
+    }
+}

@@ -1,0 +1,29 @@
+namespace Koppel.Infrastructure.Connectors.GoedGepickt.Sandbox;
+
+/// <summary>
+/// GoedGepickt's documented limit: 150 requests per calling IP over all endpoints. The window is not published;
+/// it is configurable here (default a minute). Over it the emulator answers 429 "Too Many Attempts." without Retry-After.
+/// </summary>
+internal sealed class GgRateLimit(TimeProvider clock)
+{
+    private readonly Lock _lock = new();
+    private readonly Dictionary<string, Queue<DateTimeOffset>> _byIp = new(StringComparer.Ordinal);
+
+    /// <summary>Requests per window per IP; 0 turns the limit off.</summary>
+    public int PerWindow { get; set; } = 150;
+    public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(1);
+
+    public bool TryTake(string ip)
+    {
+        if (PerWindow <= 0) return true;
+        var now = clock.GetUtcNow();
+        lock (_lock)
+        {
+            if (!_byIp.TryGetValue(ip, out var taken)) _byIp[ip] = taken = new Queue<DateTimeOffset>();
+            while (taken.Count > 0 && taken.Peek() <= now - Window) taken.Dequeue();
+            if (taken.Count >= PerWindow) return false;
+            taken.Enqueue(now);
+            return true;
+        }
+    }
+}

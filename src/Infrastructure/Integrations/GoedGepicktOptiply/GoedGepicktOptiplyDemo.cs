@@ -1,0 +1,58 @@
+using Koppel.Infrastructure.Connectors.GoedGepickt;
+using Koppel.Infrastructure.Connectors.GoedGepickt.Sandbox;
+using Koppel.Infrastructure.Connectors.Optiply;
+using Koppel.Infrastructure.Connectors.Optiply.Sandbox;
+using Koppel.Infrastructure.Sandbox;
+using Koppel.Infrastructure.Tenants;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+
+namespace Koppel.Infrastructure.Integrations.GoedGepicktOptiply;
+
+/// <summary>
+/// The demo tenant "demo-goedgepickt": the hub's GoedGepickt and Optiply emulators, ready to sync out of the box. The
+/// emulators keep their data in memory, so each start seeds the GoedGepickt account again (same seed, same records).
+/// It writes to its own Optiply account, so it never mixes with the Exact demo's products.
+/// </summary>
+public sealed class GoedGepicktOptiplyDemo(IConfiguration configuration, TenantService tenants, GoedGepicktSandbox goedGepickt, OptiplySandbox optiply, ILogger<GoedGepicktOptiplyDemo> log) : IDemoTenant
+{
+    public const string Slug = "demo-goedgepickt";
+    public const string Account = "demo-goedgepickt";
+    /// <summary>A sandbox-only key: it opens nothing but this hub's own emulator.</summary>
+    public const string ApiKey = "koppel-demo-goedgepickt-key";
+    public const string OptiplyAccount = "1002";
+    public const string OptiplyUser = "demo-gg@optiply.example";
+    public const int Size = 60;
+    private const int Seed = 20240601;
+
+    public async Task EnsureAsync(CancellationToken ct)
+    {
+        if (!configuration.GetValue("Sandbox:Enabled", true)) return;
+        var hub = SandboxAddress.Of(configuration);
+        goedGepickt.Seed(Account, Size, Seed);
+        goedGepickt.RegisterKey(ApiKey, Account);
+        optiply.RegisterUser(OptiplyUser, OptiplyDemoLogin.Password, OptiplyAccount);
+
+        var existing = await tenants.GetAsync(Slug, ct);
+        var ggFields = new Dictionary<string, string?> { ["baseUrl"] = GoedGepicktSandbox.BaseUrl(hub) };
+        var optiplyFields = new Dictionary<string, string?> { ["baseUrl"] = OptiplyDemoLogin.BaseUrl(hub), ["tokenUrl"] = OptiplyDemoLogin.TokenUrl(hub) };
+        if (existing is null)
+        {
+            ggFields["apiKey"] = ApiKey;
+            optiplyFields["clientId"] = OptiplyDemoLogin.ClientId;
+            optiplyFields["clientSecret"] = OptiplyDemoLogin.ClientSecret;
+            optiplyFields["username"] = OptiplyUser;
+            optiplyFields["password"] = OptiplyDemoLogin.Password;
+            optiplyFields["accountId"] = OptiplyAccount;
+            optiplyFields["couplingId"] = OptiplyDemoLogin.CouplingId;
+        }
+        // Later starts refresh only the addresses (the port may differ); what a user changed is kept.
+        var input = new TenantInput(
+            existing is null ? "Demo warehouse (GoedGepickt ↔ Optiply)" : null,
+            GoedGepicktOptiplyIntegration.Key,
+            new() { [GoedGepicktAccount.System] = ggFields, [Connectors.Optiply.OptiplyAccount.System] = optiplyFields },
+            Settings: null);
+        await tenants.UpsertAsync(Slug, input, ct);
+        if (existing is null) log.LogInformation("Created the demo tenant {Slug} on the GoedGepickt and Optiply emulators", Slug);
+    }
+}

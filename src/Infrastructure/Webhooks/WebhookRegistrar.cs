@@ -1,0 +1,59 @@
+using Koppel.Domain.Tenants;
+using Koppel.Infrastructure.Http;
+using Koppel.Infrastructure.Integrations;
+using Koppel.Infrastructure.Persistence;
+using Koppel.Infrastructure.Tenants;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace Koppel.Infrastructure.Webhooks;
+
+/// <summary>
+/// Registers (or checks) the hub's webhooks with the systems of a tenant's integration, at the hub's public hook
+/// address. A connection that does not work yet is no error here: it is logged and tried again at the next check.
+/// </summary>
+public sealed class WebhookRegistrar(IDbContextFactory<KoppelDb> dbs, IntegrationCatalog catalog, TenantConnections connections, ConnectorHttp http, HubAddress hub, ILogger<WebhookRegistrar> log)
+{
+    public async Task EnsureAsync(string tenantSlug, CancellationToken ct)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var tenant = await db.Tenants.Include(t => t.Connections).AsNoTracking().FirstOrDefaultAsync(t => t.Slug == tenantSlug, ct);
+        if (tenant is not null) await EnsureAsync(tenant, ct);
+    }
+
+    /// <summary>Every tenant whose integration registers webhooks (at start and on every check).</summary>
+    public async Task EnsureAllAsync(CancellationToken ct)
+    {
+        var keys = catalog.All.Where(i => i.Webhooks.Any(w => w.RegisterAsync is not null)).Select(i => i.Key).ToList();
+        if (keys.Count == 0) return;
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var tenants = await db.Tenants.Include(t => t.Connections).AsNoTracking().Where(t => keys.Contains(t.Integration)).ToListAsync(ct);
+        foreach (var tenant in tenants) await EnsureAsync(tenant, ct);
+    }
+
+    private async Task EnsureAsync(Tenant tenant, CancellationToken ct)
+    {
+        var integration = catalog.Find(tenant.Integration);
+        if (integration is null) return;
+        var decrypted = connections.Decrypt(tenant);
+        foreach (var intake in integration.Webhooks.Where(w => w.RegisterAsync is not null))
+        {
+            if (!decrypted.TryGetValue(intake.ConnectionSystem, out var connection)) continue;
+            try
+            {
+                var outcome = await intake.RegisterAsync!(new WebhookRegistration
+                {
+                    Connection = connection,
+                    Http = http,
+                    TargetUrl = hub.Hook(tenant.Slug, intake.Segment),
+                    SaveSecretAsync = (name, value, token) => connections.SaveSecretAsync(tenant.Id, intake.ConnectionSystem, name, value, token),
+                }, ct);
+                log.LogInformation("Webhooks of {Tenant} at {System}: {Outcome}", tenant.Slug, intake.Segment, outcome);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                log.LogWarning(e, "Could not register the webhooks of {Tenant} at {System}; tried again at the next check", tenant.Slug, intake.Segment);
+            }
+        }
+    }
+}

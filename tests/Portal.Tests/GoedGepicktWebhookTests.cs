@@ -1,0 +1,104 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
+using Koppel.Infrastructure.Connectors.GoedGepickt.Sandbox;
+using Koppel.Infrastructure.Connectors.Optiply.Sandbox;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Koppel.Portal.Tests;
+
+/// <summary>
+/// GoedGepickt's real-time path through the real portal: the hub registers its webhooks when the connection is saved,
+/// the emulator delivers signed events to /hooks/{tenant}/goedgepickt, and the queue writes them to Optiply.
+/// </summary>
+public sealed class GoedGepicktWebhookTests : IClassFixture<ApiHost>
+{
+    private const string Account = "gg-hooks";
+    private const string Key = "gg-hooks-key";
+    private const string OptiplyAccount = "3101";
+    private readonly ApiHost _host;
+
+    public GoedGepicktWebhookTests(ApiHost host) => _host = host;
+
+    private GoedGepicktSandbox Gg => _host.Services.GetRequiredService<GoedGepicktSandbox>();
+    private OptiplySandbox Optiply => _host.Services.GetRequiredService<OptiplySandbox>();
+
+    private async Task<string> TenantAsync(string slug)
+    {
+        Gg.RegisterKey(Key, Account);
+        Optiply.RegisterUser("hooks@optiply.example", "hooks-pass", OptiplyAccount);
+        var body = new JsonObject
+        {
+            ["name"] = "Hooks BV", ["integration"] = "goedgepickt-optiply",
+            ["connections"] = new JsonObject
+            {
+                ["goedGepickt"] = new JsonObject { ["baseUrl"] = GoedGepicktSandbox.BaseUrl(_host.Address), ["apiKey"] = Key },
+                ["optiply"] = new JsonObject
+                {
+                    ["baseUrl"] = OptiplyDemoLogin.BaseUrl(_host.Address), ["tokenUrl"] = OptiplyDemoLogin.TokenUrl(_host.Address),
+                    ["clientId"] = OptiplyDemoLogin.ClientId, ["clientSecret"] = OptiplyDemoLogin.ClientSecret,
+                    ["username"] = "hooks@optiply.example", ["password"] = "hooks-pass", ["accountId"] = OptiplyAccount,
+                },
+            },
+        };
+        var saved = await _host.Client(ApiHost.SupportKey).PutAsJsonAsync($"/api/v1/tenants/{slug}", body);
+        Assert.True(saved.IsSuccessStatusCode, await saved.Content.ReadAsStringAsync());
+        return slug;
+    }
+
+    private static async Task EventuallyAsync(Func<bool> condition)
+    {
+        for (var i = 0; i < 100 && !condition(); i++) await Task.Delay(100);
+        Assert.True(condition());
+    }
+
+    [Fact]
+    public async Task Saving_the_connection_registers_the_webhooks_and_a_stock_mutation_reaches_Optiply_once()
+    {
+        var slug = await TenantAsync("hooks-stock");
+        var hooks = Gg.Webhooks(Account).Where(w => ((string)w["targetUrl"]!).EndsWith($"/hooks/{slug}/goedgepickt", StringComparison.Ordinal)).ToList();
+        Assert.Equal(["order.statusChanged", "product.stockChanged", "product.updated"], hooks.Select(h => (string)h["webhookEvent"]!).Order());
+        var product = Gg.AddProduct(Account, new JsonObject { ["sku"] = "HOOK-1", ["name"] = "Haak", ["stock"] = new JsonObject { ["freeStock"] = 4 } }, fire: false);
+        var run = await _host.Client(ApiHost.SupportKey).PostAsync($"/api/v1/tenants/{slug}/flows/products/runs?wait=true", null);
+        Assert.True(run.IsSuccessStatusCode);
+        JsonObject? Written() => Optiply.Products(OptiplyAccount).SingleOrDefault(p => (string?)p["skuCode"] == "HOOK-1");
+
+        Gg.SetFreeStock(Account, product["uuid"]!.ToString(), 17);
+        await Gg.DeliveriesIdleAsync();
+
+        await EventuallyAsync(() => (int?)Written()?["stockLevel"] == 17);
+        var attempt = Gg.DeliveryAttempts.Last(a => a.TargetUrl.Contains(slug));
+        Assert.Equal((200, 1), (attempt.Status, attempt.Attempt));
+
+        // GG repeats a delivery it thinks failed: the same signed body again changes nothing.
+        var writes = Optiply.Writes;
+        var secret = (string)hooks.Single(h => (string?)h["webhookEvent"] == "product.stockChanged")["webhookSecret"]!;
+        var repeated = await PostAsync(slug, attempt.Body, Sign(secret, attempt.Body));
+        Assert.Equal(HttpStatusCode.OK, repeated.StatusCode);
+        await Task.Delay(1500);
+        Assert.Equal(writes, Optiply.Writes);
+    }
+
+    [Fact]
+    public async Task A_delivery_with_a_bad_or_missing_signature_is_refused_with_401()
+    {
+        var slug = await TenantAsync("hooks-signature");
+        const string body = """{"event":"stockUpdated","productUuid":"00000000-0000-4000-8000-000000000001","productSku":"X","newStock":"1"}""";
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await PostAsync(slug, body, Sign("not-the-secret", body))).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await PostAsync(slug, body, null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await PostAsync("no-such-tenant", body, null)).StatusCode);
+    }
+
+    private async Task<HttpResponseMessage> PostAsync(string slug, string body, string? signature)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/hooks/{slug}/goedgepickt") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        if (signature is not null) request.Headers.Add("signature", signature);
+        return await _host.Client(null).SendAsync(request);
+    }
+
+    private static string Sign(string secret, string body) =>
+        Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes(body)));
+}
