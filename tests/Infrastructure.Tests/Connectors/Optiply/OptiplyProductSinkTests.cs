@@ -68,17 +68,18 @@ public sealed class OptiplyProductSinkTests
     }
 
     [Fact]
-    public async Task Deleting_a_product_removes_it_and_deleting_it_again_is_fine()
+    public async Task Deleting_a_product_keeps_it_disabled_and_deleting_it_again_is_fine()
     {
         await using var optiply = await OptiplyHub.StartAsync();
         var sink = optiply.Sink(OptiplyEntity.Products);
         var created = await sink.CreateAsync(ExactItemId, OptiplyHub.Product(), Ct);
 
         await sink.DeleteAsync(created.TargetId, Ct);
-        var again = await sink.DeleteAsync(created.TargetId, Ct);
+        await sink.DeleteAsync(created.TargetId, Ct);
 
-        Assert.Empty(optiply.Sandbox.Products(OptiplyHub.Account));
-        Assert.Contains("already gone", again);
+        // Optiply's forecasts live on the product's sales history: it stays, switched off.
+        var product = Assert.Single(optiply.Sandbox.Products(OptiplyHub.Account));
+        Assert.Equal("disabled", (string?)product["status"]);
     }
 
     [Fact]

@@ -9,8 +9,12 @@ internal sealed class GgRateLimit(TimeProvider clock)
     private readonly Lock _lock = new();
     private readonly Dictionary<string, Queue<DateTimeOffset>> _byIp = new(StringComparer.Ordinal);
 
-    /// <summary>Requests per window per IP; 0 turns the limit off.</summary>
-    public int PerWindow { get; set; } = 150;
+    /// <summary>Requests per window per IP; 0 turns the limit off. A new limit starts a new window.</summary>
+    public int PerWindow
+    {
+        get;
+        set { lock (_lock) { field = value; _byIp.Clear(); } }
+    } = 150;
     public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(1);
 
     public bool TryTake(string ip)
