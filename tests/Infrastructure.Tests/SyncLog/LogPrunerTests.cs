@@ -12,13 +12,8 @@ public sealed class LogPrunerTests
 {
     private static readonly DateTime Now = DateTime.UtcNow;
 
-    private sealed class Factory(TestDatabase database) : IDbContextFactory<KoppelDb>
-    {
-        public KoppelDb CreateDbContext() => database.CreateContext();
-    }
-
     private static LogPruner Pruner(TestDatabase database, int batchSize = 1_000) =>
-        new(new Factory(database), Options.Create(new LogRetentionOptions { RetentionDays = 90, BatchSize = batchSize }), TimeProvider.System);
+        new(database.Factory(), Options.Create(new LogRetentionOptions { RetentionDays = 90, BatchSize = batchSize }), TimeProvider.System);
 
     private static SyncLogEntry Entry(int tenantId, long runId, string flow, string key, DateTime at, Outcome outcome = Outcome.Updated) => new()
     {
