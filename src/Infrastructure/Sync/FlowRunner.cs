@@ -38,8 +38,7 @@ public sealed class FlowRunner(
     public async Task<SyncRun> RunAsync(string tenantSlug, string flowKey, RunRequest request, IProgress<SyncRun>? progress = null, CancellationToken ct = default)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var tenant = await db.Tenants.Include(t => t.Connections).AsNoTracking().FirstOrDefaultAsync(t => t.Slug == tenantSlug, ct)
-                     ?? throw new KeyNotFoundException($"There is no tenant \"{tenantSlug}\".");
+        var tenant = await db.Tenants.Include(t => t.Connections).AsNoTracking().GetBySlugAsync(tenantSlug, ct);
         var integration = catalog.Get(tenant.Integration);
         var flow = integration.Flow(flowKey) ?? throw new KeyNotFoundException($"The {integration.Name} integration has no flow \"{flowKey}\".");
         if (request.Mode == RunMode.SingleRecord && string.IsNullOrWhiteSpace(request.SourceId))
