@@ -17,7 +17,10 @@ public static class AdminApi
     public static IEndpointRouteBuilder MapAdminApi(this IEndpointRouteBuilder app)
     {
         // The API checks its own callers (RequireCaller), so the portal's sign-in redirect never answers a program.
-        var api = app.MapGroup("/api/v1").AllowAnonymous().AddEndpointFilter(ApiFilters.RequireCaller);
+        var api = app.MapGroup("/api/v1").AllowAnonymous().AddEndpointFilter(ApiFilters.RequireCaller)
+            // Every call may meet these (ApiFilters); the OpenAPI document says so once for all.
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
         api.MapTenantsEndpoints();
         api.MapRunsEndpoints();
         api.MapRecordsEndpoints();

@@ -12,7 +12,9 @@ internal static class ApiFilters
     /// endpoint can forget to check that the caller may see that tenant.
     /// </summary>
     public static RouteGroupBuilder MapTenantGroup(this RouteGroupBuilder api) =>
-        api.MapGroup("/tenants/{tenant}").AddEndpointFilter(RequireTenant);
+        api.MapGroup("/tenants/{tenant}").AddEndpointFilter(RequireTenant)
+            // An unknown tenant, flow, run or record is a 404 on any of its routes.
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
     /// <summary>The caller <see cref="RequireCaller"/> admitted.</summary>
     public static ApiCaller CallerOf(HttpContext http) => (ApiCaller)http.Items[typeof(ApiCaller)]!;

@@ -13,8 +13,10 @@ public static class MappingsEndpoints
     public static RouteGroupBuilder MapMappingsEndpoints(this RouteGroupBuilder api)
     {
         var tenant = api.MapTenantGroup();
-        tenant.MapGet("/mappings/{flow}", GetAsync);
-        tenant.MapPut("/mappings/{flow}", PutAsync);
+        // A mapping is written in its own JSON dialect (rule trees), so the document shows it as a JSON object.
+        tenant.MapGet("/mappings/{flow}", GetAsync).Produces<JsonObject>(StatusCodes.Status200OK);
+        tenant.MapPut("/mappings/{flow}", PutAsync).Accepts<JsonObject>("application/json").Produces<JsonObject>(StatusCodes.Status200OK)
+            .WithDescription("Saves a new version of the flow's mapping: the body is the mapping as GET returns it (or its \"mapping\" part).");
         return api;
     }
 

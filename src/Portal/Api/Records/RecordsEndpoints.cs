@@ -10,7 +10,7 @@ public static class RecordsEndpoints
     public static RouteGroupBuilder MapRecordsEndpoints(this RouteGroupBuilder api)
     {
         var tenant = api.MapTenantGroup();
-        tenant.MapPost("/flows/{flow}/records/{sourceId}/resync", ResyncAsync).OpenToCustomers();
+        tenant.MapPost("/flows/{flow}/records/{sourceId}/resync", ResyncAsync).OpenToCustomers().ProducesProblem(StatusCodes.Status409Conflict);
         return api;
     }
 

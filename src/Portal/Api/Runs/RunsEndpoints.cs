@@ -12,7 +12,7 @@ public static class RunsEndpoints
     public static RouteGroupBuilder MapRunsEndpoints(this RouteGroupBuilder api)
     {
         var tenant = api.MapTenantGroup();
-        tenant.MapPost("/flows/{flow}/runs", StartAsync).OpenToCustomers();
+        tenant.MapPost("/flows/{flow}/runs", StartAsync).OpenToCustomers().ProducesProblem(StatusCodes.Status409Conflict);
         tenant.MapGet("/runs", ListAsync).OpenToCustomers();
         tenant.MapGet("/runs/{id:long}", GetAsync).OpenToCustomers();
         return api;
