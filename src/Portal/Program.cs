@@ -1,6 +1,7 @@
 using Koppel.Infrastructure;
 using Koppel.Portal;
 using Koppel.Portal.Api;
+using Koppel.Portal.Api.Binding;
 using Koppel.Portal.Api.Hooks;
 using Koppel.Portal.Auth;
 using Koppel.Portal.Components;
@@ -23,6 +24,7 @@ builder.Services.AddKoppel(builder.Configuration, builder.Environment);
 builder.Services.AddSingleton<ApiKeys>();
 builder.Services.AddKoppelHealth();
 builder.Services.AddProblemDetails();
+builder.Services.AddBindingProblems();
 builder.Services.ConfigureHttpJsonOptions(o =>
     o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
