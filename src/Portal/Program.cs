@@ -7,6 +7,7 @@ using Koppel.Portal.Auth;
 using Koppel.Portal.Components;
 using Koppel.Portal.Components.SyncLog;
 using Koppel.Portal.Health;
+using Koppel.Portal.Telemetry;
 using Koppel.Infrastructure.Health;
 using MudBlazor.Services;
 
@@ -23,6 +24,7 @@ builder.WebHost.UseStaticWebAssets();
 builder.Services.AddKoppel(builder.Configuration, builder.Environment);
 builder.Services.AddSingleton<ApiKeys>();
 builder.Services.AddKoppelHealth();
+builder.Services.AddKoppelTelemetry(builder.Configuration);
 builder.Services.AddProblemDetails();
 builder.Services.AddBindingProblems();
 builder.Services.ConfigureHttpJsonOptions(o =>

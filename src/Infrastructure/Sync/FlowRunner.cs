@@ -6,6 +6,7 @@ using Koppel.Infrastructure.Integrations;
 using Koppel.Infrastructure.Persistence;
 using Koppel.Infrastructure.Scheduling;
 using Koppel.Infrastructure.Sync.Mappings;
+using Koppel.Infrastructure.Telemetry;
 using Koppel.Infrastructure.Tenants;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -24,6 +25,7 @@ public sealed class FlowRunner(
     ConnectorHttp http,
     TimeProvider clock,
     SchedulerOptions options,
+    SyncTelemetry telemetry,
     ILogger<FlowRunner> log)
 {
 
@@ -57,6 +59,7 @@ public sealed class FlowRunner(
             throw new FlowBusy(tenant.Name, flow.Name);
         }
         progress?.Report(run);
+        var activity = telemetry.RunStarted(integration.Key, run);
 
         try
         {
@@ -99,6 +102,7 @@ public sealed class FlowRunner(
         {
             run.EndedAt = clock.GetUtcNow().UtcDateTime;
             await FinishAsync(db, run, state.Id);
+            telemetry.RunFinished(integration.Key, run, activity);
             progress?.Report(run);
         }
         return run;
