@@ -1,6 +1,7 @@
 using Koppel.Infrastructure;
 using Koppel.Portal;
 using Koppel.Portal.Api;
+using Koppel.Portal.Api.Binding;
 using Koppel.Portal.Api.Hooks;
 using Koppel.Portal.Api.Reference;
 using Koppel.Portal.Auth;
@@ -27,6 +28,7 @@ builder.Services.AddKoppelHealth();
 builder.Services.AddAdminApiReference();
 builder.Services.AddKoppelTelemetry(builder.Configuration);
 builder.Services.AddProblemDetails();
+builder.Services.AddBindingProblems();
 builder.Services.ConfigureHttpJsonOptions(o =>
     o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();

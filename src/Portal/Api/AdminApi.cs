@@ -1,3 +1,4 @@
+using Koppel.Portal.Api.Binding;
 using Koppel.Portal.Api.Log;
 using Koppel.Portal.Api.Mappings;
 using Koppel.Portal.Api.Records;
@@ -17,7 +18,7 @@ public static class AdminApi
     public static IEndpointRouteBuilder MapAdminApi(this IEndpointRouteBuilder app)
     {
         // The API checks its own callers (RequireCaller), so the portal's sign-in redirect never answers a program.
-        var api = app.MapGroup("/api/v1").AllowAnonymous().AddEndpointFilter(ApiFilters.RequireCaller)
+        var api = app.MapGroup("/api/v1").AllowAnonymous().AddEndpointFilter(ApiFilters.RequireCaller).CheckContentTypeInBinding()
             // Every call may meet these (ApiFilters); the OpenAPI document says so once for all.
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
