@@ -11,6 +11,8 @@ using Koppel.Infrastructure.Scheduling;
 using Koppel.Infrastructure.Secrets;
 using Koppel.Infrastructure.Sync;
 using Koppel.Infrastructure.SyncLog;
+using Koppel.Infrastructure.SyncLog.Retention;
+using Koppel.Infrastructure.Telemetry;
 using Koppel.Infrastructure.Tenants;
 using Koppel.Infrastructure.Users;
 using Koppel.Infrastructure.Webhooks;
@@ -39,6 +41,8 @@ public static class KoppelServices
             .Configure<IServiceProvider>((o, sp) => o.XmlRepository = new DbKeyRepository(sp.GetRequiredService<Microsoft.Extensions.DependencyInjection.IServiceScopeFactory>()));
         services.AddSingleton<SecretProtector>();
 
+        services.AddMetrics(); // the web host adds it too; a bare service collection (tests, benchmarks) needs it
+        services.AddSingleton<SyncTelemetry>();
         services.AddSingleton<ConnectorHttp>();
         services.AddSingleton<IntegrationCatalog>();
         services.AddSingleton<TenantConnections>();
@@ -56,6 +60,7 @@ public static class KoppelServices
         services.AddSingleton<SandboxFaults>();
         services.AddSingleton<KoppelStartup>();
         services.AddSingleton<HubAddress>(sp => new HubAddress(configuration, sp.GetService<Microsoft.AspNetCore.Hosting.Server.IServer>()));
+        services.AddLogRetention();
         services.AddSingleton<WebhookWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<WebhookWorker>());
         services.AddSingleton<WebhookInbox>();
