@@ -46,6 +46,7 @@ public static class KoppelServices
         services.AddSingleton<ConnectorHttp>();
         services.AddSingleton<IntegrationCatalog>();
         services.AddSingleton<TenantConnections>();
+        services.AddSingleton<FlowContexts>();
         services.AddSingleton<FlowRunner>();
         services.AddSingleton<RunLauncher>();
         services.AddSingleton<TenantService>();

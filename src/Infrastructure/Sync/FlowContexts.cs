@@ -27,7 +27,6 @@ public sealed class FlowContexts(IDbContextFactory<KoppelDb> dbs, TenantConnecti
             Connections = connections.Decrypt(tenant),
             Http = http,
             Links = new LinkLookup(dbs, tenant.Id),
-            SaveSecretAsync = (system, name, value, token) => connections.SaveSecretAsync(tenant.Id, system, name, value, token),
             Clock = clock,
         };
     }

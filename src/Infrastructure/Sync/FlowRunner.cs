@@ -21,8 +21,7 @@ namespace Koppel.Infrastructure.Sync;
 public sealed class FlowRunner(
     IDbContextFactory<KoppelDb> dbs,
     IntegrationCatalog catalog,
-    TenantConnections connections,
-    ConnectorHttp http,
+    FlowContexts contexts,
     TimeProvider clock,
     SchedulerOptions options,
     SyncTelemetry telemetry,
@@ -63,7 +62,7 @@ public sealed class FlowRunner(
 
         try
         {
-            var context = await ContextAsync(tenant, integration, ct);
+            var context = contexts.Create(tenant, integration);
             var mapping = await MappingStore.CurrentAsync(db, tenant.Id, flow, ct);
             var processor = new RecordProcessor(flow, flow.Build(context), mapping, log);
             var commit = new PageCommitter(db, tenant.Id, flow, run, state.Id, clock, options.Lease);
@@ -133,9 +132,6 @@ public sealed class FlowRunner(
             await ProcessPageAsync(processor, commit, records, force: false, cursor: null, ct, logAll: true);
         }
     }
-
-    private Task<FlowContext> ContextAsync(Tenant tenant, IntegrationDefinition integration, CancellationToken ct) =>
-        Task.FromResult(new FlowContexts(dbs, connections, http, clock).Create(tenant, integration));
 
     private async Task<bool> TryLeaseAsync(KoppelDb db, int stateId, long runId, CancellationToken ct)
     {

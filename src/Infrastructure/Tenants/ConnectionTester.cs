@@ -66,7 +66,7 @@ public sealed class ConnectionTester(
         {
             // A secret the system rotates during the test (Exact's refresh token) is stored only when the stored
             // connection itself was tested: a rotated token of unsaved values belongs to no stored connection.
-            var connection = new ConnectionInfo(system, fields, secrets) { SaveSecretAsync = edited ? null : stored?.SaveSecretAsync };
+            var connection = new ConnectionInfo(system, fields, secrets) { Store = edited ? null : stored?.Store };
             call = schema.Test(connection, http, CancellationToken.None);
             return new(true, await call.WaitAsync(Timeout, ct));
         }

@@ -38,7 +38,6 @@ public sealed class SettingChoiceReader(
             Connections = connections.Decrypt(tenant),
             Http = http,
             Clock = clock,
-            SaveSecretAsync = (system, name, value, token) => connections.SaveSecretAsync(tenant.Id, system, name, value, token),
         };
         // Not cancelled, for the same reason as a connection test: a refresh cut off midway loses the rotated token.
         Task<IReadOnlyList<SettingChoice>>? call = null;

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Koppel.Infrastructure.Tenants;
 
-/// <summary>Reads a tenant's connections with their secrets decrypted, and stores rotated secrets at once.</summary>
+/// <summary>Reads a tenant's connections with their secrets decrypted, each with its store for rotated secrets.</summary>
 public sealed class TenantConnections(IDbContextFactory<KoppelDb> dbs, SecretProtector secrets)
 {
     public IReadOnlyDictionary<string, ConnectionInfo> Decrypt(Tenant tenant) =>
@@ -16,22 +16,41 @@ public sealed class TenantConnections(IDbContextFactory<KoppelDb> dbs, SecretPro
             JsonSerializer.Deserialize<Dictionary<string, string>>(c.FieldsJson) ?? [],
             secrets.Unprotect(c.ProtectedSecrets))
         {
-            SaveSecretAsync = (name, value, ct) => SaveSecretAsync(tenant.Id, c.System, name, value, ct),
+            Store = new StoredConnection(dbs, secrets, tenant.Id, c.System),
         });
 
     /// <summary>
-    /// Replaces one secret in its own short transaction. Used for refresh-token rotation: the new token must
-    /// be durable before the access token that came with it is used, or a crash would disconnect the tenant.
+    /// One connection's secrets in the database. A change is written with a conditional update on the encrypted value
+    /// it was made from (every encryption differs, so the value is its own version): of two processes changing the same
+    /// connection at once, one writes and the other sees the newer secrets and tries again. Writes are never cancelled:
+    /// a rotated token that was issued must be kept whatever happens to the run.
     /// </summary>
-    public async Task SaveSecretAsync(int tenantId, string system, string name, string value, CancellationToken ct)
+    private sealed class StoredConnection(IDbContextFactory<KoppelDb> dbs, SecretProtector protector, int tenantId, string system) : IConnectionStore
     {
-        await using var db = await dbs.CreateDbContextAsync(ct);
-        var connection = await db.Connections.FirstAsync(c => c.TenantId == tenantId && c.System == system, ct);
-        var all = secrets.Unprotect(connection.ProtectedSecrets);
-        all[name] = value;
-        connection.ProtectedSecrets = secrets.Protect(all);
-        connection.UpdatedAt = DateTime.UtcNow;
-        // Not cancellable: a rotated token that was issued must be kept whatever happens to the run.
-        await db.SaveChangesAsync(CancellationToken.None);
+        public async Task<IReadOnlyDictionary<string, string>> ReadSecretsAsync(CancellationToken ct)
+        {
+            await using var db = await dbs.CreateDbContextAsync(ct);
+            return protector.Unprotect(await StoredAsync(db, ct));
+        }
+
+        public async Task<bool> UpdateSecretsAsync(Func<Dictionary<string, string>, bool> change, CancellationToken ct)
+        {
+            await using var db = await dbs.CreateDbContextAsync(CancellationToken.None);
+            while (true)
+            {
+                var stored = await StoredAsync(db, CancellationToken.None);
+                var all = protector.Unprotect(stored);
+                if (!change(all)) return false;
+                var updated = protector.Protect(all);
+                var written = await db.Connections
+                    .Where(c => c.TenantId == tenantId && c.System == system && c.ProtectedSecrets == stored)
+                    .ExecuteUpdateAsync(s => s.SetProperty(c => c.ProtectedSecrets, updated).SetProperty(c => c.UpdatedAt, DateTime.UtcNow),
+                        CancellationToken.None);
+                if (written == 1) return true;
+            }
+        }
+
+        private Task<string?> StoredAsync(KoppelDb db, CancellationToken ct) =>
+            db.Connections.Where(c => c.TenantId == tenantId && c.System == system).Select(c => c.ProtectedSecrets).FirstAsync(ct);
     }
 }

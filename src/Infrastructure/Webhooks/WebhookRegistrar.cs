@@ -46,7 +46,7 @@ public sealed class WebhookRegistrar(IDbContextFactory<KoppelDb> dbs, Integratio
                     Connection = connection,
                     Http = http,
                     TargetUrl = hub.Hook(tenant.Slug, intake.Segment),
-                    SaveSecretAsync = (name, value, token) => connections.SaveSecretAsync(tenant.Id, intake.ConnectionSystem, name, value, token),
+                    SaveSecretAsync = connection.SaveSecretAsync,
                 }, ct);
                 log.LogInformation("Webhooks of {Tenant} at {System}: {Outcome}", tenant.Slug, intake.Segment, outcome);
             }

@@ -46,21 +46,17 @@ public sealed class ExactOnlineClient
     public string Division { get; }
     public ExactTokenSource? Tokens { get; private init; }
 
-    /// <summary>The client for a flow run: token rotation stored through the run's context, rate limits per division.</summary>
-    public static ExactOnlineClient Create(FlowContext context)
-    {
-        var connection = context.Connection(ExactOnlineConnection.System);
-        return Create(connection, context.Http, context.Clock,
-            (token, ct) => context.SaveSecretAsync(ExactOnlineConnection.System, "refreshToken", token, ct));
-    }
+    /// <summary>The client for a flow run: tokens kept with the connection's secrets, rate limits per division.</summary>
+    public static ExactOnlineClient Create(ConnectedContext context) =>
+        Create(context.Connection(ExactOnlineConnection.System), context.Http, context.Clock);
 
-    public static ExactOnlineClient Create(ConnectionInfo connection, ConnectorHttp http, TimeProvider clock, Func<string, CancellationToken, Task>? saveRefreshToken)
+    public static ExactOnlineClient Create(ConnectionInfo connection, ConnectorHttp http, TimeProvider clock)
     {
         var baseUrl = (connection.Get("baseUrl") ?? ExactOnlineConnection.DefaultBaseUrl).TrimEnd('/');
         var division = connection.Require("division").Trim();
         var key = $"exactOnline:{baseUrl}:{division}";
         var tokens = new ExactTokenSource(http.Create(key + ":token", Policy), baseUrl, division,
-            connection.Require("clientId"), connection.Require("clientSecret"), connection.Require("refreshToken"), saveRefreshToken, clock);
+            connection.Require("clientId"), connection.Require("clientSecret"), connection.Require("refreshToken"), connection.Store, clock);
         return new ExactOnlineClient(http.Create(key, Policy, tokens), baseUrl, division, clock) { Tokens = tokens };
     }
 

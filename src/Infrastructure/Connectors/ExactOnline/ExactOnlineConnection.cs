@@ -19,19 +19,17 @@ public static class ExactOnlineConnection
         new ConnectionField("division", "Division (administration number)"),
     ])
     {
-        // A test refreshes the token like a run does, so the rotated refresh token must be stored just the same.
-        Test = (connection, http, ct) => TestAsync(connection, http,
-            connection.SaveSecretAsync is { } save ? (token, c) => save("refreshToken", token, c) : null, ct),
+        // A test takes the token like a run does: from the stored connection, and a renewed one is stored just the same.
+        Test = TestAsync,
     };
 
     /// <summary>
-    /// Gets an access token (reusing a valid one) and reads the current user and division. A refresh rotates the
-    /// refresh token: pass <paramref name="saveRefreshToken"/> to store it at once. Without it the new token stays
-    /// in this process's memory and the connection's next run stores it.
+    /// Gets an access token (reusing a valid one) and reads the current user and division. For connection values that
+    /// are not stored, a renewed token stays in this process's memory and the connection's next run stores it.
     /// </summary>
-    public static async Task<string> TestAsync(ConnectionInfo connection, ConnectorHttp http, Func<string, CancellationToken, Task>? saveRefreshToken, CancellationToken ct)
+    public static async Task<string> TestAsync(ConnectionInfo connection, ConnectorHttp http, CancellationToken ct)
     {
-        var client = ExactOnlineClient.Create(connection, http, TimeProvider.System, saveRefreshToken);
+        var client = ExactOnlineClient.Create(connection, http, TimeProvider.System);
         var me = await client.MeAsync(ct);
         var divisions = await client.AllAsync(client.Url("system/Divisions", ["Code", "Description"]), ct);
         var division = divisions.FirstOrDefault(d => d["Code"]?.ToString() == client.Division);

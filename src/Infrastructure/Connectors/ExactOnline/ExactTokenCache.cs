@@ -3,28 +3,22 @@ using System.Collections.Concurrent;
 namespace Koppel.Infrastructure.Connectors.ExactOnline;
 
 /// <summary>
-/// The access token of each Exact connection, shared by every flow and run in this process. Exact refuses a
-/// refresh within 570 s of the last one, so two flows of one tenant (or two runs ten minutes apart) must
-/// reuse one token instead of each refreshing. Also remembers which refresh tokens this process already
-/// spent, so a run that started with an older one adopts the newest instead of presenting a dead token.
+/// The tokens of Exact connection values that are not stored (a test of unsaved edits), in this process's memory,
+/// so a run that started with a refresh token such a test spent adopts the newest instead of presenting a dead one. Stored connections keep their tokens in the database (<see cref="ExactStoredToken"/>).
 /// </summary>
 internal static class ExactTokenCache
 {
     private static readonly ConcurrentDictionary<string, Entry> Entries = new(StringComparer.Ordinal);
 
-    public static Entry For(string baseUrl, string clientId, string division) =>
-        Entries.GetOrAdd($"{baseUrl.TrimEnd('/').ToLowerInvariant()}|{clientId}|{division}", _ => new Entry());
+    public static Entry For(string grant) => Entries.GetOrAdd(grant, _ => new Entry());
 
     internal sealed class Entry
     {
-        /// <summary>Serialises refreshes of one connection: only one may be in flight.</summary>
+        /// <summary>Serialises refreshes of such values in this process.</summary>
         public SemaphoreSlim Gate { get; } = new(1, 1);
-        public string? AccessToken { get; set; }
-        public DateTimeOffset ExpiresAt { get; set; }
-        /// <summary>The newest refresh token, already stored durably by the run that received it.</summary>
+        /// <summary>The newest token pair issued to unsaved connection values, kept in memory only.</summary>
+        public ExactAccessToken? Access { get; set; }
         public string? RefreshToken { get; set; }
-        /// <summary>False while the newest refresh token is only in memory (a connection test could not store it).</summary>
-        public bool RefreshTokenSaved { get; set; } = true;
         public HashSet<string> Spent { get; } = new(StringComparer.Ordinal);
     }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -7,40 +8,48 @@ using Koppel.Infrastructure.Integrations;
 namespace Koppel.Infrastructure.Connectors.ExactOnline;
 
 /// <summary>
-/// Exact Online access tokens for one connection. A refresh rotates the refresh token: the new one is stored
-/// durably before the access token is used (a crash in between would otherwise disconnect the customer).
-/// The access token is reused until 30 s before it expires, which is also the earliest moment Exact accepts
-/// a refresh (570 s after the last one); only a 401 forces an earlier attempt.
+/// Exact Online access tokens for one connection. The access token and its expiry are kept with the connection's
+/// encrypted secrets and reused by every run, after a restart and by every hub process on the same database, until
+/// 30 s before it expires, which is also the earliest moment Exact accepts a refresh (570 s after the last one); only
+/// a 401 forces an earlier attempt. A refresh is taken by one process at a time under a lease in the stored secrets,
+/// and rotates the refresh token: the new one is stored with the access token before either is used (a crash in
+/// between would otherwise disconnect the customer).
 /// </summary>
 public sealed class ExactTokenSource : IAccessTokenSource
 {
     /// <summary>Exact refuses a refresh within 570 s of the previous one; access tokens live 600 s.</summary>
     public static readonly TimeSpan RefreshMargin = TimeSpan.FromSeconds(30);
 
+    /// <summary>How often a process waiting for another one's refresh looks for the new token.</summary>
+    private static readonly TimeSpan LeasePoll = TimeSpan.FromMilliseconds(200);
+
     private readonly HttpClient _http;
     private readonly Uri _tokenUrl;
     private readonly string _clientId;
     private readonly string _clientSecret;
-    private readonly Func<string, CancellationToken, Task>? _saveRefreshToken;
+    private readonly string _grant;
+    private readonly IConnectionStore? _store;
     private readonly TimeProvider _clock;
     private readonly ExactTokenCache.Entry _entry;
+    private readonly SemaphoreSlim _gate = new(1, 1);
     private string _refreshToken;
+    private ExactAccessToken? _current;
     private string? _given;
 
     /// <param name="http">A client without credentials (the token endpoint takes the client secret in the form).</param>
-    /// <param name="saveRefreshToken">Stores a rotated refresh token durably; null only where nothing can be stored (then the
-    /// token is kept in memory and the next run stores it).</param>
+    /// <param name="store">The stored connection; null only for values that are not stored (then tokens stay in this process's memory).</param>
     public ExactTokenSource(HttpClient http, string baseUrl, string division, string clientId, string clientSecret, string refreshToken,
-        Func<string, CancellationToken, Task>? saveRefreshToken, TimeProvider clock)
+        IConnectionStore? store, TimeProvider clock)
     {
         _http = http;
         _tokenUrl = new Uri(baseUrl.TrimEnd('/') + "/api/oauth2/token");
         _clientId = clientId;
         _clientSecret = clientSecret;
         _refreshToken = refreshToken;
-        _saveRefreshToken = saveRefreshToken;
+        _store = store;
         _clock = clock;
-        _entry = ExactTokenCache.For(baseUrl, clientId, division);
+        _grant = $"{baseUrl.TrimEnd('/').ToLowerInvariant()}|{clientId}|{division}";
+        _entry = ExactTokenCache.For(_grant);
     }
 
     /// <summary>Token calls made by this source (tests and logs).</summary>
@@ -51,39 +60,92 @@ public sealed class ExactTokenSource : IAccessTokenSource
 
     public async Task<string> GetAsync(bool refresh, CancellationToken ct)
     {
-        await _entry.Gate.WaitAsync(ct);
+        // A stored connection's refreshes are guarded by the lease in the database, for runs in this process as for
+        // other processes; tokens that live only in memory need this process's gate instead.
+        var gate = _store is null ? _entry.Gate : _gate;
+        await gate.WaitAsync(ct);
         try
         {
-            if (await AdoptNewestAsync(ct) && _entry.AccessToken is { } token)
-            {
-                var now = _clock.GetUtcNow();
-                if (!refresh && now < _entry.ExpiresAt - RefreshMargin) return _given = token;
-                // Another flow already replaced the token that was just refused.
-                if (refresh && token != _given && now < _entry.ExpiresAt) return _given = token;
-            }
-            return _given = await RefreshAsync(ct);
+            if (!Usable(_current, refresh))
+                _current = _store is null ? await FromMemoryAsync(refresh, ct) : await FromStoreAsync(_store, refresh, ct);
+            return _given = _current!.Token;
         }
         finally
         {
-            _entry.Gate.Release();
+            gate.Release();
         }
     }
 
-    /// <summary>True when the cached token belongs to this connection's newest refresh token (adopting it when ours was spent).</summary>
-    private async Task<bool> AdoptNewestAsync(CancellationToken ct)
+    /// <summary>Fit to hand out: until the margin before expiry; after a refusal, any valid token other than the refused one.</summary>
+    private bool Usable(ExactAccessToken? token, bool refresh)
     {
-        if (_entry.RefreshToken is not { } newest) return false;
-        if (newest != _refreshToken && !_entry.Spent.Contains(_refreshToken)) return false;   // the customer reconnected: start over
-        _refreshToken = newest;
-        if (!_entry.RefreshTokenSaved && _saveRefreshToken is not null)
+        if (token is null) return false;
+        var now = _clock.GetUtcNow();
+        return refresh ? token.Token != _given && now < token.ExpiresAt : now < token.ExpiresAt - RefreshMargin;
+    }
+
+    private async Task<ExactAccessToken> FromMemoryAsync(bool refresh, CancellationToken ct)
+    {
+        // Adopt the newest pair unless the customer reconnected (our refresh token is neither the newest nor spent).
+        if (_entry.RefreshToken is { } newest && (newest == _refreshToken || _entry.Spent.Contains(_refreshToken)))
         {
-            await _saveRefreshToken(newest, CancellationToken.None);
-            _entry.RefreshTokenSaved = true;
+            _refreshToken = newest;
+            if (Usable(_entry.Access, refresh)) return _entry.Access!;
         }
+        return await RefreshAsync(ct);
+    }
+
+    private async Task<ExactAccessToken> FromStoreAsync(IConnectionStore store, bool refresh, CancellationToken ct)
+    {
+        var waited = Stopwatch.StartNew();
+        while (true)
+        {
+            var secrets = await store.ReadSecretsAsync(ct);
+            // The stored refresh token is the newest: another run or process may have rotated it since this run began.
+            if (secrets.GetValueOrDefault(ExactStoredToken.RefreshTokenName) is { Length: > 0 } stored) _refreshToken = stored;
+            if (await StoreUnsavedAsync(store)) continue;
+            var access = ExactStoredToken.Read(secrets, _grant);
+            if (Usable(access, refresh)) return access!;
+
+            var seen = _refreshToken;
+            var now = _clock.GetUtcNow();
+            if (await store.UpdateSecretsAsync(s => s.GetValueOrDefault(ExactStoredToken.RefreshTokenName) == seen && ExactStoredToken.TryLease(s, now), ct))
+            {
+                try
+                {
+                    return await RefreshAsync(ct);
+                }
+                catch
+                {
+                    await store.UpdateSecretsAsync(s => s.Remove(ExactStoredToken.LeaseName), CancellationToken.None);
+                    throw;
+                }
+            }
+            if (waited.Elapsed > ExactStoredToken.LeaseHold)
+                throw new RunStopped("Another hub process has been renewing this Exact Online connection's access token for two minutes. The next run will continue.");
+            await Task.Delay(LeasePoll, ct);
+        }
+    }
+
+    /// <summary>
+    /// A test of unsaved connection values in this process spent the stored refresh token: the token pair it received
+    /// is the only way back in, so it is stored now. True when it was.
+    /// </summary>
+    private async Task<bool> StoreUnsavedAsync(IConnectionStore store)
+    {
+        if (_entry.RefreshToken is not { } newest || newest == _refreshToken || !_entry.Spent.Contains(_refreshToken) || _entry.Access is not { } access)
+            return false;
+        var spent = _refreshToken;
+        await store.UpdateSecretsAsync(s =>
+        {
+            if (s.GetValueOrDefault(ExactStoredToken.RefreshTokenName) != spent) return false;
+            ExactStoredToken.Write(s, _grant, newest, access);
+            return true;
+        }, CancellationToken.None);
         return true;
     }
 
-    private async Task<string> RefreshAsync(CancellationToken ct)
+    private async Task<ExactAccessToken> RefreshAsync(CancellationToken ct)
     {
         Refreshes++;
         using var form = new FormUrlEncodedContent(new Dictionary<string, string>
@@ -119,7 +181,7 @@ public sealed class ExactTokenSource : IAccessTokenSource
             if (error == "access_denied" && description?.Contains("not expired", StringComparison.OrdinalIgnoreCase) == true)
             {
                 // Optiply's tap does the same: the previous token is still valid, keep using it.
-                if (_entry.AccessToken is { } current && _clock.GetUtcNow() < _entry.ExpiresAt) return current;
+                if (_current is { } current && _clock.GetUtcNow() < current.ExpiresAt) return current;
                 throw new RunStopped("Exact Online refused a new access token because one was issued less than ten minutes ago " +
                     "(by another process using the same connection). The next run will continue.");
             }
@@ -130,22 +192,24 @@ public sealed class ExactTokenSource : IAccessTokenSource
         }
     }
 
-    private async Task<string> AcceptAsync(string access, string rotated, TimeSpan lifetime)
+    private async Task<ExactAccessToken> AcceptAsync(string token, string rotated, TimeSpan lifetime)
     {
-        var now = _clock.GetUtcNow();
+        var access = new ExactAccessToken(token, _clock.GetUtcNow() + lifetime);
+        // Kept in memory too, so that if storing fails a later run in this process can still store it.
         _entry.Spent.Add(_refreshToken);
         _entry.RefreshToken = rotated;
-        _entry.RefreshTokenSaved = false;
-        _entry.AccessToken = access;
-        _entry.ExpiresAt = now + lifetime;
+        _entry.Access = access;
         _refreshToken = rotated;
-        if (_saveRefreshToken is not null)
+        if (_store is not null)
         {
             try
             {
                 // Not cancellable: the old refresh token is already dead, the new one must be kept whatever happens.
-                await _saveRefreshToken(rotated, CancellationToken.None);
-                _entry.RefreshTokenSaved = true;
+                await _store.UpdateSecretsAsync(s =>
+                {
+                    ExactStoredToken.Write(s, _grant, rotated, access);
+                    return true;
+                }, CancellationToken.None);
             }
             catch (Exception e)
             {

@@ -14,8 +14,7 @@ public static class ExactWarehouseChoices
 
     public static async Task<IReadOnlyList<SettingChoice>> ReadAsync(SettingChoiceContext context, CancellationToken ct)
     {
-        var exact = ExactOnlineClient.Create(context.Connection(ExactOnlineConnection.System), context.Http, context.Clock,
-            (token, t) => context.SaveSecretAsync(ExactOnlineConnection.System, "refreshToken", token, t));
+        var exact = ExactOnlineClient.Create(context);
         var rows = await exact.AllAsync(exact.Url("inventory/Warehouses", ["ID", "Code", "Description", "Main"]), ct);
         return rows
             .Where(w => Guid.TryParse(w["ID"]?.ToString(), out _))

@@ -1,5 +1,3 @@
-using Koppel.Infrastructure.Integrations;
-using Koppel.Infrastructure.Sync;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Koppel.Infrastructure.Sync.Mappings;
@@ -9,7 +7,6 @@ public static class MappingEditorServices
     /// <summary>What the mapping editor needs besides <see cref="MappingService"/>: live samples and the impact preview.</summary>
     public static IServiceCollection AddMappingEditor(this IServiceCollection services)
     {
-        services.AddSingleton<FlowContexts>();
         services.AddSingleton<SampleRecords>();
         services.AddSingleton<MappingImpact>();
         return services;

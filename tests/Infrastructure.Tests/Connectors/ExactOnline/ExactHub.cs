@@ -58,6 +58,20 @@ public sealed class ExactHub : IAsyncDisposable
     /// <summary>The refresh token the tenant's connection holds now (the last one stored, else the first).</summary>
     public string StoredRefreshToken => Saved.LastOrDefault(s => s.Name == "refreshToken").Value ?? InitialRefreshToken;
 
+    /// <summary>The tenant's stored connection secrets, as the database would hold them.</summary>
+    public IConnectionStore Store => _store ??= new RecordingStore(this);
+    private RecordingStore? _store;
+
+    /// <summary>A customer enters another refresh token on the connection settings.</summary>
+    public Task ReconnectAsync(string refreshToken) => Store.UpdateSecretsAsync(s =>
+    {
+        s.Clear();
+        s["clientSecret"] = ClientSecret;
+        s["refreshToken"] = refreshToken;
+        return true;
+    }, CancellationToken.None);
+
+    /// <param name="refreshToken">The refresh token the run was handed when it started (by default the stored one).</param>
     public FlowContext Context(string? refreshToken = null) => new()
     {
         Tenant = new Tenant { Slug = "exact-test", Name = "Exact test", Integration = "exact-optiply" },
@@ -66,17 +80,42 @@ public sealed class ExactHub : IAsyncDisposable
         {
             [ExactOnlineConnection.System] = new(ExactOnlineConnection.System,
                 new Dictionary<string, string> { ["baseUrl"] = BaseUrl, ["clientId"] = ClientId, ["division"] = Division },
-                new Dictionary<string, string> { ["clientSecret"] = ClientSecret, ["refreshToken"] = refreshToken ?? StoredRefreshToken }),
+                new Dictionary<string, string> { ["clientSecret"] = ClientSecret, ["refreshToken"] = refreshToken ?? StoredRefreshToken })
+            {
+                Store = Store,
+            },
         },
         Http = Hub.Get<ConnectorHttp>(),
         Links = new LinkLookup(Hub.Get<IDbContextFactory<KoppelDb>>(), 0),
-        SaveSecretAsync = (system, name, value, _) =>
-        {
-            Saved.Enqueue((system, name, value, Exact.CountRequests("/api/v1/")));
-            return Task.CompletedTask;
-        },
         Clock = Clock,
     };
+
+    /// <summary>Secrets in memory; every stored refresh token is recorded with the API calls the emulator had seen at that moment.</summary>
+    private sealed class RecordingStore(ExactHub hub) : IConnectionStore
+    {
+        private readonly Lock _lock = new();
+        private Dictionary<string, string>? _secrets;
+
+        private Dictionary<string, string> Secrets => _secrets ??= new() { ["clientSecret"] = ClientSecret, ["refreshToken"] = hub.InitialRefreshToken };
+
+        public Task<IReadOnlyDictionary<string, string>> ReadSecretsAsync(CancellationToken ct)
+        {
+            lock (_lock) return Task.FromResult<IReadOnlyDictionary<string, string>>(new Dictionary<string, string>(Secrets));
+        }
+
+        public Task<bool> UpdateSecretsAsync(Func<Dictionary<string, string>, bool> change, CancellationToken ct)
+        {
+            lock (_lock)
+            {
+                var copy = new Dictionary<string, string>(Secrets);
+                if (!change(copy)) return Task.FromResult(false);
+                if (copy.GetValueOrDefault("refreshToken") is { } token && token != Secrets.GetValueOrDefault("refreshToken"))
+                    hub.Saved.Enqueue((ExactOnlineConnection.System, "refreshToken", token, hub.Exact.CountRequests("/api/v1/")));
+                _secrets = copy;
+                return Task.FromResult(true);
+            }
+        }
+    }
 
     /// <summary>A GET on the emulator with a fresh access token, as a raw HTTP answer.</summary>
     public async Task<HttpResponseMessage> GetAsync(string pathAndQuery)

@@ -117,7 +117,8 @@ public sealed class ExactTokenTests
     public async Task A_refused_refresh_token_stops_the_run_asking_to_reconnect()
     {
         await using var exact = await ExactHub.StartAsync();
-        var client = ExactOnlineClient.Create(exact.Context("a-refresh-token-exact-never-issued"));
+        await exact.ReconnectAsync("a-refresh-token-exact-never-issued");
+        var client = ExactOnlineClient.Create(exact.Context());
 
         var stopped = await Assert.ThrowsAsync<RunStopped>(() => client.Tokens!.GetAsync(refresh: false, CancellationToken.None));
 

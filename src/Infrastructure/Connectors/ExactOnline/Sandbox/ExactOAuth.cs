@@ -41,8 +41,14 @@ public sealed class ExactOAuth(TimeProvider clock, SandboxTokens revocable)
         }
     }
 
+    private int _tokenCalls;
+
+    /// <summary>Calls of the token endpoint, answered or refused: tests check that the hub reuses its tokens.</summary>
+    public int TokenCalls => Volatile.Read(ref _tokenCalls);
+
     public ExactTokenAnswer Token(IReadOnlyDictionary<string, string> form)
     {
+        Interlocked.Increment(ref _tokenCalls);
         var grantType = form.GetValueOrDefault("grant_type");
         if (grantType != "refresh_token")
             return Error(400, "unsupported_grant_type", "Only grant_type=refresh_token is emulated; connect the division through the sandbox.");
