@@ -6,6 +6,7 @@ using Koppel.Infrastructure.Sync.Mappings;
 using Koppel.Infrastructure.Sync;
 using Koppel.Infrastructure.SyncLog;
 using Koppel.Infrastructure.Tenants;
+using Koppel.Portal.Api.Readiness;
 using Koppel.Portal.Auth;
 
 namespace Koppel.Portal.Api;
@@ -71,6 +72,8 @@ public static class AdminApi
             await log.EntryAsync(tenant, id, ct) is { } found
                 ? Results.Ok(new { entry = found.Entry, history = found.History })
                 : ApiResults.NotFound($"There is no log entry {id}.")).OpenToCustomers();
+
+        tenant.MapReadinessApi();
 
         tenant.MapGet("/mappings/{flow}", async (string tenant, string flow, MappingService mappings, CancellationToken ct) =>
             Results.Json(await mappings.GetAsync(tenant, flow, ct), MappingJson.Options));
