@@ -52,6 +52,7 @@ public static class KoppelServices
         services.AddSingleton<TenantService>();
         services.AddSingleton<ConnectionTester>();
         services.AddSingleton<SettingChoiceReader>();
+        services.AddSingleton<ReadinessReader>();
         services.AddSingleton<MappingService>();
         services.AddMappingEditor();
         services.AddSingleton<SyncLogService>();

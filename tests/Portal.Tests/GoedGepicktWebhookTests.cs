@@ -25,28 +25,7 @@ public sealed class GoedGepicktWebhookTests : IClassFixture<ApiHost>
     private GoedGepicktSandbox Gg => _host.Services.GetRequiredService<GoedGepicktSandbox>();
     private OptiplySandbox Optiply => _host.Services.GetRequiredService<OptiplySandbox>();
 
-    private async Task<string> TenantAsync(string slug)
-    {
-        Gg.RegisterKey(Key, Account);
-        Optiply.RegisterUser("hooks@optiply.example", "hooks-pass", OptiplyAccount);
-        var body = new JsonObject
-        {
-            ["name"] = "Hooks BV", ["integration"] = "goedgepickt-optiply",
-            ["connections"] = new JsonObject
-            {
-                ["goedGepickt"] = new JsonObject { ["baseUrl"] = GoedGepicktSandbox.BaseUrl(_host.Address), ["apiKey"] = Key },
-                ["optiply"] = new JsonObject
-                {
-                    ["baseUrl"] = OptiplyDemoLogin.BaseUrl(_host.Address), ["tokenUrl"] = OptiplyDemoLogin.TokenUrl(_host.Address),
-                    ["clientId"] = OptiplyDemoLogin.ClientId, ["clientSecret"] = OptiplyDemoLogin.ClientSecret,
-                    ["username"] = "hooks@optiply.example", ["password"] = "hooks-pass", ["accountId"] = OptiplyAccount,
-                },
-            },
-        };
-        var saved = await _host.Client(ApiHost.SupportKey).PutAsJsonAsync($"/api/v1/tenants/{slug}", body);
-        Assert.True(saved.IsSuccessStatusCode, await saved.Content.ReadAsStringAsync());
-        return slug;
-    }
+    private Task<string> TenantAsync(string slug) => GoedGepicktTenants.CreateAsync(_host, slug, Account, Key, OptiplyAccount);
 
     private static async Task EventuallyAsync(Func<bool> condition)
     {

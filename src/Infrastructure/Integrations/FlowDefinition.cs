@@ -35,6 +35,11 @@ public sealed class FlowDefinition
     /// <summary>Minutes between scheduled runs ("30") or a cron expression.</summary>
     public string DefaultSchedule { get; init; } = "30";
     /// <summary>
+    /// The schedule a tenant's typed settings ask for (e.g. a nightly time option), applied whenever its settings are
+    /// saved; null (or a null answer) leaves <see cref="DefaultSchedule"/> and support's own schedule alone.
+    /// </summary>
+    public Func<object, string?>? ScheduleFromSettings { get; init; }
+    /// <summary>
     /// Keys of the flows whose output this one reads (e.g. supplier products need the products and suppliers in the
     /// target). The scheduler runs a tenant's flows in this order and holds a flow until each input has run to the end once.
     /// </summary>

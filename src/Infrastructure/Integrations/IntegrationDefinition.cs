@@ -33,5 +33,8 @@ public sealed class IntegrationDefinition
     /// <summary>The systems that call the hub back for this integration (its real-time path).</summary>
     public IReadOnlyList<WebhookIntake> Webhooks { get; init; } = [];
 
+    /// <summary>The checklist support runs before a tenant's first sync; null when the integration has none.</summary>
+    public ReadinessChecks? ReadinessChecks { get; init; }
+
     public FlowDefinition? Flow(string key) => Flows.FirstOrDefault(f => f.Key == key);
 }

@@ -6,7 +6,8 @@ namespace Koppel.Infrastructure.Scheduling;
 /// <summary>
 /// A flow's schedule as support types it: whole minutes ("30") or a cron expression, five fields ("*/5 * * * *")
 /// or six with seconds first ("0 0/5 * * * ?", the form the Quartz scheduler stored). Either way a flow runs at
-/// most once a minute: the same floor for both forms.
+/// most once a minute: the same floor for both forms. A cron read in a time zone other than UTC carries the zone first,
+/// as cron itself writes it: "CRON_TZ=Europe/Amsterdam 0 3 * * *" (03:00 in Amsterdam, summer and winter).
 /// </summary>
 public static class FlowSchedule
 {
@@ -19,11 +20,11 @@ public static class FlowSchedule
         if (string.IsNullOrWhiteSpace(schedule)) return "A schedule is required: minutes between runs (e.g. 30) or a cron expression.";
         if (Minutes(schedule) is { } minutes)
             return minutes is >= MinMinutes and <= MaxMinutes ? null : $"Minutes between runs must be between {MinMinutes} and {MaxMinutes} (one week).";
-        var fields = schedule.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var fields = WithoutZone(schedule, out _).Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (fields.Length == 6 && !int.TryParse(fields[0], NumberStyles.None, CultureInfo.InvariantCulture, out _))
             return $"\"{schedule}\" would run more than once a minute: the seconds field must be one number (e.g. 0).";
         if (Cron(schedule) is not { } cron) return $"\"{schedule}\" is neither a number of minutes nor a valid cron expression.";
-        return cron.GetNextOccurrence(now ?? DateTime.UtcNow, TimeZoneInfo.Utc) is null
+        return cron.Next(now ?? DateTime.UtcNow) is null
             ? $"\"{schedule}\" never runs: it has no future date."
             : null;
     }
@@ -37,7 +38,7 @@ public static class FlowSchedule
     {
         var due = Minutes(schedule) is { } minutes
             ? lastRunAt?.AddMinutes(minutes) ?? now
-            : Cron(schedule)?.GetNextOccurrence(lastRunAt ?? now, TimeZoneInfo.Utc) ?? DateTime.MaxValue;
+            : Cron(schedule)?.Next(lastRunAt ?? now) ?? DateTime.MaxValue;
         return due < now ? now : due;
     }
 
@@ -53,16 +54,38 @@ public static class FlowSchedule
             var slots = Math.Max(1, (long)Math.Floor((now - due) / interval) + 1);
             return due + interval * slots;
         }
-        return Cron(schedule)?.GetNextOccurrence(now, TimeZoneInfo.Utc) ?? DateTime.MaxValue;
+        return Cron(schedule)?.Next(now) ?? DateTime.MaxValue;
     }
 
     private static int? Minutes(string schedule) =>
         int.TryParse(schedule, NumberStyles.None, CultureInfo.InvariantCulture, out var minutes) ? minutes : null;
 
-    private static CronExpression? Cron(string schedule)
+    /// <summary>A cron expression with the zone its times are read in.</summary>
+    private sealed record ZonedCron(CronExpression Expression, TimeZoneInfo Zone)
     {
-        var fields = schedule.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+        public DateTime? Next(DateTime fromUtc) => Expression.GetNextOccurrence(DateTime.SpecifyKind(fromUtc, DateTimeKind.Utc), Zone);
+    }
+
+    private static ZonedCron? Cron(string schedule)
+    {
+        var expression = WithoutZone(schedule, out var zoneId);
+        TimeZoneInfo zone = TimeZoneInfo.Utc;
+        if (zoneId is not null && !TimeZoneInfo.TryFindSystemTimeZoneById(zoneId, out zone!)) return null;
+        var fields = expression.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
         var format = fields == 6 ? CronFormat.IncludeSeconds : CronFormat.Standard;
-        return fields is 5 or 6 && CronExpression.TryParse(schedule, format, out var cron) ? cron : null;
+        return fields is 5 or 6 && CronExpression.TryParse(expression, format, out var cron) ? new ZonedCron(cron, zone) : null;
+    }
+
+    private const string ZonePrefix = "CRON_TZ=";
+
+    private static string WithoutZone(string schedule, out string? zone)
+    {
+        zone = null;
+        var trimmed = schedule.Trim();
+        if (!trimmed.StartsWith(ZonePrefix, StringComparison.Ordinal)) return trimmed;
+        var space = trimmed.IndexOf(' ');
+        if (space < 0) return trimmed;
+        zone = trimmed[ZonePrefix.Length..space];
+        return trimmed[(space + 1)..];
     }
 }

@@ -1,3 +1,4 @@
+using Koppel.Domain.Tenants;
 using Koppel.Infrastructure.Http;
 using Koppel.Infrastructure.Integrations;
 using Koppel.Infrastructure.Persistence;
@@ -24,6 +25,14 @@ public sealed class SettingChoiceReader(
     public IReadOnlyCollection<string> PathsOf(string integrationKey) =>
         catalog.Find(integrationKey)?.Choices.Keys.ToList() ?? [];
 
+    /// <summary>The tenant's decrypted connections for one live read (setting choices, readiness checks).</summary>
+    public SettingChoiceContext ContextFor(Tenant tenant) => new()
+    {
+        Connections = connections.Decrypt(tenant),
+        Http = http,
+        Clock = clock,
+    };
+
     /// <exception cref="KeyNotFoundException">Unknown tenant.</exception>
     public async Task<SettingChoicesResult> ReadAsync(string slug, string settingPath, CancellationToken ct)
     {
@@ -33,12 +42,7 @@ public sealed class SettingChoiceReader(
         if (!integration.Choices.TryGetValue(settingPath, out var provider))
             return new([], $"The {integration.Name} integration offers no list for {settingPath}.");
 
-        var context = new SettingChoiceContext
-        {
-            Connections = connections.Decrypt(tenant),
-            Http = http,
-            Clock = clock,
-        };
+        var context = ContextFor(tenant);
         // Not cancelled, for the same reason as a connection test: a refresh cut off midway loses the rotated token.
         Task<IReadOnlyList<SettingChoice>>? call = null;
         try

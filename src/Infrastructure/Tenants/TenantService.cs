@@ -79,6 +79,11 @@ public sealed class TenantService(
 
         if (input.Settings is not null)
             await mappings.ApplySwitchesAsync(slug, integration.Settings.ToJson(settings!), changedBy, ct);
+        // Options that say when a flow runs (a nightly time, an interval) set its schedule when they are saved.
+        if (input.Settings is not null || created)
+            foreach (var flow in integration.Flows)
+                if (flow.ScheduleFromSettings?.Invoke(settings!) is { } schedule)
+                    await UpdateFlowAsync(slug, flow.Key, null, schedule, ct);
         await scheduler.SyncAsync(slug, ct);
         // A saved connection gets the hub's webhooks at once; one that does not work yet is retried at the next check.
         if (input.Connections is not null) await webhooks.EnsureAsync(slug, ct);

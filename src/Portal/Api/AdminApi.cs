@@ -1,6 +1,7 @@
 using Koppel.Portal.Api.Binding;
 using Koppel.Portal.Api.Log;
 using Koppel.Portal.Api.Mappings;
+using Koppel.Portal.Api.Readiness;
 using Koppel.Portal.Api.Records;
 using Koppel.Portal.Api.Runs;
 using Koppel.Portal.Api.Tenants;
@@ -27,6 +28,7 @@ public static class AdminApi
         api.MapRecordsEndpoints();
         api.MapLogEndpoints();
         api.MapMappingsEndpoints();
+        api.MapReadinessEndpoints();
         return app;
     }
 }

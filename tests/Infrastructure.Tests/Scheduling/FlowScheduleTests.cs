@@ -19,6 +19,7 @@ public sealed class FlowScheduleTests
     [InlineData("*/10 * * * * *", "more than once a minute")]
     [InlineData("0 0 30 2 *", "never runs")]
     [InlineData("abc", "neither a number of minutes nor a valid cron")]
+    [InlineData("CRON_TZ=Nowhere/Atlantis 0 3 * * *", "neither a number of minutes nor a valid cron")]
     [InlineData("0", "between 1 and 10080")]
     [InlineData("99999", "between 1 and 10080")]
     public void A_schedule_that_runs_too_often_never_or_not_at_all_is_refused_with_the_reason(string schedule, string reason) =>
@@ -52,4 +53,15 @@ public sealed class FlowScheduleTests
     [Fact]
     public void A_cron_is_due_at_its_next_occurrence_after_now() =>
         Assert.Equal(Now.AddMinutes(15), FlowSchedule.NextDue("*/15 * * * *", due: Now.AddHours(-2), Now));
+
+    [Theory]
+    [InlineData("2026-12-06T10:00:00Z", "2026-12-07T02:00:00Z")] // winter: Amsterdam is UTC+1
+    [InlineData("2026-07-06T10:00:00Z", "2026-07-07T01:00:00Z")] // summer: UTC+2
+    public void A_cron_in_a_time_zone_runs_at_that_zones_time_of_day_summer_and_winter(string now, string expected)
+    {
+        var from = DateTime.Parse(now, null, System.Globalization.DateTimeStyles.AdjustToUniversal);
+        Assert.Null(FlowSchedule.Problem("CRON_TZ=Europe/Amsterdam 0 3 * * *", from));
+        Assert.Equal(DateTime.Parse(expected, null, System.Globalization.DateTimeStyles.AdjustToUniversal),
+            FlowSchedule.FirstDue("CRON_TZ=Europe/Amsterdam 0 3 * * *", lastRunAt: null, from));
+    }
 }

@@ -20,6 +20,9 @@ public sealed record GoedGepicktAccount(string BaseUrl, string ApiKey, string? W
         connection.Get("webshopUuid"),
         connection.Get("fulfilmentCustomerUuid"));
 
+    /// <summary>GoedGepickt's web application, where a customer fixes what the readiness checklist finds: the API address without /api/v1.</summary>
+    public string AppUrl => BaseUrl.EndsWith("/api/v1", StringComparison.OrdinalIgnoreCase) ? BaseUrl[..^"/api/v1".Length] : BaseUrl;
+
     /// <summary>A fulfilment account syncs one fulfilment customer's data only, and no suppliers.</summary>
     public bool IsFulfilment => FulfilmentCustomerUuid is not null;
 

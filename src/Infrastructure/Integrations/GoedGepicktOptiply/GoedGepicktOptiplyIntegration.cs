@@ -31,5 +31,6 @@ public static class GoedGepicktOptiplyIntegration
             Receipts.ReceiptsFlow.Definition,
         ],
         Webhooks = [GoedGepicktHooks.Intake],
+        ReadinessChecks = Readiness.GoedGepicktReadiness.RunAsync,
     };
 }

@@ -24,6 +24,7 @@ public static class BuyOrdersFlow
         SourceSystem = GgFlowParts.TargetSystem,
         TargetSystem = GgFlowParts.SourceSystem,
         DefaultSchedule = "30",
+        ScheduleFromSettings = GgFlowParts.BuyOrderInterval,
         DefaultMapping = DefaultMappings.PurchaseOrders,
         TargetFields =
         [

@@ -38,6 +38,7 @@ public static class ProductsFlow
         SourceSystem = GgFlowParts.SourceSystem,
         TargetSystem = GgFlowParts.TargetSystem,
         DefaultSchedule = "1440",
+        ScheduleFromSettings = GgFlowParts.Nightly,
         DefaultMapping = DefaultMappings.Products,
         TargetFields = TargetFields,
         Build = context => Parts(context, fullRead: true),

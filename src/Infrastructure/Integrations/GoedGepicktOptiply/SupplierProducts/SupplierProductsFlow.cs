@@ -25,6 +25,7 @@ public static class SupplierProductsFlow
         SourceSystem = GgFlowParts.SourceSystem,
         TargetSystem = GgFlowParts.TargetSystem,
         DefaultSchedule = "1440",
+        ScheduleFromSettings = GgFlowParts.Nightly,
         DefaultMapping = DefaultMappings.SupplierProducts,
         TargetFields =
         [

@@ -24,6 +24,7 @@ public static class SuppliersFlow
         SourceSystem = GgFlowParts.SourceSystem,
         TargetSystem = GgFlowParts.TargetSystem,
         DefaultSchedule = "1440",
+        ScheduleFromSettings = GgFlowParts.Nightly,
         DefaultMapping = DefaultMappings.Suppliers,
         TargetFields =
         [

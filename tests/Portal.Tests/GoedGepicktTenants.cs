@@ -1,0 +1,35 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Koppel.Infrastructure.Connectors.GoedGepickt.Sandbox;
+using Koppel.Infrastructure.Connectors.Optiply.Sandbox;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Koppel.Portal.Tests;
+
+/// <summary>A GoedGepickt ↔ Optiply tenant saved through the admin API, its connections pointing at the host's own emulators.</summary>
+public static class GoedGepicktTenants
+{
+    public static async Task<string> CreateAsync(ApiHost host, string slug, string account, string apiKey, string optiplyAccount, string? useKey = null)
+    {
+        host.Services.GetRequiredService<GoedGepicktSandbox>().RegisterKey(apiKey, account);
+        var user = $"{account}@optiply.example";
+        host.Services.GetRequiredService<OptiplySandbox>().RegisterUser(user, "optiply-pass", optiplyAccount);
+        var body = new JsonObject
+        {
+            ["name"] = $"{slug} BV", ["integration"] = "goedgepickt-optiply",
+            ["connections"] = new JsonObject
+            {
+                ["goedGepickt"] = new JsonObject { ["baseUrl"] = GoedGepicktSandbox.BaseUrl(host.Address), ["apiKey"] = useKey ?? apiKey },
+                ["optiply"] = new JsonObject
+                {
+                    ["baseUrl"] = OptiplyDemoLogin.BaseUrl(host.Address), ["tokenUrl"] = OptiplyDemoLogin.TokenUrl(host.Address),
+                    ["clientId"] = OptiplyDemoLogin.ClientId, ["clientSecret"] = OptiplyDemoLogin.ClientSecret,
+                    ["username"] = user, ["password"] = "optiply-pass", ["accountId"] = optiplyAccount,
+                },
+            },
+        };
+        var saved = await host.Client(ApiHost.SupportKey).PutAsJsonAsync($"/api/v1/tenants/{slug}", body);
+        Assert.True(saved.IsSuccessStatusCode, await saved.Content.ReadAsStringAsync());
+        return slug;
+    }
+}
