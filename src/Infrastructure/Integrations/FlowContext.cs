@@ -15,6 +15,8 @@ public sealed class FlowContext
     /// <summary>Stores a connection's rotated secret at once, in its own transaction, before it is used.</summary>
     public required Func<string, string, string, CancellationToken, Task> SaveSecretAsync { get; init; }
     public required TimeProvider Clock { get; init; }
+    /// <summary>The scope this run is for (e.g. the webshop's key), when the integration declares scopes; see <see cref="FlowScope"/>.</summary>
+    public string? Scope { get; init; }
 
     public T SettingsAs<T>() where T : class => (T)Settings;
 

@@ -1,3 +1,4 @@
+using Koppel.Domain.Tenants;
 using Koppel.Infrastructure.Http;
 
 namespace Koppel.Infrastructure.Integrations;
@@ -33,5 +34,18 @@ public sealed class IntegrationDefinition
     /// <summary>The systems that call the hub back for this integration (its real-time path).</summary>
     public IReadOnlyList<WebhookIntake> Webhooks { get; init; } = [];
 
-    public FlowDefinition? Flow(string key) => Flows.FirstOrDefault(f => f.Key == key);
+    /// <summary>
+    /// The scopes every flow of a tenant runs for, read from the tenant's stored connections (e.g. its webshops'
+    /// keys); null when each flow runs once for the whole tenant. See <see cref="FlowScope"/>.
+    /// </summary>
+    public Func<Tenant, IReadOnlyList<string>>? Scopes { get; init; }
+
+    /// <summary>What one scope is, in words and in the API (e.g. "webshop").</summary>
+    public string ScopeName { get; init; } = "scope";
+
+    /// <summary>The scopes a tenant's flows run for: the declared ones, or the single unscoped run.</summary>
+    public IReadOnlyList<string?> ScopesOf(Tenant tenant) => Scopes is null ? [null] : Scopes(tenant).Cast<string?>().ToList();
+
+    /// <summary>A flow by its key; a scoped key (<c>orders@shop-a</c>) finds its flow.</summary>
+    public FlowDefinition? Flow(string key) => Flows.FirstOrDefault(f => f.Key == FlowScope.Split(key).Flow);
 }

@@ -15,7 +15,7 @@ namespace Koppel.Infrastructure.Sync;
 public sealed class FlowContexts(IDbContextFactory<KoppelDb> dbs, TenantConnections connections, ConnectorHttp http, TimeProvider clock)
 {
     /// <exception cref="RunStopped">The tenant's options are not valid.</exception>
-    public FlowContext Create(Tenant tenant, IntegrationDefinition integration)
+    public FlowContext Create(Tenant tenant, IntegrationDefinition integration, string? scope = null)
     {
         var (settings, errors) = integration.Settings.Parse(System.Text.Json.Nodes.JsonNode.Parse(tenant.SettingsJson));
         if (settings is null)
@@ -29,6 +29,7 @@ public sealed class FlowContexts(IDbContextFactory<KoppelDb> dbs, TenantConnecti
             Links = new LinkLookup(dbs, tenant.Id),
             SaveSecretAsync = (system, name, value, token) => connections.SaveSecretAsync(tenant.Id, system, name, value, token),
             Clock = clock,
+            Scope = scope,
         };
     }
 }

@@ -40,13 +40,14 @@ public sealed class FlowRunner(
                      ?? throw new KeyNotFoundException($"There is no tenant \"{tenantSlug}\".");
         var integration = catalog.Get(tenant.Integration);
         var flow = integration.Flow(flowKey) ?? throw new KeyNotFoundException($"The {integration.Name} integration has no flow \"{flowKey}\".");
+        var scope = ScopeOf(tenant, integration, flowKey);
         if (request.Mode == RunMode.SingleRecord && string.IsNullOrWhiteSpace(request.SourceId))
             throw new ArgumentException("A single-record run needs the record's source id.", nameof(request));
 
-        var state = await FlowStates.EnsureAsync(db, tenant.Id, flow, ct);
+        var state = await FlowStates.EnsureAsync(db, tenant.Id, flow, ct, scope);
         var run = new SyncRun
         {
-            TenantId = tenant.Id, Flow = flow.Key, Mode = request.Mode, Trigger = request.Trigger,
+            TenantId = tenant.Id, Flow = state.Flow, Mode = request.Mode, Trigger = request.Trigger,
             Status = RunStatus.Running, StartedAt = clock.GetUtcNow().UtcDateTime, Node = options.NodeName,
         };
         db.SyncRuns.Add(run);
@@ -61,10 +62,10 @@ public sealed class FlowRunner(
 
         try
         {
-            var context = await ContextAsync(tenant, integration, ct);
+            var context = await ContextAsync(tenant, integration, scope, ct);
             var mapping = await MappingStore.CurrentAsync(db, tenant.Id, flow, ct);
             var processor = new RecordProcessor(flow, flow.Build(context), mapping, log);
-            var commit = new PageCommitter(db, tenant.Id, flow, run, state.Id, clock, options.Lease);
+            var commit = new PageCommitter(db, tenant.Id, flow, scope, run, state.Id, clock, options.Lease);
 
             if (request.Mode == RunMode.SingleRecord)
             {
@@ -75,7 +76,7 @@ public sealed class FlowRunner(
             else
             {
                 if (request.Mode == RunMode.Incremental)
-                    await RetryFailedAsync(db, processor, commit, tenant.Id, flow.Key, ct);
+                    await RetryFailedAsync(db, processor, commit, tenant.Id, state.Flow, ct);
                 var cursor = request.Mode == RunMode.Full ? null : state.Cursor;
                 await foreach (var page in processor.Parts.Source.ReadAsync(cursor, ct))
                 {
@@ -89,7 +90,7 @@ public sealed class FlowRunner(
         {
             run.Status = RunStatus.Failed;
             run.Error = e is SyncProblem ? e.Message : "The run stopped on an unexpected error. Support has the details in the server log.";
-            log.LogError(e, "Flow {Flow} of tenant {Tenant} stopped", flow.Key, tenant.Slug);
+            log.LogError(e, "Flow {Flow} of tenant {Tenant} stopped", state.Flow, tenant.Slug);
         }
         catch (OperationCanceledException)
         {
@@ -131,8 +132,23 @@ public sealed class FlowRunner(
         }
     }
 
-    private Task<FlowContext> ContextAsync(Tenant tenant, IntegrationDefinition integration, CancellationToken ct) =>
-        Task.FromResult(new FlowContexts(dbs, connections, http, clock).Create(tenant, integration));
+    private Task<FlowContext> ContextAsync(Tenant tenant, IntegrationDefinition integration, string? scope, CancellationToken ct) =>
+        Task.FromResult(new FlowContexts(dbs, connections, http, clock).Create(tenant, integration, scope));
+
+    /// <summary>
+    /// The scope named in a scoped flow key (<c>orders@shop-a</c>). A flow of an integration with scopes runs for one
+    /// of the tenant's scopes at a time; the callers (scheduler, API) run it once per scope.
+    /// </summary>
+    private static string? ScopeOf(Tenant tenant, IntegrationDefinition integration, string flowKey)
+    {
+        var (flow, scope) = FlowScope.Split(flowKey);
+        if (integration.Scopes is null)
+            return scope is null ? null : throw new KeyNotFoundException($"The {integration.Name} integration runs its flows once per tenant; \"{flowKey}\" names a scope.");
+        var scopes = integration.ScopesOf(tenant);
+        if (scope is null)
+            throw new KeyNotFoundException($"The {integration.Name} integration runs \"{flow}\" per {integration.ScopeName}; name one of: {string.Join(", ", scopes)}.");
+        return scopes.Contains(scope) ? scope : throw new KeyNotFoundException($"The tenant has no {integration.ScopeName} \"{scope}\".");
+    }
 
     private async Task<bool> TryLeaseAsync(KoppelDb db, int stateId, long runId, CancellationToken ct)
     {
