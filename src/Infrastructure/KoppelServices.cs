@@ -11,6 +11,7 @@ using Koppel.Infrastructure.Scheduling;
 using Koppel.Infrastructure.Secrets;
 using Koppel.Infrastructure.Sync;
 using Koppel.Infrastructure.SyncLog;
+using Koppel.Infrastructure.SyncLog.Retention;
 using Koppel.Infrastructure.Tenants;
 using Koppel.Infrastructure.Users;
 using Koppel.Infrastructure.Webhooks;
@@ -55,6 +56,7 @@ public static class KoppelServices
         services.AddSingleton<SandboxFaults>();
         services.AddSingleton<KoppelStartup>();
         services.AddSingleton<HubAddress>(sp => new HubAddress(configuration, sp.GetService<Microsoft.AspNetCore.Hosting.Server.IServer>()));
+        services.AddLogRetention();
         services.AddSingleton<WebhookWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<WebhookWorker>());
         services.AddSingleton<WebhookInbox>();

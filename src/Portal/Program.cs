@@ -5,6 +5,8 @@ using Koppel.Portal.Api.Hooks;
 using Koppel.Portal.Auth;
 using Koppel.Portal.Components;
 using Koppel.Portal.Components.SyncLog;
+using Koppel.Portal.Health;
+using Koppel.Infrastructure.Health;
 using MudBlazor.Services;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -19,6 +21,7 @@ builder.WebHost.UseStaticWebAssets();
 
 builder.Services.AddKoppel(builder.Configuration, builder.Environment);
 builder.Services.AddSingleton<ApiKeys>();
+builder.Services.AddKoppelHealth();
 builder.Services.AddProblemDetails();
 builder.Services.ConfigureHttpJsonOptions(o =>
     o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
@@ -38,6 +41,7 @@ app.UseAntiforgery();
 // Scripts, styles and fonts are needed by the sign-in page before anyone is signed in.
 app.MapStaticAssets().AllowAnonymous();
 app.MapPortalAuth();
+app.MapHealth();
 app.MapAdminApi();
 app.MapHooks();
 app.MapSandboxes();

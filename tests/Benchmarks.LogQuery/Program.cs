@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Diagnostics;
 using Koppel.Benchmarks.LogQuery;
 using Koppel.Domain.Sync;
@@ -7,50 +8,64 @@ using Koppel.Infrastructure.SyncLog;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
-// Measures the sync log viewer's queries (SyncLogService, as the portal calls them) on SQLite at a million rows.
-//   dotnet run -c Release --project tests/Benchmarks.LogQuery -- [--rows 1000000] [--runs 50] [--db file] [--fresh]
-// The filled database is kept (in the temp folder unless --db says otherwise) and reused when it has the rows.
+// Measures the sync log viewer's queries (SyncLogService, as the portal calls them) on a large log, on SQLite or
+// PostgreSQL, and optionally the pruner's throughput while a run writes:
+//   dotnet run -c Release --project tests/Benchmarks.LogQuery -- [--provider sqlite|postgresql] [--rows 1000000]
+//       [--runs 50] [--db file] [--pg "Host=...;Username=...;Password=..."] [--fresh] [--prune-days 30] [--batch 1000]
+// The filled database is kept (a file in the temp folder, or database koppel_logbench_<rows> on the server named by
+// --pg or KOPPEL_TEST_POSTGRES) and reused when it has the rows. --prune-days deletes from it: the next run refills.
 var rows = IntArg("--rows", 1_000_000);
 var runs = IntArg("--runs", 50);
-var file = StringArg("--db") ?? Path.Combine(Path.GetTempPath(), $"koppel-logbench-{rows}.db");
-if (args.Contains("--fresh") && File.Exists(file)) DeleteDatabase(file);
-
-var connectionString = $"Data Source={file}";
+var provider = (StringArg("--provider") ?? "sqlite").ToLowerInvariant() switch
+{
+    "sqlite" => DatabaseProvider.Sqlite,
+    "postgresql" or "postgres" => DatabaseProvider.PostgreSql,
+    var other => throw new ArgumentException($"--provider {other}: use sqlite or postgresql."),
+};
+var fresh = args.Contains("--fresh");
+var sqliteFile = StringArg("--db") ?? Path.Combine(Path.GetTempPath(), $"koppel-logbench-{rows}.db");
+var postgresServer = StringArg("--pg") ?? Environment.GetEnvironmentVariable("KOPPEL_TEST_POSTGRES") ?? "Host=127.0.0.1;Username=portal;Password=portal";
+var postgresName = $"koppel_logbench_{rows}";
+var connectionString = provider == DatabaseProvider.Sqlite
+    ? $"Data Source={sqliteFile}"
+    : new NpgsqlConnectionStringBuilder(postgresServer) { Database = postgresName, CommandTimeout = 600 }.ToString();
 var services = new ServiceCollection()
-    .AddDbContextFactory<KoppelDb>(new DatabaseOptions(DatabaseProvider.Sqlite, connectionString).Configure)
+    .AddDbContextFactory<KoppelDb>(new DatabaseOptions(provider, connectionString).Configure)
     .BuildServiceProvider();
 var dbs = services.GetRequiredService<IDbContextFactory<KoppelDb>>();
 
-if (!await HasRowsAsync())
+if (fresh || !await HasRowsAsync())
 {
-    if (File.Exists(file)) DeleteDatabase(file);
-    Console.WriteLine($"Creating {file} with {rows:N0} log rows…");
+    await EmptyDatabaseAsync();
+    Console.WriteLine($"Filling a {provider} database with {rows:N0} log rows…");
     int main, other;
     await using (var db = await dbs.CreateDbContextAsync())
     {
         await DatabaseMigrator.MigrateAsync(db);
         var now = DateTime.UtcNow;
-        var a = new Tenant { Slug = LogFiller.MainTenant, Name = "Bench main", Integration = "exact-optiply", CreatedAt = now, UpdatedAt = now };
-        var b = new Tenant { Slug = LogFiller.OtherTenant, Name = "Bench other", Integration = "exact-optiply", CreatedAt = now, UpdatedAt = now };
+        var a = new Tenant { Slug = LogRows.MainTenant, Name = "Bench main", Integration = "exact-optiply", CreatedAt = now, UpdatedAt = now };
+        var b = new Tenant { Slug = LogRows.OtherTenant, Name = "Bench other", Integration = "exact-optiply", CreatedAt = now, UpdatedAt = now };
         db.Tenants.AddRange(a, b);
         await db.SaveChangesAsync();
         (main, other) = (a.Id, b.Id);
     }
-    await LogFiller.FillAsync(connectionString, rows, main, other);
+    if (provider == DatabaseProvider.Sqlite) await SqliteFiller.FillAsync(connectionString, rows, main, other);
+    else await PostgresFiller.FillAsync(connectionString, rows, main, other);
 }
 else
 {
-    Console.WriteLine($"Reusing {file} ({rows:N0} log rows).");
+    Console.WriteLine($"Reusing the {provider} database with {rows:N0} log rows.");
 }
 
 var log = new SyncLogService(dbs);
 long someRun;
 await using (var db = await dbs.CreateDbContextAsync())
-    someRun = await db.SyncRuns.Where(r => r.TenantId == db.Tenants.Single(t => t.Slug == LogFiller.MainTenant).Id)
+    someRun = await db.SyncRuns.Where(r => r.TenantId == db.Tenants.Single(t => t.Slug == LogRows.MainTenant).Id)
         .OrderByDescending(r => r.Id).Skip(500).Select(r => r.Id).FirstAsync();
 
-var week = LogFiller.Start.AddDays(60);
+var week = LogRows.Start.AddDays(60);
 var shapes = new (string Name, LogQuery Query)[]
 {
     ("unfiltered, newest first, page 1", new LogQuery()),
@@ -75,12 +90,13 @@ Console.WriteLine($"{runs} runs per shape after 3 warm-ups; page = 50 rows; coun
 Console.WriteLine($"{"query shape",-42} {"page med",9} {"page p95",9} {"count med",10} {"count p95",10} {"rows",5}");
 foreach (var (name, query) in shapes)
 {
-    var page = await MeasureAsync(() => log.PageAsync(LogFiller.MainTenant, query, default));
-    var count = await MeasureAsync(() => log.CountAsync(LogFiller.MainTenant, query, cap, default));
-    var sample = await log.PageAsync(LogFiller.MainTenant, query, default);
-    var counted = await log.CountAsync(LogFiller.MainTenant, query, cap, default);
+    var page = await MeasureAsync(() => log.PageAsync(LogRows.MainTenant, query, default));
+    var count = await MeasureAsync(() => log.CountAsync(LogRows.MainTenant, query, cap, default));
+    var sample = await log.PageAsync(LogRows.MainTenant, query, default);
+    var counted = await log.CountAsync(LogRows.MainTenant, query, cap, default);
     Console.WriteLine($"{name,-42} {page.Median,9:F1} {page.P95,9:F1} {count.Median,10:F1} {count.P95,10:F1} {sample.Rows.Count,5}  ({(counted.AtLeast ? ">" : "")}{counted.Count:N0} match)");
 }
+if (IntArg("--prune-days", 0) is > 0 and var pruneDays) await PruneMeasure.RunAsync(dbs, pruneDays, IntArg("--batch", 1_000));
 return;
 
 async Task<(double Median, double P95)> MeasureAsync<T>(Func<Task<T>> query)
@@ -99,23 +115,35 @@ async Task<(double Median, double P95)> MeasureAsync<T>(Func<Task<T>> query)
 
 async Task<bool> HasRowsAsync()
 {
-    if (!File.Exists(file)) return false;
     try
     {
         await using var db = await dbs.CreateDbContextAsync();
         return await db.SyncLog.CountAsync() == rows;
     }
-    catch (SqliteException)
+    catch (DbException)
     {
-        return false;
+        return false; // no database or no tables yet
     }
 }
 
-static void DeleteDatabase(string path)
+async Task EmptyDatabaseAsync()
 {
-    SqliteConnection.ClearAllPools();
-    foreach (var suffix in new[] { "", "-wal", "-shm" })
-        if (File.Exists(path + suffix)) File.Delete(path + suffix);
+    if (provider == DatabaseProvider.Sqlite)
+    {
+        SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+            if (File.Exists(sqliteFile + suffix)) File.Delete(sqliteFile + suffix);
+        return;
+    }
+    NpgsqlConnection.ClearAllPools();
+    var maintenance = new NpgsqlConnectionStringBuilder(postgresServer) { Database = "postgres", Pooling = false };
+    await using var connection = new NpgsqlConnection(maintenance.ToString());
+    await connection.OpenAsync();
+    foreach (var sql in new[] { $"DROP DATABASE IF EXISTS \"{postgresName}\" WITH (FORCE)", $"CREATE DATABASE \"{postgresName}\"" })
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
 }
 
 int IntArg(string name, int fallback) => StringArg(name) is { } text ? int.Parse(text) : fallback;

@@ -90,6 +90,14 @@ public sealed class TestDatabase : IAsyncDisposable
         return new KoppelDb(builder.Options);
     }
 
+    /// <summary>This database as the factory services take.</summary>
+    public IDbContextFactory<KoppelDb> Factory() => new ContextFactory(this);
+
+    private sealed class ContextFactory(TestDatabase database) : IDbContextFactory<KoppelDb>
+    {
+        public KoppelDb CreateDbContext() => database.CreateContext();
+    }
+
     /// <summary>Applies the migrations the way the application does and returns a new context.</summary>
     public async Task<KoppelDb> MigratedContextAsync(CancellationToken ct = default)
     {

@@ -6,7 +6,7 @@ namespace Koppel.Infrastructure.Dashboard;
 public sealed record TenantHealth(
     string Slug,
     string Name,
-    string Integration,
+    string Integration, // the integration's display name
     IReadOnlyList<FlowHealth> Flows,
     int FailedRecords24h,
     int FailedRuns24h)

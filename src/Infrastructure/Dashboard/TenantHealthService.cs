@@ -47,7 +47,8 @@ public sealed class TenantHealthService(IDbContextFactory<KoppelDb> dbs, Integra
                 flows.Add(new FlowHealth(flow.Key, flow.Name, state?.Enabled ?? true, state?.LastRunAt, state?.LastRunStatus,
                     state?.RunningRunId is not null, scheduler.NextRun(state)));
             }
-            health.Add(new TenantHealth(tenant.Slug, tenant.Name, tenant.Integration, flows,
+            // People read the integration's name; its key is for programs.
+            health.Add(new TenantHealth(tenant.Slug, tenant.Name, catalog.Find(tenant.Integration)?.Name ?? tenant.Integration, flows,
                 failedRecords.GetValueOrDefault(tenant.Id), failedRuns.GetValueOrDefault(tenant.Id)));
         }
         return health;

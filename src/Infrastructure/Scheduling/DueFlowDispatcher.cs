@@ -16,15 +16,24 @@ public sealed class DueFlowDispatcher(DueFlows due, FlowWork work) : IInvocable
     public async Task Invoke()
     {
         if (work.Stopping) return;
+        work.Polled();
         foreach (var tenant in await due.ClaimAsync(work.FreeSlots, work.BusyTenants, CancellationToken.None))
             work.Start(tenant);
     }
 }
 
 /// <summary>The scheduled work going on in this process; waits for it when the hub stops.</summary>
-public sealed class FlowWork(RunLauncher launcher, SchedulerOptions options, IHostApplicationLifetime lifetime, ILogger<FlowWork> log) : IHostedService
+public sealed class FlowWork(RunLauncher launcher, SchedulerOptions options, IHostApplicationLifetime lifetime, TimeProvider clock, ILogger<FlowWork> log) : IHostedService
 {
     private readonly ConcurrentDictionary<int, Task> _running = new();
+    private long _lastPollTicks;
+
+    public DateTimeOffset StartedAt { get; } = clock.GetUtcNow();
+
+    /// <summary>When the dispatcher last looked for due flows (the readiness check watches it).</summary>
+    public DateTimeOffset? LastPollAt => Interlocked.Read(ref _lastPollTicks) is var ticks and > 0 ? new DateTimeOffset(ticks, TimeSpan.Zero) : null;
+
+    public void Polled() => Interlocked.Exchange(ref _lastPollTicks, clock.GetUtcNow().UtcTicks);
 
     public bool Stopping => lifetime.ApplicationStopping.IsCancellationRequested;
     public int FreeSlots => Math.Max(0, options.MaxParallelRuns - _running.Count);

@@ -11,11 +11,6 @@ public sealed class SyncLogServiceTests
 {
     private static readonly DateTime Monday = new(2026, 11, 16, 9, 0, 0, DateTimeKind.Utc);
 
-    private sealed class Factory(TestDatabase database) : IDbContextFactory<KoppelDb>
-    {
-        public KoppelDb CreateDbContext() => database.CreateContext();
-    }
-
     /// <summary>
     /// Tenant "one": run 1 on Monday (ART-01234 refused, ART-01235 created, ART-02000 updated), run 2 on Tuesday
     /// (ART-01234 created after the fix). Tenant "two": run 3 with its own ART-01234 failure.
@@ -44,7 +39,7 @@ public sealed class SyncLogServiceTests
             Entry(one, runs[1], 1, Outcome.Created, "ART-01234", "Created in Optiply as P01234."),
             Entry(two, runs[2], 1, Outcome.Failed, "ART-01234", "Optiply refused the product: the price must not be negative."));
         await db.SaveChangesAsync();
-        return (new SyncLogService(new Factory(database)), runs[0].Id, runs[1].Id);
+        return (new SyncLogService(database.Factory()), runs[0].Id, runs[1].Id);
     }
 
     private static async Task<List<string>> KeysAsync(SyncLogService log, LogQuery query) =>
