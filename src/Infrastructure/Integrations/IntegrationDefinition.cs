@@ -4,11 +4,28 @@ using Koppel.Infrastructure.Http;
 namespace Koppel.Infrastructure.Integrations;
 
 /// <summary>A field of a connection: endpoint and identifiers are shown; secrets are write-only.</summary>
-public sealed record ConnectionField(string Name, string Label, bool Secret = false, bool Required = true, string? Default = null);
+public sealed record ConnectionField(string Name, string Label, bool Secret = false, bool Required = true, string? Default = null)
+{
+    /// <summary>The only values the field takes, when it is a choice (e.g. a webshop's platform).</summary>
+    public IReadOnlyList<string> Choices { get; init; } = [];
+}
 
 /// <summary>The connection fields one system needs, and how to test them.</summary>
 public sealed record ConnectionSchema(string System, string Name, IReadOnlyList<ConnectionField> Fields)
 {
+    /// <summary>
+    /// A tenant may hold several accounts of this kind (e.g. webshops), given as a list of objects with a "key" in the
+    /// API and each stored as its own connection <c>&lt;System&gt;.&lt;key&gt;</c>.
+    /// </summary>
+    public bool Keyed { get; init; }
+
+    /// <summary>Whether a stored connection's system name is this schema's (or, when keyed, one of its accounts).</summary>
+    public bool Holds(string system) => system == System || KeyOf(system) is not null;
+
+    /// <summary>The account key of a keyed connection's system name (<c>webshops.shop-a</c> -> <c>shop-a</c>), else null.</summary>
+    public string? KeyOf(string system) =>
+        Keyed && system.Length > System.Length + 1 && system.StartsWith(System + ".", StringComparison.Ordinal) ? system[(System.Length + 1)..] : null;
+
     /// <summary>Calls the system with the given connection and returns a sentence describing its answer.</summary>
     public Func<ConnectionInfo, ConnectorHttp, CancellationToken, Task<string>>? Test { get; init; }
 }

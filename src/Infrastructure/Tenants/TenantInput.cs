@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using System.Text.Json.Nodes;
 
 namespace Koppel.Infrastructure.Tenants;
@@ -6,7 +7,7 @@ namespace Koppel.Infrastructure.Tenants;
 public sealed record TenantInput(
     string? Name,
     string? Integration,
-    Dictionary<string, Dictionary<string, string?>>? Connections,
+    [property: JsonConverter(typeof(ConnectionsInput))] Dictionary<string, Dictionary<string, string?>>? Connections,
     JsonObject? Settings);
 
 /// <summary>A problem with one field of an input, named the way the caller wrote it (e.g. "connections.optiply.clientId").</summary>
