@@ -13,6 +13,7 @@ using Koppel.Infrastructure.Secrets;
 using Koppel.Infrastructure.Sync;
 using Koppel.Infrastructure.SyncLog;
 using Koppel.Infrastructure.SyncLog.Retention;
+using Koppel.Infrastructure.Telemetry;
 using Koppel.Infrastructure.Tenants;
 using Koppel.Infrastructure.Users;
 using Koppel.Infrastructure.Webhooks;
@@ -41,6 +42,8 @@ public static class KoppelServices
             .Configure<IServiceProvider>((o, sp) => o.XmlRepository = new DbKeyRepository(sp.GetRequiredService<Microsoft.Extensions.DependencyInjection.IServiceScopeFactory>()));
         services.AddSingleton<SecretProtector>();
 
+        services.AddMetrics(); // the web host adds it too; a bare service collection (tests, benchmarks) needs it
+        services.AddSingleton<SyncTelemetry>();
         services.AddSingleton<ConnectorHttp>();
         services.AddSingleton<IntegrationCatalog>();
         services.AddSingleton<TenantConnections>();

@@ -6,6 +6,7 @@ using Koppel.Portal.Auth;
 using Koppel.Portal.Components;
 using Koppel.Portal.Components.SyncLog;
 using Koppel.Portal.Health;
+using Koppel.Portal.Telemetry;
 using Koppel.Infrastructure.Health;
 using MudBlazor.Services;
 
@@ -22,6 +23,7 @@ builder.WebHost.UseStaticWebAssets();
 builder.Services.AddKoppel(builder.Configuration, builder.Environment);
 builder.Services.AddSingleton<ApiKeys>();
 builder.Services.AddKoppelHealth();
+builder.Services.AddKoppelTelemetry(builder.Configuration);
 builder.Services.AddProblemDetails();
 builder.Services.ConfigureHttpJsonOptions(o =>
     o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));

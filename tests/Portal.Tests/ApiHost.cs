@@ -24,8 +24,17 @@ public sealed class ApiHost : WebApplicationFactory<Program>
 
     private readonly string _folder = Directory.CreateTempSubdirectory("koppel-api-").FullName;
 
-    public ApiHost()
+    private readonly IReadOnlyDictionary<string, string> _settings;
+
+    public ApiHost() : this(new Dictionary<string, string>()) { }
+
+    /// <summary>A host with configuration on top of its own, e.g. a feature switched on for one test class.</summary>
+    /// <remarks>A factory method, because xunit wants one public constructor on a class fixture.</remarks>
+    public static ApiHost With(IReadOnlyDictionary<string, string> settings) => new(settings);
+
+    private ApiHost(IReadOnlyDictionary<string, string> settings)
     {
+        _settings = settings;
         UseKestrel(0);
         StartServer();
     }
@@ -41,6 +50,7 @@ public sealed class ApiHost : WebApplicationFactory<Program>
         builder.UseSetting("Admin:ApiKeys:1:Tenant", "alpha");
         builder.UseSetting("Auth:InitialSupportUser:Email", SupportEmail);
         builder.UseSetting("Auth:InitialSupportUser:Password", SupportPassword);
+        foreach (var (key, value) in _settings) builder.UseSetting(key, value);
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton(TestShopIntegration.Definition);

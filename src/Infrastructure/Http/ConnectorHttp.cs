@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Koppel.Infrastructure.Telemetry;
 using Microsoft.Extensions.Logging;
 
 namespace Koppel.Infrastructure.Http;
@@ -24,7 +25,8 @@ public sealed record HttpPolicy
 /// Drops the request budgets. Only for measuring the hub itself against emulators whose limits are lifted too
 /// (the sync benchmark); never for real systems, which answer with 429s or block the account.
 /// </param>
-public sealed class ConnectorHttp(ILoggerFactory loggers, bool unthrottled = false) : IDisposable
+/// <param name="telemetry">Counts every call per system (the connection key's part before the first colon).</param>
+public sealed class ConnectorHttp(ILoggerFactory loggers, bool unthrottled = false, SyncTelemetry? telemetry = null) : IDisposable
 {
     private readonly SocketsHttpHandler _sockets = new()
     {
@@ -39,6 +41,7 @@ public sealed class ConnectorHttp(ILoggerFactory loggers, bool unthrottled = fal
     public HttpClient Create(string connectionKey, HttpPolicy policy, IAccessTokenSource? auth = null)
     {
         HttpMessageHandler handler = new NonDisposingHandler(_sockets);
+        if (telemetry is not null) handler = new MeteredHandler(connectionKey.Split(':')[0], telemetry) { InnerHandler = handler };
         if (!unthrottled)
         {
             var budget = _budgets.GetOrAdd(connectionKey, _ => new RequestBudget(policy.PermitsPerWindow, policy.Window, TimeProvider.System));

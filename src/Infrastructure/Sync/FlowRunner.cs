@@ -6,6 +6,7 @@ using Koppel.Infrastructure.Integrations;
 using Koppel.Infrastructure.Persistence;
 using Koppel.Infrastructure.Scheduling;
 using Koppel.Infrastructure.Sync.Mappings;
+using Koppel.Infrastructure.Telemetry;
 using Koppel.Infrastructure.Tenants;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -24,6 +25,7 @@ public sealed class FlowRunner(
     ConnectorHttp http,
     TimeProvider clock,
     SchedulerOptions options,
+    SyncTelemetry telemetry,
     ILogger<FlowRunner> log)
 {
 
@@ -36,8 +38,7 @@ public sealed class FlowRunner(
     public async Task<SyncRun> RunAsync(string tenantSlug, string flowKey, RunRequest request, IProgress<SyncRun>? progress = null, CancellationToken ct = default)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var tenant = await db.Tenants.Include(t => t.Connections).AsNoTracking().FirstOrDefaultAsync(t => t.Slug == tenantSlug, ct)
-                     ?? throw new KeyNotFoundException($"There is no tenant \"{tenantSlug}\".");
+        var tenant = await db.Tenants.Include(t => t.Connections).AsNoTracking().GetBySlugAsync(tenantSlug, ct);
         var integration = catalog.Get(tenant.Integration);
         var flow = integration.Flow(flowKey) ?? throw new KeyNotFoundException($"The {integration.Name} integration has no flow \"{flowKey}\".");
         var scope = ScopeOf(tenant, integration, flowKey);
@@ -59,6 +60,7 @@ public sealed class FlowRunner(
             throw new FlowBusy(tenant.Name, flow.Name);
         }
         progress?.Report(run);
+        var activity = telemetry.RunStarted(integration.Key, run);
 
         try
         {
@@ -101,6 +103,7 @@ public sealed class FlowRunner(
         {
             run.EndedAt = clock.GetUtcNow().UtcDateTime;
             await FinishAsync(db, run, state.Id);
+            telemetry.RunFinished(integration.Key, run, activity);
             progress?.Report(run);
         }
         return run;

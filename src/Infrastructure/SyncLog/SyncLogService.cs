@@ -1,5 +1,6 @@
 using Koppel.Domain.Sync;
 using Koppel.Infrastructure.Persistence;
+using Koppel.Infrastructure.Tenants;
 using Mapster;
 using Microsoft.EntityFrameworkCore;
 
@@ -100,6 +101,5 @@ public sealed class SyncLogService(IDbContextFactory<KoppelDb> dbs)
     }
 
     private static async Task<int> TenantIdAsync(KoppelDb db, string slug, CancellationToken ct) =>
-        await db.Tenants.Where(t => t.Slug == slug).Select(t => (int?)t.Id).FirstOrDefaultAsync(ct)
-        ?? throw new KeyNotFoundException($"There is no tenant \"{slug}\".");
+        (await db.Tenants.AsNoTracking().GetBySlugAsync(slug, ct)).Id;
 }

@@ -28,8 +28,7 @@ public sealed class ConnectionTester(
     public async Task<ConnectionTestResult> TestAsync(string slug, string system, IReadOnlyDictionary<string, string?>? edits, CancellationToken ct)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var tenant = await db.Tenants.Include(t => t.Connections).AsNoTracking().FirstOrDefaultAsync(t => t.Slug == slug, ct)
-                     ?? throw new KeyNotFoundException($"There is no tenant \"{slug}\".");
+        var tenant = await db.Tenants.Include(t => t.Connections).AsNoTracking().GetBySlugAsync(slug, ct);
         var schema = catalog.Get(tenant.Integration).Connections.FirstOrDefault(c => c.System == system)
                      ?? throw new KeyNotFoundException($"This tenant's integration has no {system} connection.");
         if (schema.Test is null)

@@ -28,8 +28,7 @@ public sealed class SettingChoiceReader(
     public async Task<SettingChoicesResult> ReadAsync(string slug, string settingPath, CancellationToken ct)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var tenant = await db.Tenants.Include(t => t.Connections).AsNoTracking().FirstOrDefaultAsync(t => t.Slug == slug, ct)
-                     ?? throw new KeyNotFoundException($"There is no tenant \"{slug}\".");
+        var tenant = await db.Tenants.Include(t => t.Connections).AsNoTracking().GetBySlugAsync(slug, ct);
         var integration = catalog.Get(tenant.Integration);
         if (!integration.Choices.TryGetValue(settingPath, out var provider))
             return new([], $"The {integration.Name} integration offers no list for {settingPath}.");

@@ -34,7 +34,7 @@ public sealed class TenantService(
     public async Task<TenantView?> GetAsync(string slug, CancellationToken ct)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var tenant = await db.Tenants.Include(t => t.Connections).AsNoTracking().FirstOrDefaultAsync(t => t.Slug == slug, ct);
+        var tenant = await db.Tenants.Include(t => t.Connections).AsNoTracking().FindBySlugAsync(slug, ct);
         return tenant is null ? null : await ViewAsync(db, tenant, ct);
     }
 
@@ -44,7 +44,7 @@ public sealed class TenantService(
     public async Task<(TenantView View, bool Created)> UpsertAsync(string slug, TenantInput input, CancellationToken ct, string? changedBy = null)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var tenant = await db.Tenants.Include(t => t.Connections).FirstOrDefaultAsync(t => t.Slug == slug, ct);
+        var tenant = await db.Tenants.Include(t => t.Connections).FindBySlugAsync(slug, ct);
         var errors = new List<InputError>();
         if (TenantSlug.Problem(slug) is { } slugProblem) errors.Add(new("tenant", slugProblem));
         var name = input.Name?.Trim() ?? tenant?.Name;
@@ -92,8 +92,7 @@ public sealed class TenantService(
         if (schedule is not null && FlowSchedule.Problem(schedule) is { } problem)
             throw new InputRejected([new InputError("schedule", problem)]);
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var tenant = await db.Tenants.AsNoTracking().FirstOrDefaultAsync(t => t.Slug == slug, ct)
-                     ?? throw new KeyNotFoundException($"There is no tenant \"{slug}\".");
+        var tenant = await db.Tenants.AsNoTracking().GetBySlugAsync(slug, ct);
         var flow = catalog.Get(tenant.Integration).Flow(flowKey)
                    ?? throw new KeyNotFoundException($"This tenant's integration has no flow \"{flowKey}\".");
         var state = await FlowStates.EnsureAsync(db, tenant.Id, flow, ct);

@@ -38,8 +38,8 @@ public sealed class CustomerUsers(IServiceScopeFactory scopes, IDbContextFactory
         email = email?.Trim();
         var errors = new List<InputError>();
         await using (var db = await dbs.CreateDbContextAsync(ct))
-            if (!await db.Tenants.AnyAsync(t => t.Slug == tenantSlug, ct))
-                errors.Add(new("tenant", $"There is no tenant \"{tenantSlug}\"."));
+            if (await db.Tenants.AsNoTracking().FindBySlugAsync(tenantSlug, ct) is null)
+                errors.Add(new("tenant", TenantLookup.NotFound(tenantSlug)));
         if (string.IsNullOrEmpty(email) || !IsEmail(email))
             errors.Add(new("email", "Enter a valid email address, like name@example.com."));
         if (string.IsNullOrEmpty(password))

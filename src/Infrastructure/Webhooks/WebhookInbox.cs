@@ -21,7 +21,7 @@ public sealed class WebhookInbox(IDbContextFactory<KoppelDb> dbs, IntegrationCat
     public async Task<WebhookAnswer> AcceptAsync(string tenantSlug, string segment, IReadOnlyDictionary<string, string> headers, byte[] body, CancellationToken ct)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var tenant = await db.Tenants.Include(t => t.Connections).AsNoTracking().FirstOrDefaultAsync(t => t.Slug == tenantSlug, ct);
+        var tenant = await db.Tenants.Include(t => t.Connections).AsNoTracking().FindBySlugAsync(tenantSlug, ct);
         var intake = tenant is null ? null : catalog.Find(tenant.Integration)?.Webhooks.FirstOrDefault(w => w.Segment == segment);
         if (tenant is null || intake is null) return WebhookAnswer.UnknownHook;
         if (!connections.Decrypt(tenant).TryGetValue(intake.ConnectionSystem, out var connection) || !intake.Verify(connection, headers, body))

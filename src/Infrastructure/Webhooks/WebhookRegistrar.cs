@@ -17,7 +17,7 @@ public sealed class WebhookRegistrar(IDbContextFactory<KoppelDb> dbs, Integratio
     public async Task EnsureAsync(string tenantSlug, CancellationToken ct)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var tenant = await db.Tenants.Include(t => t.Connections).AsNoTracking().FirstOrDefaultAsync(t => t.Slug == tenantSlug, ct);
+        var tenant = await db.Tenants.Include(t => t.Connections).AsNoTracking().FindBySlugAsync(tenantSlug, ct);
         if (tenant is not null) await EnsureAsync(tenant, ct);
     }
 

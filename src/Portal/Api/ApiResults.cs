@@ -2,6 +2,7 @@ using Koppel.Domain.Sync;
 using Koppel.Infrastructure.Integrations;
 using Koppel.Infrastructure.Sync;
 using Koppel.Infrastructure.Tenants;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Koppel.Portal.Api;
 
@@ -15,21 +16,21 @@ public sealed record RunSummary(
         r.Read, r.Created, r.Updated, r.Unchanged, r.Skipped, r.Failed, r.Deleted, r.StartedAt, r.EndedAt, r.Error);
 }
 
-/// <summary>RFC 7807 answers in the hub's words.</summary>
+/// <summary>RFC 7807 answers in the hub's words, typed so handlers can name them in their results.</summary>
 internal static class ApiResults
 {
-    public static IResult Invalid(IReadOnlyList<InputError> errors) =>
-        Results.ValidationProblem(
+    public static ValidationProblem Invalid(IReadOnlyList<InputError> errors) =>
+        TypedResults.ValidationProblem(
             errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
             title: "Some fields are not valid.");
 
-    public static IResult NotFound(string detail) => Results.Problem(detail, statusCode: StatusCodes.Status404NotFound, title: "Not found");
+    public static ProblemHttpResult NotFound(string detail) => TypedResults.Problem(detail, statusCode: StatusCodes.Status404NotFound, title: "Not found");
 
-    public static IResult Busy(FlowBusy busy) => Results.Problem(busy.Message, statusCode: StatusCodes.Status409Conflict, title: "Already running");
+    public static ProblemHttpResult Busy(FlowBusy busy) => TypedResults.Problem(busy.Message, statusCode: StatusCodes.Status409Conflict, title: "Already running");
 
-    public static IResult Forbidden(string detail = "You are not allowed to see or change this tenant.") =>
-        Results.Problem(detail, statusCode: StatusCodes.Status403Forbidden, title: "Forbidden");
+    public static ProblemHttpResult Forbidden(string detail = "You are not allowed to see or change this tenant.") =>
+        TypedResults.Problem(detail, statusCode: StatusCodes.Status403Forbidden, title: "Forbidden");
 
-    public static IResult Unauthorized() => Results.Problem($"Sign in to the portal, or send a valid admin API key in the {ApiKeys.Header} header.",
+    public static ProblemHttpResult Unauthorized() => TypedResults.Problem($"Sign in to the portal, or send a valid admin API key in the {ApiKeys.Header} header.",
         statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized");
 }

@@ -76,7 +76,7 @@ public sealed class ExactOptiplyDemo(
     private async Task<string?> StoredRefreshTokenAsync(CancellationToken ct)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var tenant = await db.Tenants.Include(t => t.Connections).AsNoTracking().FirstOrDefaultAsync(t => t.Slug == Slug, ct);
+        var tenant = await db.Tenants.Include(t => t.Connections).AsNoTracking().FindBySlugAsync(Slug, ct);
         if (tenant is null) return null;
         return connections.Decrypt(tenant).TryGetValue(ExactOnlineConnection.System, out var connection)
             ? connection.Secrets.GetValueOrDefault("refreshToken")

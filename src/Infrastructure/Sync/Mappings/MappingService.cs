@@ -54,7 +54,7 @@ public sealed class MappingService(IDbContextFactory<KoppelDb> dbs, IntegrationC
     public async Task ApplySwitchesAsync(string slug, JsonObject settings, string? changedBy, CancellationToken ct)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var tenant = await db.Tenants.AsNoTracking().FirstAsync(t => t.Slug == slug, ct);
+        var tenant = await db.Tenants.AsNoTracking().GetBySlugAsync(slug, ct);
         var integration = catalog.Get(tenant.Integration);
         foreach (var group in integration.FieldSwitches.GroupBy(s => s.Flow))
         {
@@ -92,8 +92,7 @@ public sealed class MappingService(IDbContextFactory<KoppelDb> dbs, IntegrationC
 
     private async Task<(int TenantId, FlowDefinition Flow)> ResolveAsync(KoppelDb db, string slug, string flowKey, CancellationToken ct)
     {
-        var tenant = await db.Tenants.AsNoTracking().FirstOrDefaultAsync(t => t.Slug == slug, ct)
-                     ?? throw new KeyNotFoundException($"There is no tenant \"{slug}\".");
+        var tenant = await db.Tenants.AsNoTracking().GetBySlugAsync(slug, ct);
         var integration = catalog.Get(tenant.Integration);
         var flow = integration.Flow(flowKey) ?? throw new KeyNotFoundException($"The {integration.Name} integration has no flow \"{flowKey}\".");
         return (tenant.Id, flow);

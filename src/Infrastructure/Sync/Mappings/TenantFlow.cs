@@ -3,6 +3,7 @@ using Koppel.Domain.Tenants;
 using Koppel.Infrastructure.Integrations;
 using Koppel.Infrastructure.Persistence;
 using Koppel.Infrastructure.Sync;
+using Koppel.Infrastructure.Tenants;
 using Microsoft.EntityFrameworkCore;
 
 namespace Koppel.Infrastructure.Sync.Mappings;
@@ -13,8 +14,7 @@ internal sealed record TenantFlow(Tenant Tenant, IntegrationDefinition Integrati
     /// <exception cref="KeyNotFoundException">Unknown tenant or flow, with a sentence naming it.</exception>
     public static async Task<TenantFlow> ResolveAsync(KoppelDb db, IntegrationCatalog catalog, string slug, string flowKey, CancellationToken ct)
     {
-        var tenant = await db.Tenants.Include(t => t.Connections).AsNoTracking().FirstOrDefaultAsync(t => t.Slug == slug, ct)
-                     ?? throw new KeyNotFoundException($"There is no tenant \"{slug}\".");
+        var tenant = await db.Tenants.Include(t => t.Connections).AsNoTracking().GetBySlugAsync(slug, ct);
         var integration = catalog.Get(tenant.Integration);
         var flow = integration.Flow(flowKey) ?? throw new KeyNotFoundException($"The {integration.Name} integration has no flow \"{flowKey}\".");
         return new TenantFlow(tenant, integration, flow);

@@ -1,0 +1,38 @@
+using Koppel.Infrastructure.Tenants;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Koppel.Portal.Api.Tenants;
+
+/// <summary>Tenants: list, read, create or update, and switch a flow on or off or change its schedule.</summary>
+public static class TenantsEndpoints
+{
+    public static RouteGroupBuilder MapTenantsEndpoints(this RouteGroupBuilder api)
+    {
+        api.MapGet("/tenants", ListAsync);
+        var tenant = api.MapTenantGroup();
+        tenant.MapGet("", GetAsync);
+        tenant.MapPut("", PutAsync);
+        tenant.MapPatch("/flows/{flow}", ChangeFlowAsync);
+        return api;
+    }
+
+    public sealed record FlowChange(bool? Enabled, string? Schedule);
+
+    private static async Task<Ok<IReadOnlyList<TenantView>>> ListAsync(HttpContext http, TenantService tenants, CancellationToken ct) =>
+        TypedResults.Ok(await tenants.ListAsync(ApiFilters.CallerOf(http).OnlyTenant, ct));
+
+    private static async Task<Results<Ok<TenantView>, ProblemHttpResult>> GetAsync(string tenant, TenantService tenants, CancellationToken ct) =>
+        await tenants.GetAsync(tenant, ct) is { } view ? TypedResults.Ok(view) : ApiResults.NotFound(TenantLookup.NotFound(tenant));
+
+    private static async Task<Results<Created<TenantView>, Ok<TenantView>>> PutAsync(string tenant, TenantInput input, TenantService tenants, CancellationToken ct)
+    {
+        var (view, created) = await tenants.UpsertAsync(tenant, input, ct, changedBy: "api");
+        return created ? TypedResults.Created($"/api/v1/tenants/{tenant}", view) : TypedResults.Ok(view);
+    }
+
+    private static async Task<Ok<FlowView>> ChangeFlowAsync(string tenant, string flow, FlowChange change, TenantService tenants, CancellationToken ct)
+    {
+        await tenants.UpdateFlowAsync(tenant, flow, change.Enabled, change.Schedule, ct);
+        return TypedResults.Ok((await tenants.GetAsync(tenant, ct))!.Flows.First(f => f.Key == flow));
+    }
+}
