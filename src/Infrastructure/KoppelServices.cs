@@ -4,6 +4,7 @@ using Koppel.Infrastructure.Integrations.ExactOptiply;
 using Koppel.Infrastructure.Integrations;
 using Koppel.Infrastructure.Integrations.GoedGepicktOptiply;
 using Koppel.Infrastructure.Integrations.MoySkladPlanfix;
+using Koppel.Infrastructure.Integrations.WebshopsOkos;
 using Koppel.Infrastructure.Sync.Mappings;
 using Koppel.Infrastructure.Persistence;
 using Koppel.Infrastructure.Sandbox;
@@ -69,6 +70,7 @@ public static class KoppelServices
         services.AddExactOptiply();
         services.AddGoedGepicktOptiply();
         services.AddMoySkladPlanfix();
+        services.AddWebshopsOkos();
         services.AddIdentityCore<KoppelUser>(o => o.User.RequireUniqueEmail = true)
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<KoppelDb>()

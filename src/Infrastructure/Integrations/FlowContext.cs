@@ -9,6 +9,8 @@ public sealed class FlowContext : ConnectedContext
     /// <summary>The integration's typed settings object (cast to the integration's settings type).</summary>
     public required object Settings { get; init; }
     public required LinkLookup Links { get; init; }
+    /// <summary>The scope this run is for (e.g. the webshop's key), when the integration declares scopes; see <see cref="FlowScope"/>.</summary>
+    public string? Scope { get; init; }
 
     public T SettingsAs<T>() where T : class => (T)Settings;
 }

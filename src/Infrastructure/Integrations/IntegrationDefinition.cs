@@ -1,13 +1,31 @@
+using Koppel.Domain.Tenants;
 using Koppel.Infrastructure.Http;
 
 namespace Koppel.Infrastructure.Integrations;
 
 /// <summary>A field of a connection: endpoint and identifiers are shown; secrets are write-only.</summary>
-public sealed record ConnectionField(string Name, string Label, bool Secret = false, bool Required = true, string? Default = null);
+public sealed record ConnectionField(string Name, string Label, bool Secret = false, bool Required = true, string? Default = null)
+{
+    /// <summary>The only values the field takes, when it is a choice (e.g. a webshop's platform).</summary>
+    public IReadOnlyList<string> Choices { get; init; } = [];
+}
 
 /// <summary>The connection fields one system needs, and how to test them.</summary>
 public sealed record ConnectionSchema(string System, string Name, IReadOnlyList<ConnectionField> Fields)
 {
+    /// <summary>
+    /// A tenant may hold several accounts of this kind (e.g. webshops), given as a list of objects with a "key" in the
+    /// API and each stored as its own connection <c>&lt;System&gt;.&lt;key&gt;</c>.
+    /// </summary>
+    public bool Keyed { get; init; }
+
+    /// <summary>Whether a stored connection's system name is this schema's (or, when keyed, one of its accounts).</summary>
+    public bool Holds(string system) => system == System || KeyOf(system) is not null;
+
+    /// <summary>The account key of a keyed connection's system name (<c>webshops.shop-a</c> -> <c>shop-a</c>), else null.</summary>
+    public string? KeyOf(string system) =>
+        Keyed && system.Length > System.Length + 1 && system.StartsWith(System + ".", StringComparison.Ordinal) ? system[(System.Length + 1)..] : null;
+
     /// <summary>Calls the system with the given connection and returns a sentence describing its answer.</summary>
     public Func<ConnectionInfo, ConnectorHttp, CancellationToken, Task<string>>? Test { get; init; }
 }
@@ -36,5 +54,18 @@ public sealed class IntegrationDefinition
     /// <summary>The checklist support runs before a tenant's first sync; null when the integration has none.</summary>
     public ReadinessChecks? ReadinessChecks { get; init; }
 
-    public FlowDefinition? Flow(string key) => Flows.FirstOrDefault(f => f.Key == key);
+    /// <summary>
+    /// The scopes every flow of a tenant runs for, read from the tenant's stored connections (e.g. its webshops'
+    /// keys); null when each flow runs once for the whole tenant. See <see cref="FlowScope"/>.
+    /// </summary>
+    public Func<Tenant, IReadOnlyList<string>>? Scopes { get; init; }
+
+    /// <summary>What one scope is, in words and in the API (e.g. "webshop").</summary>
+    public string ScopeName { get; init; } = "scope";
+
+    /// <summary>The scopes a tenant's flows run for: the declared ones, or the single unscoped run.</summary>
+    public IReadOnlyList<string?> ScopesOf(Tenant tenant) => Scopes is null ? [null] : Scopes(tenant).Cast<string?>().ToList();
+
+    /// <summary>A flow by its key; a scoped key (<c>orders@shop-a</c>) finds its flow.</summary>
+    public FlowDefinition? Flow(string key) => Flows.FirstOrDefault(f => f.Key == FlowScope.Split(key).Flow);
 }

@@ -50,16 +50,18 @@ public sealed class DueFlows(IDbContextFactory<KoppelDb> dbs, IntegrationCatalog
         Dictionary<string, FlowState> states, DateTime now, CancellationToken ct)
     {
         var flows = new List<string>();
-        foreach (var flow in FlowOrder.Sort(integration))
+        // A scoped flow (FlowScope: one state per webshop) is claimed per scope; its inputs are those of the same scope.
+        var scopes = states.Keys.Select(k => FlowScope.Split(k)).ToLookup(k => k.Flow, k => k.Scope);
+        foreach (var (flow, scope) in FlowOrder.Sort(integration).SelectMany(f => scopes[f.Key].OrderBy(s => s).Select(s => (f, s))))
         {
-            if (states.GetValueOrDefault(flow.Key) is not { Enabled: true, NextDueAt: { } due } state || due > now) continue;
+            if (states.GetValueOrDefault(FlowScope.Key(flow.Key, scope)) is not { Enabled: true, NextDueAt: { } due } state || due > now) continue;
             if (state.RunningRunId is not null && state.LeaseUntil >= now) continue;
             // Held (still due) until every input has run to the end once: its records would fail for want of theirs.
-            if (flow.DependsOn.Any(input => states.GetValueOrDefault(input)?.LastSucceededAt is null)) continue;
+            if (flow.DependsOn.Any(input => states.GetValueOrDefault(FlowScope.Key(input, scope))?.LastSucceededAt is null)) continue;
             var next = FlowSchedule.NextDue(state.Schedule, due, now);
             var won = await db.FlowStates.Where(s => s.Id == state.Id && s.NextDueAt == due)
                 .ExecuteUpdateAsync(s => s.SetProperty(x => x.NextDueAt, next), ct);
-            if (won == 1) flows.Add(flow.Key);
+            if (won == 1) flows.Add(state.Flow);
         }
         return flows;
     }

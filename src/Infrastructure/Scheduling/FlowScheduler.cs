@@ -18,14 +18,15 @@ public sealed class FlowScheduler(IDbContextFactory<KoppelDb> dbs, IntegrationCa
     {
         var now = clock.GetUtcNow().UtcDateTime;
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var tenants = await db.Tenants.AsNoTracking().Where(t => tenantSlug == null || t.Slug == tenantSlug)
-            .Select(t => new { t.Id, t.Integration }).ToListAsync(ct);
+        var tenants = await db.Tenants.AsNoTracking().Include(t => t.Connections).Where(t => tenantSlug == null || t.Slug == tenantSlug)
+            .ToListAsync(ct);
         foreach (var tenant in tenants)
         {
             if (catalog.Find(tenant.Integration) is not { } integration) continue;
-            foreach (var flow in integration.Flows)
+            // A flow of an integration with scopes (webshops) has one schedule per scope.
+            foreach (var (flow, scope) in integration.Flows.SelectMany(f => integration.ScopesOf(tenant).Select(s => (f, s))))
             {
-                var state = await FlowStates.EnsureAsync(db, tenant.Id, flow, ct);
+                var state = await FlowStates.EnsureAsync(db, tenant.Id, flow, ct, scope);
                 if (state.Enabled == state.NextDueAt.HasValue) continue;
                 DateTime? due = state.Enabled ? FlowSchedule.FirstDue(state.Schedule, state.LastRunAt, now) : null;
                 // Conditional, so a node that computed the same thing at the same moment changes nothing.

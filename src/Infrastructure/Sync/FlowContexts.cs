@@ -15,7 +15,7 @@ namespace Koppel.Infrastructure.Sync;
 public sealed class FlowContexts(IDbContextFactory<KoppelDb> dbs, TenantConnections connections, ConnectorHttp http, TimeProvider clock)
 {
     /// <exception cref="RunStopped">The tenant's options are not valid.</exception>
-    public FlowContext Create(Tenant tenant, IntegrationDefinition integration)
+    public FlowContext Create(Tenant tenant, IntegrationDefinition integration, string? scope = null)
     {
         var (settings, errors) = integration.Settings.Parse(System.Text.Json.Nodes.JsonNode.Parse(tenant.SettingsJson));
         if (settings is null)
@@ -28,6 +28,7 @@ public sealed class FlowContexts(IDbContextFactory<KoppelDb> dbs, TenantConnecti
             Http = http,
             Links = new LinkLookup(dbs, tenant.Id),
             Clock = clock,
+            Scope = scope,
         };
     }
 }

@@ -40,13 +40,14 @@ public sealed class FlowRunner(
         var tenant = await db.Tenants.Include(t => t.Connections).AsNoTracking().GetBySlugAsync(tenantSlug, ct);
         var integration = catalog.Get(tenant.Integration);
         var flow = integration.Flow(flowKey) ?? throw new KeyNotFoundException($"The {integration.Name} integration has no flow \"{flowKey}\".");
+        var scope = ScopeOf(tenant, integration, flowKey);
         if (request.Mode == RunMode.SingleRecord && string.IsNullOrWhiteSpace(request.SourceId))
             throw new ArgumentException("A single-record run needs the record's source id.", nameof(request));
 
-        var state = await FlowStates.EnsureAsync(db, tenant.Id, flow, ct);
+        var state = await FlowStates.EnsureAsync(db, tenant.Id, flow, ct, scope);
         var run = new SyncRun
         {
-            TenantId = tenant.Id, Flow = flow.Key, Mode = request.Mode, Trigger = request.Trigger,
+            TenantId = tenant.Id, Flow = state.Flow, Mode = request.Mode, Trigger = request.Trigger,
             Status = RunStatus.Running, StartedAt = clock.GetUtcNow().UtcDateTime, Node = options.NodeName,
         };
         db.SyncRuns.Add(run);
@@ -62,10 +63,10 @@ public sealed class FlowRunner(
 
         try
         {
-            var context = contexts.Create(tenant, integration);
+            var context = contexts.Create(tenant, integration, scope);
             var mapping = await MappingStore.CurrentAsync(db, tenant.Id, flow, ct);
             var processor = new RecordProcessor(flow, flow.Build(context), mapping, log);
-            var commit = new PageCommitter(db, tenant.Id, flow, run, state.Id, clock, options.Lease);
+            var commit = new PageCommitter(db, tenant.Id, flow, scope, run, state.Id, clock, options.Lease);
 
             if (request.Mode == RunMode.SingleRecord)
             {
@@ -76,7 +77,7 @@ public sealed class FlowRunner(
             else
             {
                 if (request.Mode == RunMode.Incremental)
-                    await RetryFailedAsync(db, processor, commit, tenant.Id, flow.Key, ct);
+                    await RetryFailedAsync(db, processor, commit, tenant.Id, state.Flow, ct);
                 var cursor = request.Mode == RunMode.Full ? null : state.Cursor;
                 await foreach (var page in processor.Parts.Source.ReadAsync(cursor, ct))
                 {
@@ -90,7 +91,7 @@ public sealed class FlowRunner(
         {
             run.Status = RunStatus.Failed;
             run.Error = e is SyncProblem ? e.Message : "The run stopped on an unexpected error. Support has the details in the server log.";
-            log.LogError(e, "Flow {Flow} of tenant {Tenant} stopped", flow.Key, tenant.Slug);
+            log.LogError(e, "Flow {Flow} of tenant {Tenant} stopped", state.Flow, tenant.Slug);
         }
         catch (OperationCanceledException)
         {
@@ -131,6 +132,21 @@ public sealed class FlowRunner(
                 records.Add(await processor.Parts.Source.ReadOneAsync(id, ct) ?? SourceRecord.Deletion(id));
             await ProcessPageAsync(processor, commit, records, force: false, cursor: null, ct, logAll: true);
         }
+    }
+
+    /// <summary>
+    /// The scope named in a scoped flow key (<c>orders@shop-a</c>). A flow of an integration with scopes runs for one
+    /// of the tenant's scopes at a time; the callers (scheduler, API) run it once per scope.
+    /// </summary>
+    private static string? ScopeOf(Tenant tenant, IntegrationDefinition integration, string flowKey)
+    {
+        var (flow, scope) = FlowScope.Split(flowKey);
+        if (integration.Scopes is null)
+            return scope is null ? null : throw new KeyNotFoundException($"The {integration.Name} integration runs its flows once per tenant; \"{flowKey}\" names a scope.");
+        var scopes = integration.ScopesOf(tenant);
+        if (scope is null)
+            throw new KeyNotFoundException($"The {integration.Name} integration runs \"{flow}\" per {integration.ScopeName}; name one of: {string.Join(", ", scopes)}.");
+        return scopes.Contains(scope) ? scope : throw new KeyNotFoundException($"The tenant has no {integration.ScopeName} \"{scope}\".");
     }
 
     private async Task<bool> TryLeaseAsync(KoppelDb db, int stateId, long runId, CancellationToken ct)

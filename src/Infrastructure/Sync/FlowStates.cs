@@ -8,11 +8,13 @@ namespace Koppel.Infrastructure.Sync;
 /// <summary>Creates a tenant flow's state row the first time the flow is touched, with the flow's defaults.</summary>
 public static class FlowStates
 {
-    public static async Task<FlowState> EnsureAsync(KoppelDb db, int tenantId, FlowDefinition flow, CancellationToken ct)
+    /// <param name="scope">For a flow that runs per scope: whose state (see <see cref="FlowScope"/>).</param>
+    public static async Task<FlowState> EnsureAsync(KoppelDb db, int tenantId, FlowDefinition flow, CancellationToken ct, string? scope = null)
     {
-        var state = await db.FlowStates.AsNoTracking().FirstOrDefaultAsync(s => s.TenantId == tenantId && s.Flow == flow.Key, ct);
+        var key = FlowScope.Key(flow.Key, scope);
+        var state = await db.FlowStates.AsNoTracking().FirstOrDefaultAsync(s => s.TenantId == tenantId && s.Flow == key, ct);
         if (state is not null) return state;
-        state = new FlowState { TenantId = tenantId, Flow = flow.Key, Schedule = flow.DefaultSchedule, Enabled = true };
+        state = new FlowState { TenantId = tenantId, Flow = key, Schedule = flow.DefaultSchedule, Enabled = true };
         db.FlowStates.Add(state);
         try
         {
@@ -22,7 +24,7 @@ public static class FlowStates
         {
             // Another trigger created it at the same moment; theirs is as good as ours.
             db.ChangeTracker.Clear();
-            return await db.FlowStates.AsNoTracking().FirstAsync(s => s.TenantId == tenantId && s.Flow == flow.Key, ct);
+            return await db.FlowStates.AsNoTracking().FirstAsync(s => s.TenantId == tenantId && s.Flow == key, ct);
         }
         db.Entry(state).State = EntityState.Detached;
         return state;

@@ -6,8 +6,12 @@ using Microsoft.EntityFrameworkCore;
 namespace Koppel.Infrastructure.Sync;
 
 /// <summary>Writes one page's outcomes in one transaction: links, log entries, run counts and the cursor.</summary>
-internal sealed class PageCommitter(KoppelDb db, int tenantId, FlowDefinition flow, SyncRun run, int stateId, TimeProvider clock, TimeSpan lease)
+/// <remarks>A scoped run (see <see cref="FlowScope"/>) keeps its links under the scoped entity and its log under the scoped flow key.</remarks>
+internal sealed class PageCommitter(KoppelDb db, int tenantId, FlowDefinition flow, string? scope, SyncRun run, int stateId, TimeProvider clock, TimeSpan lease)
 {
+    private readonly string _entity = FlowScope.Key(flow.Entity, scope);
+    private readonly string _flow = FlowScope.Key(flow.Key, scope);
+
     public async Task<Dictionary<string, RecordLinkState>> LinksAsync(IReadOnlyList<string> sourceIds, CancellationToken ct)
     {
         var links = new Dictionary<string, RecordLinkState>();
@@ -15,7 +19,7 @@ internal sealed class PageCommitter(KoppelDb db, int tenantId, FlowDefinition fl
         foreach (var chunk in sourceIds.Chunk(500))
         {
             var rows = await db.RecordLinks.AsNoTracking()
-                .Where(l => l.TenantId == tenantId && l.Entity == flow.Entity && chunk.Contains(l.SourceId))
+                .Where(l => l.TenantId == tenantId && l.Entity == _entity && chunk.Contains(l.SourceId))
                 .Select(l => new { l.SourceId, l.TargetId, l.PayloadHash })
                 .ToListAsync(ct);
             foreach (var row in rows) links[row.SourceId] = new RecordLinkState(row.TargetId, row.PayloadHash);
@@ -31,7 +35,7 @@ internal sealed class PageCommitter(KoppelDb db, int tenantId, FlowDefinition fl
         var existing = written.Count == 0
             ? []
             : await db.RecordLinks
-                .Where(l => l.TenantId == tenantId && l.Entity == flow.Entity && written.Select(w => w.SourceId).Contains(l.SourceId))
+                .Where(l => l.TenantId == tenantId && l.Entity == _entity && written.Select(w => w.SourceId).Contains(l.SourceId))
                 .ToDictionaryAsync(l => l.SourceId, ct);
 
         foreach (var result in results)
@@ -44,7 +48,7 @@ internal sealed class PageCommitter(KoppelDb db, int tenantId, FlowDefinition fl
             {
                 if (!existing.TryGetValue(result.SourceId, out var link))
                 {
-                    link = new Domain.Sync.RecordLink { TenantId = tenantId, Entity = flow.Entity, SourceId = result.SourceId, TargetId = result.TargetId! };
+                    link = new Domain.Sync.RecordLink { TenantId = tenantId, Entity = _entity, SourceId = result.SourceId, TargetId = result.TargetId! };
                     db.RecordLinks.Add(link);
                     existing[result.SourceId] = link;
                 }
@@ -56,7 +60,7 @@ internal sealed class PageCommitter(KoppelDb db, int tenantId, FlowDefinition fl
             if (result.Logged)
                 db.SyncLog.Add(new SyncLogEntry
                 {
-                    TenantId = tenantId, RunId = run.Id, Flow = flow.Key, Outcome = result.Outcome, At = now,
+                    TenantId = tenantId, RunId = run.Id, Flow = _flow, Outcome = result.Outcome, At = now,
                     SourceKey = result.SourceId, TargetKey = result.TargetId ?? before.GetValueOrDefault(result.SourceId)?.TargetId,
                     Message = result.Message ?? result.Outcome.ToString(),
                     SourcePayload = result.SourcePayload, TargetPayload = result.TargetPayload, TargetResponse = result.TargetResponse,

@@ -18,12 +18,14 @@ internal static class ConnectionChanges
         var result = new List<Connection>();
         foreach (var (system, values) in input ?? [])
         {
-            var schema = integration.Connections.FirstOrDefault(c => c.System == system);
+            var schema = integration.Connections.FirstOrDefault(c => c.Holds(system));
             if (schema is null)
             {
                 errors.Add(new($"connections.{system}", $"The {integration.Name} integration has no such connection; use {string.Join(" or ", integration.Connections.Select(c => c.System))}."));
                 continue;
             }
+            if (schema.KeyOf(system) is { } key && !ConnectionsInput.KeyPattern().IsMatch(key))
+                errors.Add(new($"connections.{system}", "A key is 1 to 40 lower-case letters, digits and dashes, starting with a letter or digit."));
             foreach (var unknown in values.Keys.Where(k => schema.Fields.All(f => f.Name != k)))
                 errors.Add(new($"connections.{system}.{unknown}", "This connection has no such field."));
 
@@ -39,6 +41,8 @@ internal static class ConnectionChanges
                     target[field.Name] = field.Default;
                 if (field.Required && string.IsNullOrWhiteSpace(target.GetValueOrDefault(field.Name)))
                     errors.Add(new($"connections.{system}.{field.Name}", $"{field.Label} is required."));
+                else if (field.Choices.Count > 0 && target.GetValueOrDefault(field.Name) is { } chosen && !field.Choices.Contains(chosen))
+                    errors.Add(new($"connections.{system}.{field.Name}", $"{field.Label} is one of: {string.Join(", ", field.Choices)}."));
                 else if (!field.Secret && field.Name.EndsWith("Url", StringComparison.Ordinal) && target.GetValueOrDefault(field.Name) is { Length: > 0 } url
                          && !(Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
                     errors.Add(new($"connections.{system}.{field.Name}", "This must be an absolute http or https address."));

@@ -7,7 +7,7 @@ namespace Koppel.Infrastructure.Tenants;
 public sealed record TenantInput(
     string? Name,
     string? Integration,
-    [property: JsonConverter(typeof(ConnectionFieldsJsonConverter))] Dictionary<string, Dictionary<string, string?>>? Connections,
+    [property: JsonConverter(typeof(ConnectionsInput))] Dictionary<string, Dictionary<string, string?>>? Connections,
     JsonObject? Settings);
 
 /// <summary>A problem with one field of an input, named the way the caller wrote it (e.g. "connections.optiply.clientId").</summary>

@@ -41,11 +41,12 @@ public static class UnasOrderReader
         if (lines.Count == 0) return (null, "the order has no product lines");
 
         var customer = o.Element("Customer");
-        var customerId = customer is null ? "" : Text(customer, "Id");
         var contact = customer?.Element("Contact");
         var addresses = customer?.Element("Addresses");
         var billing = Address(addresses?.Element("Invoice"));
-        var buyer = new Buyer(customerId is "" or "0" ? null : customerId,
+        // The UNAS seed matches every buyer by name + e-mail ("Ügyfelek párosítása: név és e-mail cím alapján"), registered
+        // or not, so the shop's customer id is not used for matching (the ShopRenter seed does use it).
+        var buyer = new Buyer(null,
             contact is not null && Text(contact, "Name") is { Length: > 0 } n ? n : Text(addresses?.Element("Invoice"), "Name"),
             customer is null ? "" : Text(customer, "Email"), contact is null ? "" : Text(contact, "Phone"),
             Text(addresses?.Element("Invoice"), "TaxNumber"), billing, addresses?.Element("Shipping") is { } s ? Address(s) : billing);
