@@ -1,3 +1,4 @@
+using Koppel.Infrastructure.Audit;
 using Koppel.Infrastructure.Dashboard;
 using Koppel.Infrastructure.Http;
 using Koppel.Infrastructure.Integrations.ExactOptiply;
@@ -55,6 +56,7 @@ public static class KoppelServices
         services.AddSingleton<SettingChoiceReader>();
         services.AddSingleton<ReadinessReader>();
         services.AddSingleton<MappingService>();
+        services.AddSingleton<AuditLog>();
         services.AddMappingEditor();
         services.AddSingleton<SyncLogService>();
         services.AddSingleton<TenantHealthService>();

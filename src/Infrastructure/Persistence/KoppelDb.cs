@@ -1,3 +1,4 @@
+using Koppel.Domain.Audit;
 using Koppel.Domain.Mapping;
 using Koppel.Domain.Sync;
 using Koppel.Domain.Tenants;
@@ -18,6 +19,7 @@ public sealed class KoppelDb(DbContextOptions<KoppelDb> options) : IdentityDbCon
     public DbSet<RecordLink> RecordLinks => Set<RecordLink>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {

@@ -1,6 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Koppel.Domain.Audit;
+using Koppel.Domain.Sync;
 using Koppel.Domain.Tenants;
+using Koppel.Infrastructure.Audit;
 using Koppel.Infrastructure.Integrations;
 using Koppel.Infrastructure.Sync.Mappings;
 using Koppel.Infrastructure.Persistence;
@@ -19,6 +22,7 @@ public sealed class TenantService(
     MappingService mappings,
     FlowScheduler scheduler,
     Webhooks.WebhookRegistrar webhooks,
+    AuditLog audit,
     TimeProvider clock)
 {
     public async Task<IReadOnlyList<TenantView>> ListAsync(string? onlySlug, CancellationToken ct)
@@ -39,7 +43,8 @@ public sealed class TenantService(
     }
 
     /// <summary>Creates the tenant or updates it. Secrets not in the input keep their stored value.</summary>
-    /// <param name="changedBy">Who saved it (a portal user's email, "api"): mapping versions that options switch carry it.</param>
+    /// <param name="changedBy">Who saved it (a portal user's email, an API key's name): the audit log and the mapping
+    /// versions that options switch carry it.</param>
     /// <exception cref="InputRejected">With every invalid field named.</exception>
     public async Task<(TenantView View, bool Created)> UpsertAsync(string slug, TenantInput input, CancellationToken ct, string? changedBy = null)
     {
@@ -56,6 +61,7 @@ public sealed class TenantService(
         else if (tenant is not null && tenant.Integration != integration.Key)
             errors.Add(new("integration", "A tenant's integration cannot be changed; create a new tenant instead."));
         if (integration is null) throw new InputRejected(errors);
+        var before = tenant is null ? TenantSnapshot.None : TenantSnapshot.Of(tenant, secrets);
 
         var settingsJson = input.Settings ?? (tenant is null ? null : JsonNode.Parse(tenant.SettingsJson) as JsonObject);
         var (settings, settingsErrors) = integration.Settings.Parse(settingsJson);
@@ -76,6 +82,8 @@ public sealed class TenantService(
         }
         if (created) db.Tenants.Add(tenant);
         await db.SaveChangesAsync(ct);
+        audit.Add(db, tenant.Id, changedBy, before.ChangesTo(TenantSnapshot.Of(tenant, secrets), input));
+        await db.SaveChangesAsync(ct);
 
         if (input.Settings is not null)
             await mappings.ApplySwitchesAsync(slug, integration.Settings.ToJson(settings!), changedBy, ct);
@@ -83,7 +91,7 @@ public sealed class TenantService(
         if (input.Settings is not null || created)
             foreach (var flow in integration.Flows)
                 if (flow.ScheduleFromSettings?.Invoke(settings!) is { } schedule)
-                    await UpdateFlowAsync(slug, flow.Key, null, schedule, ct);
+                    await UpdateFlowAsync(slug, flow.Key, null, schedule, ct, changedBy);
         await scheduler.SyncAsync(slug, ct);
         // A saved connection gets the hub's webhooks at once; one that does not work yet is retried at the next check.
         if (input.Connections is not null) await webhooks.EnsureAsync(slug, ct);
@@ -92,7 +100,7 @@ public sealed class TenantService(
 
     /// <summary>Switches a flow on or off or changes its schedule; the scheduler follows at once.</summary>
     /// <exception cref="InputRejected">An invalid schedule.</exception>
-    public async Task UpdateFlowAsync(string slug, string flowKey, bool? enabled, string? schedule, CancellationToken ct)
+    public async Task UpdateFlowAsync(string slug, string flowKey, bool? enabled, string? schedule, CancellationToken ct, string? changedBy = null)
     {
         if (schedule is not null && FlowSchedule.Problem(schedule) is { } problem)
             throw new InputRejected([new InputError("schedule", problem)]);
@@ -105,7 +113,17 @@ public sealed class TenantService(
             .SetProperty(x => x.Enabled, enabled ?? state.Enabled)
             .SetProperty(x => x.Schedule, schedule ?? state.Schedule), ct);
         if (schedule is not null && schedule != state.Schedule) await FlowScheduler.ResetAsync(db, state.Id, ct);
+        audit.Add(db, tenant.Id, changedBy, FlowChanges(flow.Key, state, enabled, schedule));
+        await db.SaveChangesAsync(ct);
         await scheduler.SyncAsync(slug, ct);
+    }
+
+    private static IEnumerable<AuditChange> FlowChanges(string flow, FlowState state, bool? enabled, string? schedule)
+    {
+        if (enabled is { } on && on != state.Enabled)
+            yield return new(AuditArea.Flow, $"flows.{flow}.enabled", state.Enabled ? "on" : "off", on ? "on" : "off");
+        if (schedule is not null && schedule != state.Schedule)
+            yield return new(AuditArea.Flow, $"flows.{flow}.schedule", state.Schedule, schedule);
     }
 
     private async Task<TenantView> ViewAsync(KoppelDb db, Tenant tenant, CancellationToken ct)

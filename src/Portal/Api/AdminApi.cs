@@ -1,4 +1,5 @@
 using Koppel.Portal.Api.Binding;
+using Koppel.Portal.Api.Audit;
 using Koppel.Portal.Api.Log;
 using Koppel.Portal.Api.Mappings;
 using Koppel.Portal.Api.Readiness;
@@ -28,6 +29,7 @@ public static class AdminApi
         api.MapRecordsEndpoints();
         api.MapLogEndpoints();
         api.MapMappingsEndpoints();
+        api.MapAuditEndpoints();
         api.MapReadinessEndpoints();
         return app;
     }

@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 using FluentValidation;
+using Koppel.Domain.Audit;
 using Koppel.Domain.Mapping;
+using Koppel.Infrastructure.Audit;
 using Koppel.Infrastructure.Integrations;
 using Koppel.Infrastructure.Persistence;
 using Koppel.Infrastructure.Sync;
@@ -13,7 +15,7 @@ namespace Koppel.Infrastructure.Sync.Mappings;
 public sealed record MappingView(string Flow, int Version, FieldMapping Mapping, IReadOnlyList<TargetField> TargetFields, DateTime? SavedAt, string? SavedBy);
 
 /// <summary>Reads, validates and saves tenant mappings; every save is a new version, nothing is overwritten.</summary>
-public sealed class MappingService(IDbContextFactory<KoppelDb> dbs, IntegrationCatalog catalog, TimeProvider clock)
+public sealed class MappingService(IDbContextFactory<KoppelDb> dbs, IntegrationCatalog catalog, AuditLog audit, TimeProvider clock)
 {
     public async Task<MappingView> GetAsync(string slug, string flowKey, CancellationToken ct)
     {
@@ -87,6 +89,8 @@ public sealed class MappingService(IDbContextFactory<KoppelDb> dbs, IntegrationC
             TenantId = tenantId, Flow = flow, Version = last + 1, MappingJson = MappingJson.Serialize(mapping),
             SavedAt = clock.GetUtcNow().UtcDateTime, SavedBy = savedBy, Comment = comment,
         });
+        audit.Add(db, tenantId, savedBy, [new AuditChange(AuditArea.Mapping, $"mappings.{flow}",
+            last == 0 ? "default" : $"version {last}", $"version {last + 1}" + (comment is null ? "" : $": {comment}"))]);
         await db.SaveChangesAsync(ct);
     }
 

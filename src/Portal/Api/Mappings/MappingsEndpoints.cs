@@ -40,7 +40,7 @@ public static class MappingsEndpoints
             var field = e is MappingFormatException m ? m.JsonPath ?? "mapping" : "mapping";
             return ApiResults.Invalid([new InputError(field, e.Message)]);
         }
-        var saved = await mappings.SaveAsync(tenant, flow, mapping, "api", http.Request.Query["comment"], ct);
+        var saved = await mappings.SaveAsync(tenant, flow, mapping, ApiFilters.CallerOf(http).Actor, http.Request.Query["comment"], ct);
         return TypedResults.Json(saved, MappingJson.Options);
     }
 }

@@ -24,15 +24,15 @@ public static class TenantsEndpoints
     private static async Task<Results<Ok<TenantView>, ProblemHttpResult>> GetAsync(string tenant, TenantService tenants, CancellationToken ct) =>
         await tenants.GetAsync(tenant, ct) is { } view ? TypedResults.Ok(view) : ApiResults.NotFound(TenantLookup.NotFound(tenant));
 
-    private static async Task<Results<Created<TenantView>, Ok<TenantView>>> PutAsync(string tenant, TenantInput input, TenantService tenants, CancellationToken ct)
+    private static async Task<Results<Created<TenantView>, Ok<TenantView>>> PutAsync(string tenant, TenantInput input, HttpContext http, TenantService tenants, CancellationToken ct)
     {
-        var (view, created) = await tenants.UpsertAsync(tenant, input, ct, changedBy: "api");
+        var (view, created) = await tenants.UpsertAsync(tenant, input, ct, changedBy: ApiFilters.CallerOf(http).Actor);
         return created ? TypedResults.Created($"/api/v1/tenants/{tenant}", view) : TypedResults.Ok(view);
     }
 
-    private static async Task<Ok<FlowView>> ChangeFlowAsync(string tenant, string flow, FlowChange change, TenantService tenants, CancellationToken ct)
+    private static async Task<Ok<FlowView>> ChangeFlowAsync(string tenant, string flow, FlowChange change, HttpContext http, TenantService tenants, CancellationToken ct)
     {
-        await tenants.UpdateFlowAsync(tenant, flow, change.Enabled, change.Schedule, ct);
+        await tenants.UpdateFlowAsync(tenant, flow, change.Enabled, change.Schedule, ct, ApiFilters.CallerOf(http).Actor);
         return TypedResults.Ok((await tenants.GetAsync(tenant, ct))!.Flows.First(f => f.Key == flow));
     }
 }
