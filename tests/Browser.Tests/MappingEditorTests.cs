@@ -171,9 +171,16 @@ public sealed class MappingEditorTests(PortalFixture portal)
         await page.SetViewportSizeAsync(390, 844);
         await Expect(page.Locator(".field-editor")).ToBeVisibleAsync();
 
-        var list = await page.Locator(".field-list").BoundingBoxAsync();
-        var editor = await page.Locator(".field-editor").BoundingBoxAsync();
-        Assert.True(list!.Y + list.Height <= editor!.Y + 1, "The rule editor should sit below the field list in a narrow window.");
+        // The layout follows the resize a moment later (the breakpoint is applied by script), so wait for it to settle.
+        const string Stacked = """
+            () => {
+                const list = document.querySelector('.field-list')?.getBoundingClientRect();
+                const editor = document.querySelector('.field-editor')?.getBoundingClientRect();
+                return !!list && !!editor && list.bottom <= editor.top + 1;
+            }
+            """;
+        var stacked = await page.WaitForFunctionAsync(Stacked, null, new() { Timeout = 10_000 }).ContinueWith(t => t.IsCompletedSuccessfully);
+        Assert.True(stacked, "The rule editor should sit below the field list in a narrow window.");
         var overflow = await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth > window.innerWidth + 1");
         Assert.False(overflow, "The page scrolls sideways in a narrow window.");
         await tab.ScreenshotAsync("mapping-editor-narrow");

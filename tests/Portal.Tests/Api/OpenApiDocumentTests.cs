@@ -37,7 +37,7 @@ public sealed partial class OpenApiDocumentTests(ApiHost host) : IClassFixture<A
         foreach (var (path, item) in paths)
             foreach (var (method, operation) in item!.AsObject())
                 Assert.True(operation!["responses"]?["401"]?["content"]?["application/problem+json"] is not null, $"{method} {path} has no problem+json 401.");
-        Assert.NotNull(document["components"]!["schemas"]!["TenantInput"]!["example"]);
+        Assert.NotNull(document["components"]!["schemas"]!["TenantInput"]!["examples"]![0]);
     }
 
     [Fact]

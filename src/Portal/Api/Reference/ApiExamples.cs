@@ -25,7 +25,7 @@ internal static class ApiExamples
 
     public static Task AddAsync(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken ct)
     {
-        if (Examples.TryGetValue(context.JsonTypeInfo.Type, out var example)) schema.Example = example();
+        if (Examples.TryGetValue(context.JsonTypeInfo.Type, out var example)) schema.Examples = [example()];
         return Task.CompletedTask;
     }
 }
