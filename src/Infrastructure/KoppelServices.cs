@@ -1,5 +1,6 @@
 using Koppel.Infrastructure.Audit;
 using Koppel.Infrastructure.Dashboard;
+using Koppel.Infrastructure.Hosting;
 using Koppel.Infrastructure.Http;
 using Koppel.Infrastructure.Integrations.ExactOptiply;
 using Koppel.Infrastructure.Integrations;
@@ -24,6 +25,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using Coravel;
 
 namespace Koppel.Infrastructure;
@@ -37,6 +39,15 @@ public static class KoppelServices
         services.AddSingleton(database);
         services.AddDbContextFactory<KoppelDb>(database.Configure);
         services.AddSingleton(TimeProvider.System);
+        services.AddKoppelOptions<SyncOptions>(SyncOptions.Section);
+        services.AddKoppelOptions<HubOptions>(HubOptions.Section);
+        services.AddKoppelOptions<InitialSupportUserOptions>(InitialSupportUserOptions.Section);
+        services.AddSingleton<IValidateOptions<InitialSupportUserOptions>, ShippedPasswordCheck>();
+        // Demo tenants and the emulators (with their well-known logins) are on in Development unless switched off,
+        // and off elsewhere unless switched on.
+        services.AddKoppelOptions<DemoOptions>(DemoOptions.Section, o => o.Enabled = environment.IsDevelopment());
+        services.AddKoppelOptions<SandboxOptions>(SandboxOptions.Section, o => o.Enabled = environment.IsDevelopment());
+        services.AddSingleton<SandboxAddress>();
 
         services.AddDataProtection().SetApplicationName("Koppel");
         services.AddOptions<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>()
@@ -63,7 +74,7 @@ public static class KoppelServices
         services.AddSingleton<CustomerUsers>();
         services.AddSingleton<SandboxFaults>();
         services.AddSingleton<KoppelStartup>();
-        services.AddSingleton<HubAddress>(sp => new HubAddress(configuration, sp.GetService<Microsoft.AspNetCore.Hosting.Server.IServer>()));
+        services.AddSingleton<HubAddress>(sp => new HubAddress(sp.GetRequiredService<HubOptions>(), configuration, sp.GetService<Microsoft.AspNetCore.Hosting.Server.IServer>()));
         services.AddLogRetention();
         services.AddSingleton<WebhookWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<WebhookWorker>());
@@ -78,10 +89,7 @@ public static class KoppelServices
             .AddEntityFrameworkStores<KoppelDb>()
             .AddDefaultTokenProviders();
 
-        var scheduler = configuration.GetSection("Scheduler");
-        services.AddSingleton(new SchedulerOptions(
-            scheduler.GetValue("Enabled", true), scheduler.GetValue("PollSeconds", 5), scheduler.GetValue("MaxParallelRuns", 4),
-            scheduler["Node"], scheduler.GetValue("LeaseSeconds", 600)));
+        services.AddKoppelOptions<SchedulerOptions>(SchedulerOptions.Section);
         services.AddSingleton<FlowScheduler>();
         services.AddSingleton<DueFlows>();
         services.AddSingleton<InterruptedRuns>();

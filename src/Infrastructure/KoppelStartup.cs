@@ -3,24 +3,29 @@ using Coravel;
 using Koppel.Infrastructure.Scheduling;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
+using Koppel.Infrastructure.Hosting;
+using Koppel.Infrastructure.Users;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Koppel.Infrastructure;
 
 /// <summary>What happens once when the hub starts, before it serves requests.</summary>
-public sealed class KoppelStartup(IServiceProvider services, IConfiguration configuration, ILogger<KoppelStartup> log)
+public sealed class KoppelStartup(IServiceProvider services, DemoOptions demo, InitialSupportUserOptions initialSupportUser, ILogger<KoppelStartup> log)
 {
     public async Task RunAsync(CancellationToken ct)
     {
+        // Every bad setting at once, named by key, before anything touches the database (the host would check them
+        // only when it starts listening, after this).
+        services.GetService<IStartupValidator>()?.Validate();
         var dbs = services.GetRequiredService<IDbContextFactory<KoppelDb>>();
         await using (var db = await dbs.CreateDbContextAsync(ct))
             await DatabaseMigrator.MigrateAsync(db, ct);
 
         await EnsureSupportUserAsync();
 
-        if (configuration.GetValue("Demo:Enabled", true))
+        if (demo.Enabled)
             foreach (var demo in services.GetServices<IDemoTenant>())
                 await demo.EnsureAsync(ct);
 
@@ -43,8 +48,7 @@ public sealed class KoppelStartup(IServiceProvider services, IConfiguration conf
 
         var users = scope.ServiceProvider.GetRequiredService<UserManager<KoppelUser>>();
         if ((await users.GetUsersInRoleAsync(Roles.Support)).Count > 0) return;
-        var email = configuration["Auth:InitialSupportUser:Email"];
-        var password = configuration["Auth:InitialSupportUser:Password"];
+        var (email, password) = (initialSupportUser.Email, initialSupportUser.Password);
         if (string.IsNullOrWhiteSpace(email) || string.IsNullOrWhiteSpace(password))
         {
             log.LogWarning("No support user exists and Auth:InitialSupportUser is not configured: nobody can sign in to the portal yet");
@@ -62,7 +66,7 @@ public sealed class KoppelStartup(IServiceProvider services, IConfiguration conf
     }
 }
 
-/// <summary>A demo tenant created on first start (Demo:Enabled), pointing at the sandboxes.</summary>
+/// <summary>A demo tenant created on first start (<see cref="DemoOptions"/>), pointing at the sandboxes.</summary>
 public interface IDemoTenant
 {
     Task EnsureAsync(CancellationToken ct);

@@ -10,6 +10,8 @@ using Koppel.Portal.Components.SyncLog;
 using Koppel.Portal.Health;
 using Koppel.Portal.Telemetry;
 using Koppel.Infrastructure.Health;
+using Koppel.Infrastructure.Hosting;
+using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -22,7 +24,12 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 // Component libraries' scripts and styles are static web assets; serve them outside Development too when run from a build.
 builder.WebHost.UseStaticWebAssets();
 
+// The default address is set here, not in appsettings.json, where it would override ASPNETCORE_URLS and HTTP_PORTS.
+if (ListenAddress.IsUnset(builder.Configuration)) builder.WebHost.UseUrls(ListenAddress.Default);
+
 builder.Services.AddKoppel(builder.Configuration, builder.Environment);
+builder.Services.AddKoppelOptions<AdminOptions>(AdminOptions.Section);
+builder.Services.AddSingleton<IValidateOptions<AdminOptions>, AdminOptionsCheck>();
 builder.Services.AddSingleton<ApiKeys>();
 builder.Services.AddKoppelHealth();
 builder.Services.AddAdminApiReference();

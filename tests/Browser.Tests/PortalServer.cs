@@ -63,6 +63,9 @@ public sealed class PortalServer : IAsyncDisposable
         start.Environment["Database__Provider"] = "Sqlite";
         start.Environment["ConnectionStrings__Koppel"] = $"Data Source={Path.Combine(dataFolder, "koppel.db")}";
         start.Environment["Scheduler__Enabled"] = "false";
+        // Outside Development the demo and the emulators are off unless switched on, as an operator would here.
+        start.Environment["Demo__Enabled"] = "true";
+        start.Environment["Sandbox__Enabled"] = "true";
         start.Environment["Auth__InitialSupportUser__Email"] = SupportEmail;
         start.Environment["Auth__InitialSupportUser__Password"] = SupportPassword;
         start.Environment["Admin__ApiKeys__0__Key"] = SupportApiKey;

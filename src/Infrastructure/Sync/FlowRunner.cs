@@ -24,12 +24,10 @@ public sealed class FlowRunner(
     FlowContexts contexts,
     TimeProvider clock,
     SchedulerOptions options,
+    SyncOptions sync,
     SyncTelemetry telemetry,
     ILogger<FlowRunner> log)
 {
-
-    /// <summary>Records of one page written to the target at the same time.</summary>
-    public int Parallelism { get; init; } = 8;
 
     /// <param name="progress">Told once the run holds its flow, after every committed page, and at the end.</param>
     /// <exception cref="FlowBusy">The same tenant's flow is running already.</exception>
@@ -112,7 +110,7 @@ public sealed class FlowRunner(
     {
         var links = await commit.LinksAsync(records.Select(r => r.Id).Distinct().ToList(), ct);
         var results = new RecordResult[records.Count];
-        await Parallel.ForAsync(0, records.Count, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = ct },
+        await Parallel.ForAsync(0, records.Count, new ParallelOptions { MaxDegreeOfParallelism = sync.Parallelism, CancellationToken = ct },
             async (i, token) => results[i] = await processor.ProcessAsync(records[i], links.GetValueOrDefault(records[i].Id), force, token));
         if (logAll)
             for (var i = 0; i < results.Length; i++)

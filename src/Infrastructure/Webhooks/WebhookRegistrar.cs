@@ -4,6 +4,7 @@ using Koppel.Infrastructure.Integrations;
 using Koppel.Infrastructure.Persistence;
 using Koppel.Infrastructure.Tenants;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Koppel.Infrastructure.Webhooks;
@@ -12,10 +13,16 @@ namespace Koppel.Infrastructure.Webhooks;
 /// Registers (or checks) the hub's webhooks with the systems of a tenant's integration, at the hub's public hook
 /// address. A connection that does not work yet is no error here: it is logged and tried again at the next check.
 /// </summary>
-public sealed class WebhookRegistrar(IDbContextFactory<KoppelDb> dbs, IntegrationCatalog catalog, TenantConnections connections, ConnectorHttp http, HubAddress hub, ILogger<WebhookRegistrar> log)
+public sealed class WebhookRegistrar(
+    IDbContextFactory<KoppelDb> dbs, IntegrationCatalog catalog, TenantConnections connections, ConnectorHttp http, HubAddress hub,
+    IHostApplicationLifetime lifetime, ILogger<WebhookRegistrar> log)
 {
+    /// <summary>Registers one tenant's webhooks after its connections were saved.</summary>
     public async Task EnsureAsync(string tenantSlug, CancellationToken ct)
     {
+        // A tenant saved during start-up (a demo tenant) waits for the worker's check once the hub listens: before
+        // that its hook address answers nobody, and the retries would hold up the start.
+        if (!lifetime.ApplicationStarted.IsCancellationRequested) return;
         await using var db = await dbs.CreateDbContextAsync(ct);
         var tenant = await db.Tenants.Include(t => t.Connections).AsNoTracking().FindBySlugAsync(tenantSlug, ct);
         if (tenant is not null) await EnsureAsync(tenant, ct);

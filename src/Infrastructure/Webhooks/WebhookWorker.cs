@@ -16,13 +16,11 @@ namespace Koppel.Infrastructure.Webhooks;
 /// one is retried with growing pauses, 10 attempts in all. Runs whether or not the scheduler is on, and checks the
 /// tenants' webhook registrations at start and every <see cref="CheckEvery"/>.
 /// </summary>
-public sealed class WebhookWorker(IServiceProvider services, TimeProvider clock, ILogger<WebhookWorker> log) : BackgroundService
+public sealed class WebhookWorker(IServiceProvider services, SyncOptions options, TimeProvider clock, ILogger<WebhookWorker> log) : BackgroundService
 {
     public static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
     public const int MaxAttempts = 10;
     public TimeSpan CheckEvery { get; init; } = TimeSpan.FromHours(1);
-    /// <summary>Deliveries processed at the same time (different flows run in parallel; one flow's runs queue up).</summary>
-    public int Parallelism { get; init; } = 4;
 
     private readonly SemaphoreSlim _wake = new(0);
 
@@ -72,7 +70,7 @@ public sealed class WebhookWorker(IServiceProvider services, TimeProvider clock,
                 .ExecuteUpdateAsync(s => s.SetProperty(d => d.DueAt, now + Lease).SetProperty(d => d.Attempts, d => d.Attempts + 1), ct);
             if (taken == 1) claimed.Add(delivery.Id);
         }
-        await Parallel.ForEachAsync(claimed, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = ct },
+        await Parallel.ForEachAsync(claimed, new ParallelOptions { MaxDegreeOfParallelism = options.WebhookParallelism, CancellationToken = ct },
             async (id, token) => await ProcessAsync(dbs, id, token));
         return claimed.Count;
     }

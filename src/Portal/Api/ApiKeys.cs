@@ -10,13 +10,10 @@ public sealed record ApiKey(string Key, string Tenant)
     public bool Allows(string tenant) => AllTenants || string.Equals(Tenant, tenant, StringComparison.Ordinal);
 }
 
-/// <summary>The keys from Admin:ApiKeys, compared in constant time so a key cannot be guessed byte by byte.</summary>
-public sealed class ApiKeys(IConfiguration configuration)
+/// <summary>The keys from Admin:ApiKeys (checked at start), compared in constant time so a key cannot be guessed byte by byte.</summary>
+public sealed class ApiKeys(AdminOptions options)
 {
-    private readonly IReadOnlyList<ApiKey> _keys = configuration.GetSection("Admin:ApiKeys").GetChildren()
-        .Select(c => new ApiKey(c["Key"] ?? "", c["Tenant"] ?? ""))
-        .Where(k => k.Key.Length >= 16 && k.Tenant.Length > 0)
-        .ToList();
+    private readonly IReadOnlyList<ApiKey> _keys = options.ApiKeys.Select(k => new ApiKey(k.Key!, k.Tenant!)).ToList();
 
     public const string Header = "X-Api-Key";
 

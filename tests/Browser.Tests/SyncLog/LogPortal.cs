@@ -54,6 +54,7 @@ public sealed class LogPortal : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("ConnectionStrings:Koppel", $"Data Source={Path.Combine(folder, "koppel.db")}");
         builder.UseSetting("Scheduler:Enabled", "false");
         builder.UseSetting("Demo:Enabled", "false");
+        builder.UseSetting("Sandbox:Enabled", "true");
         builder.UseSetting("Auth:InitialSupportUser:Email", SupportEmail);
         builder.UseSetting("Auth:InitialSupportUser:Password", SupportPassword);
         builder.ConfigureTestServices(services =>

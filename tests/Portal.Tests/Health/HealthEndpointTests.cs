@@ -45,7 +45,7 @@ public sealed class HealthEndpointTests : IDisposable
     public async Task A_scheduler_that_stopped_polling_is_not_ready_and_one_that_polls_is()
     {
         var work = _host.Services.GetRequiredService<FlowWork>();
-        var options = new SchedulerOptions(Enabled: true, PollSeconds: 5);
+        var options = new SchedulerOptions { Enabled = true, PollSeconds = 5 };
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var check = new SchedulerHealthCheck(options, work, clock);
 
@@ -53,7 +53,7 @@ public sealed class HealthEndpointTests : IDisposable
         var justPolled = await check.CheckHealthAsync(new HealthCheckContext());
         clock.Advance(TimeSpan.FromMinutes(2));
         var silent = await check.CheckHealthAsync(new HealthCheckContext());
-        var switchedOff = await new SchedulerHealthCheck(options with { Enabled = false }, work, clock).CheckHealthAsync(new HealthCheckContext());
+        var switchedOff = await new SchedulerHealthCheck(new SchedulerOptions { Enabled = false }, work, clock).CheckHealthAsync(new HealthCheckContext());
 
         Assert.Equal(HealthStatus.Healthy, justPolled.Status);
         Assert.Equal(HealthStatus.Unhealthy, silent.Status);

@@ -25,7 +25,27 @@ public sealed class ChildHub : IAsyncDisposable
 
     public string RecentOutput => string.Join(Environment.NewLine, _output);
 
-    public static async Task<ChildHub> StartAsync(string dataFolder, IReadOnlyDictionary<string, string> settings)
+    /// <param name="settings">Configuration keys ("Scheduler:Enabled") or environment variables (ASPNETCORE_ENVIRONMENT,
+    /// which is Development unless given).</param>
+    /// <param name="urlsAsVariable">Give the address as ASPNETCORE_URLS, as container platforms do, instead of --urls.</param>
+    public static async Task<ChildHub> StartAsync(string dataFolder, IReadOnlyDictionary<string, string> settings, bool urlsAsVariable = false)
+    {
+        var hub = Launch(dataFolder, settings, urlsAsVariable);
+        await hub.WaitUntilServingAsync();
+        return hub;
+    }
+
+    /// <summary>Starts the hub expecting it to refuse: waits for it to exit and returns its exit code and output.</summary>
+    public static async Task<(int ExitCode, string Output)> RefusedAsync(string dataFolder, IReadOnlyDictionary<string, string> settings)
+    {
+        await using var hub = Launch(dataFolder, settings, urlsAsVariable: false);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+        await hub._process.WaitForExitAsync(timeout.Token);
+        hub._process.WaitForExit(); // drains the redirected output
+        return (hub._process.ExitCode, hub.RecentOutput);
+    }
+
+    private static ChildHub Launch(string dataFolder, IReadOnlyDictionary<string, string> settings, bool urlsAsVariable)
     {
         var baseUrl = new Uri($"http://127.0.0.1:{FreePort()}");
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
@@ -33,8 +53,12 @@ public sealed class ChildHub : IAsyncDisposable
             WorkingDirectory = dataFolder, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Koppel.Portal.dll"));
-        start.ArgumentList.Add("--urls");
-        start.ArgumentList.Add(baseUrl.ToString().TrimEnd('/'));
+        if (urlsAsVariable) start.Environment["ASPNETCORE_URLS"] = baseUrl.ToString().TrimEnd('/');
+        else
+        {
+            start.ArgumentList.Add("--urls");
+            start.ArgumentList.Add(baseUrl.ToString().TrimEnd('/'));
+        }
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         start.Environment["Database__Provider"] = "Sqlite";
         start.Environment["ConnectionStrings__Koppel"] = $"Data Source={Path.Combine(dataFolder, "koppel.db")}";
@@ -48,7 +72,6 @@ public sealed class ChildHub : IAsyncDisposable
         hub._process.Start();
         hub._process.BeginOutputReadLine();
         hub._process.BeginErrorReadLine();
-        await hub.WaitUntilServingAsync();
         return hub;
     }
 

@@ -6,7 +6,6 @@ using Koppel.Infrastructure.Persistence;
 using Koppel.Infrastructure.Sandbox;
 using Koppel.Infrastructure.Tenants;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 
 namespace Koppel.Infrastructure.Integrations.ExactOptiply;
@@ -17,7 +16,8 @@ namespace Koppel.Infrastructure.Integrations.ExactOptiply;
 /// records) and re-registers the refresh token the tenant stored last, which Exact rotated on every refresh.
 /// </summary>
 public sealed class ExactOptiplyDemo(
-    IConfiguration configuration,
+    SandboxOptions sandbox,
+    SandboxAddress sandboxAddress,
     TenantService tenants,
     TenantConnections connections,
     IDbContextFactory<KoppelDb> dbs,
@@ -35,9 +35,9 @@ public sealed class ExactOptiplyDemo(
     public async Task EnsureAsync(CancellationToken ct)
     {
         // Without the emulators mapped the demo tenant would only produce connection errors.
-        if (!configuration.GetValue("Sandbox:Enabled", true)) return;
+        if (!sandbox.Enabled) return;
 
-        var hub = SandboxAddress.Of(configuration);
+        var hub = sandboxAddress.Base;
         exact.Seed(Division, Size, Seed);
         var stored = await StoredRefreshTokenAsync(ct);
         var refreshToken = exact.Connect(Division, ClientId, ClientSecret, stored);

@@ -4,7 +4,6 @@ using Koppel.Infrastructure.Connectors.Optiply;
 using Koppel.Infrastructure.Connectors.Optiply.Sandbox;
 using Koppel.Infrastructure.Sandbox;
 using Koppel.Infrastructure.Tenants;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 
 namespace Koppel.Infrastructure.Integrations.GoedGepicktOptiply;
@@ -14,7 +13,8 @@ namespace Koppel.Infrastructure.Integrations.GoedGepicktOptiply;
 /// emulators keep their data in memory, so each start seeds the GoedGepickt account again (same seed, same records).
 /// It writes to its own Optiply account, so it never mixes with the Exact demo's products.
 /// </summary>
-public sealed class GoedGepicktOptiplyDemo(IConfiguration configuration, TenantService tenants, GoedGepicktSandbox goedGepickt, OptiplySandbox optiply, ILogger<GoedGepicktOptiplyDemo> log) : IDemoTenant
+public sealed class GoedGepicktOptiplyDemo(SandboxOptions sandbox,
+    SandboxAddress sandboxAddress, TenantService tenants, GoedGepicktSandbox goedGepickt, OptiplySandbox optiply, ILogger<GoedGepicktOptiplyDemo> log) : IDemoTenant
 {
     public const string Slug = "demo-goedgepickt";
     public const string Account = "demo-goedgepickt";
@@ -27,8 +27,8 @@ public sealed class GoedGepicktOptiplyDemo(IConfiguration configuration, TenantS
 
     public async Task EnsureAsync(CancellationToken ct)
     {
-        if (!configuration.GetValue("Sandbox:Enabled", true)) return;
-        var hub = SandboxAddress.Of(configuration);
+        if (!sandbox.Enabled) return;
+        var hub = sandboxAddress.Base;
         goedGepickt.Seed(Account, Size, Seed);
         goedGepickt.RegisterKey(ApiKey, Account);
         optiply.RegisterUser(OptiplyUser, OptiplyDemoLogin.Password, OptiplyAccount);

@@ -8,7 +8,6 @@ using Koppel.Infrastructure.Persistence;
 using Koppel.Infrastructure.Sandbox;
 using Koppel.Infrastructure.Tenants;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 
 namespace Koppel.Infrastructure.Integrations.MoySkladPlanfix;
@@ -19,7 +18,8 @@ namespace Koppel.Infrastructure.Integrations.MoySkladPlanfix;
 /// them again (same seed, same products; the directory gets the same id as it is the account's first object).
 /// </summary>
 public sealed class MoySkladPlanfixDemo(
-    IConfiguration configuration,
+    SandboxOptions sandbox,
+    SandboxAddress sandboxAddress,
     TenantService tenants,
     IDbContextFactory<KoppelDb> dbs,
     MoySkladSandbox moySklad,
@@ -32,9 +32,9 @@ public sealed class MoySkladPlanfixDemo(
 
     public async Task EnsureAsync(CancellationToken ct)
     {
-        if (!configuration.GetValue("Sandbox:Enabled", true)) return;
+        if (!sandbox.Enabled) return;
 
-        var hub = SandboxAddress.Of(configuration);
+        var hub = sandboxAddress.Base;
         moySklad.Seed(MoySkladSandbox.DemoAccount, Size, Seed);
         planfix.Seed(PlanfixSandbox.DemoAccount, 0, Seed);
         var directory = planfix.AddDirectory(PlanfixSandbox.DemoAccount, "Товары МойСклад",

@@ -1,3 +1,4 @@
+using Koppel.Infrastructure.Sandbox;
 using Koppel.Domain.Sync;
 using Koppel.Infrastructure.Connectors.MoySklad.Sandbox;
 using Koppel.Infrastructure.Connectors.Planfix.Sandbox;
@@ -22,8 +23,8 @@ public sealed class DemoTenantTests
         // Pacing lifted on both sides: Planfix's one call a second would make this a minute-long test.
         await using var hub = await TestHub.StartAsync(s =>
             s.AddSingleton(sp => new Koppel.Infrastructure.Http.ConnectorHttp(sp.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>(), unthrottled: true)));
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Sandbox:BaseUrl"] = hub.BaseAddress.ToString() }).Build();
-        var demo = new MoySkladPlanfixDemo(configuration, hub.Get<TenantService>(), hub.Get<IDbContextFactory<KoppelDb>>(),
+        var sandbox = new SandboxOptions { Enabled = true, BaseUrl = hub.BaseAddress.ToString() };
+        var demo = new MoySkladPlanfixDemo(sandbox, new SandboxAddress(sandbox, new ConfigurationBuilder().Build()), hub.Get<TenantService>(), hub.Get<IDbContextFactory<KoppelDb>>(),
             hub.Get<MoySkladSandbox>(), hub.Get<PlanfixSandbox>(), NullLogger<MoySkladPlanfixDemo>.Instance);
         hub.Get<MoySkladSandbox>().UnitsPerRequest = 0;
         hub.Get<PlanfixSandbox>().RequestsPerSecond = 0;
