@@ -49,9 +49,7 @@ public static class KoppelServices
         services.AddKoppelOptions<SandboxOptions>(SandboxOptions.Section, o => o.Enabled = environment.IsDevelopment());
         services.AddSingleton<SandboxAddress>();
 
-        services.AddDataProtection().SetApplicationName("Koppel");
-        services.AddOptions<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>()
-            .Configure<IServiceProvider>((o, sp) => o.XmlRepository = new DbKeyRepository(sp.GetRequiredService<Microsoft.Extensions.DependencyInjection.IServiceScopeFactory>()));
+        services.AddKeyRing(configuration, environment);
         services.AddSingleton<SecretProtector>();
 
         services.AddMetrics(); // the web host adds it too; a bare service collection (tests, benchmarks) needs it

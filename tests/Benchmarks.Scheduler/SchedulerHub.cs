@@ -44,6 +44,7 @@ public sealed class SchedulerHub : IAsyncDisposable
             ["Scheduler:MaxParallelRuns"] = maxParallelRuns.ToString(),
             ["Demo:Enabled"] = "false",
         });
+        builder.Configuration.AddInMemoryCollection(Koppel.Infrastructure.Tests.Hosting.TestKeyRing.Settings!);
         builder.Logging.ClearProviders().AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddKoppel(builder.Configuration, builder.Environment);
         builder.Services.AddSingleton<WriteCounter>();

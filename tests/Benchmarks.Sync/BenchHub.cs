@@ -29,7 +29,8 @@ public sealed class BenchHub : IAsyncDisposable
     public static async Task<BenchHub> StartAsync()
     {
         var folder = Directory.CreateTempSubdirectory("koppel-bench-").FullName;
-        var builder = WebApplication.CreateSlimBuilder();
+        // Development: the key ring needs no certificate there, and encrypting a handful of keys is not what is measured.
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = Microsoft.Extensions.Hosting.Environments.Development });
         builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {

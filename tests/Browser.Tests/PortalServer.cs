@@ -1,3 +1,4 @@
+using Koppel.Infrastructure.Tests.Hosting;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
@@ -66,6 +67,7 @@ public sealed class PortalServer : IAsyncDisposable
         // Outside Development the demo and the emulators are off unless switched on, as an operator would here.
         start.Environment["Demo__Enabled"] = "true";
         start.Environment["Sandbox__Enabled"] = "true";
+        foreach (var (key, value) in TestKeyRing.Settings) start.Environment[key.Replace(":", "__")] = value;
         start.Environment["Auth__InitialSupportUser__Email"] = SupportEmail;
         start.Environment["Auth__InitialSupportUser__Password"] = SupportPassword;
         start.Environment["Admin__ApiKeys__0__Key"] = SupportApiKey;

@@ -114,8 +114,20 @@ public sealed class TestDatabase : IAsyncDisposable
         }
         if (postgresDatabase is not null)
         {
-            // FORCE ends connections still held by pools (EF's) on this database only.
-            await TestDatabases.ExecuteOnServerAsync($"DROP DATABASE IF EXISTS \"{postgresDatabase}\" WITH (FORCE)");
+            // FORCE ends connections still held by pools (EF's) on this database only. It may not end an autovacuum
+            // worker (a superuser's process) busy on the new tables: that one finishes in a moment, so try again.
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    await TestDatabases.ExecuteOnServerAsync($"DROP DATABASE IF EXISTS \"{postgresDatabase}\" WITH (FORCE)");
+                    return;
+                }
+                catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InsufficientPrivilege && attempt < 20)
+                {
+                    await Task.Delay(250);
+                }
+            }
         }
     }
 }

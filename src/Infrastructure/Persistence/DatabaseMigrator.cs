@@ -12,6 +12,7 @@ public static class DatabaseMigrator
     {
         if (db.Database.IsSqlite())
         {
+            CreateOwnerOnly(db.Database.GetDbConnection().DataSource);
             // WAL lets the portal read while a flow run writes; it is stored in the file, so it only has to be set
             // once, but setting it again is harmless. It cannot change inside a transaction, hence before Migrate.
             await db.Database.OpenConnectionAsync(ct);
@@ -29,5 +30,19 @@ public static class DatabaseMigrator
         }
 
         await db.Database.MigrateAsync(ct);
+    }
+
+    /// <summary>
+    /// Creates a new SQLite file readable by the hub's user only: it holds the encrypted secrets and the key ring, and
+    /// other accounts on the machine have no business reading either. SQLite gives its -wal and -shm files the
+    /// database file's permissions.
+    /// </summary>
+    private static void CreateOwnerOnly(string? path)
+    {
+        if (OperatingSystem.IsWindows() || string.IsNullOrEmpty(path) || path == ":memory:" || File.Exists(path)) return;
+        using var _ = new FileStream(path, new FileStreamOptions
+        {
+            Mode = FileMode.CreateNew, Access = FileAccess.Write, UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
+        });
     }
 }

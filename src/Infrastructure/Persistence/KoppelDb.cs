@@ -2,13 +2,14 @@ using Koppel.Domain.Audit;
 using Koppel.Domain.Mapping;
 using Koppel.Domain.Sync;
 using Koppel.Domain.Tenants;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace Koppel.Infrastructure.Persistence;
 
 /// <summary>The hub's database: tenants and their connections, settings, mappings, flow state, runs, log and links.</summary>
-public sealed class KoppelDb(DbContextOptions<KoppelDb> options) : IdentityDbContext<KoppelUser>(options)
+public sealed class KoppelDb(DbContextOptions<KoppelDb> options) : IdentityDbContext<KoppelUser>(options), IDataProtectionKeyContext
 {
     public DbSet<Tenant> Tenants => Set<Tenant>();
     public DbSet<Connection> Connections => Set<Connection>();
@@ -17,6 +18,7 @@ public sealed class KoppelDb(DbContextOptions<KoppelDb> options) : IdentityDbCon
     public DbSet<SyncRun> SyncRuns => Set<SyncRun>();
     public DbSet<SyncLogEntry> SyncLog => Set<SyncLogEntry>();
     public DbSet<RecordLink> RecordLinks => Set<RecordLink>();
+    /// <summary>The Data Protection key ring, so every node decrypts the same secrets (protected by <see cref="Secrets.KeyRing"/>).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();

@@ -1,3 +1,4 @@
+using Koppel.Infrastructure.Tests.Hosting;
 using System.Text.Json.Nodes;
 using Koppel.Domain.Sync;
 using Koppel.Infrastructure.Integrations;
@@ -55,6 +56,7 @@ public sealed class LogPortal : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Scheduler:Enabled", "false");
         builder.UseSetting("Demo:Enabled", "false");
         builder.UseSetting("Sandbox:Enabled", "true");
+        foreach (var (key, value) in TestKeyRing.Settings) builder.UseSetting(key, value);
         builder.UseSetting("Auth:InitialSupportUser:Email", SupportEmail);
         builder.UseSetting("Auth:InitialSupportUser:Password", SupportPassword);
         builder.ConfigureTestServices(services =>

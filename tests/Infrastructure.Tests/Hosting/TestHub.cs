@@ -56,6 +56,8 @@ public sealed class TestHub : IAsyncDisposable
             // Tests wait for scheduled runs: look for due flows every second instead of every five.
             ["Scheduler:PollSeconds"] = "1",
         });
+        // Outside Development (which this is) the hub wants a certificate for its key ring, as in production.
+        builder.Configuration.AddInMemoryCollection(TestKeyRing.Settings!);
         if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.ClearProviders().AddProvider(CapturedLog.Provider).SetMinimumLevel(LogLevel.Information);
         builder.Services.AddKoppel(builder.Configuration, builder.Environment);

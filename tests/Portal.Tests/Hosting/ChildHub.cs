@@ -1,3 +1,4 @@
+using Koppel.Infrastructure.Tests.Hosting;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
@@ -64,7 +65,7 @@ public sealed class ChildHub : IAsyncDisposable
         start.Environment["ConnectionStrings__Koppel"] = $"Data Source={Path.Combine(dataFolder, "koppel.db")}";
         start.Environment["Admin__ApiKeys__0__Key"] = ApiKey;
         start.Environment["Admin__ApiKeys__0__Tenant"] = "*";
-        foreach (var (key, value) in settings) start.Environment[key.Replace(":", "__")] = value;
+        foreach (var (key, value) in TestKeyRing.Settings.Concat(settings)) start.Environment[key.Replace(":", "__")] = value;
 
         var hub = new ChildHub(new Process { StartInfo = start }, baseUrl);
         hub._process.OutputDataReceived += (_, e) => hub.Remember(e.Data);

@@ -40,6 +40,15 @@ public sealed class StartupSettingsTests : IDisposable
     }
 
     [Fact]
+    public async Task Production_refuses_to_start_without_a_certificate_for_the_key_ring()
+    {
+        var (exitCode, output) = await ChildHub.RefusedAsync(_folder.FullName, Production(("DataProtection:CertificateBase64", "")));
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("DataProtection:CertificatePath (a .pfx file) or DataProtection:CertificateBase64", output);
+    }
+
+    [Fact]
     public async Task A_short_api_key_or_a_bad_scheduler_value_stops_the_start_with_the_key_named()
     {
         var (exitCode, output) = await ChildHub.RefusedAsync(_folder.FullName, new Dictionary<string, string>
