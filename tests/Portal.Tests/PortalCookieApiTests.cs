@@ -146,6 +146,30 @@ public sealed class PortalCookieApiTests : IClassFixture<ApiHost>
     }
 
     [Fact]
+    public async Task A_copy_of_the_cookie_stops_working_when_its_user_signs_out()
+    {
+        using var support = await PortalSession.SignInAsync(_host, ApiHost.SupportEmail, ApiHost.SupportPassword);
+        using var copy = new HttpClient { BaseAddress = _host.Address };
+        copy.DefaultRequestHeaders.Add("Cookie", support.CookieHeader);
+        Assert.Equal(HttpStatusCode.OK, (await copy.GetAsync("/api/v1/tenants")).StatusCode);
+
+        await support.SignOutAsync();
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await copy.GetAsync("/api/v1/tenants")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_sign_out_without_the_forms_antiforgery_token_is_refused_and_the_session_goes_on()
+    {
+        using var support = await PortalSession.SignInAsync(_host, ApiHost.SupportEmail, ApiHost.SupportPassword);
+
+        var response = await support.Http.PostAsync("/signout", new FormUrlEncodedContent(new Dictionary<string, string>()));
+
+        Assert.True(response.StatusCode == HttpStatusCode.BadRequest, await response.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, (await support.Http.GetAsync("/api/v1/tenants")).StatusCode);
+    }
+
+    [Fact]
     public async Task A_removed_customer_cannot_sign_in_any_more()
     {
         await TenantAsync("cookie-gone");

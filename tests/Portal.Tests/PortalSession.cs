@@ -10,16 +10,25 @@ namespace Koppel.Portal.Tests;
 public sealed partial class PortalSession : IDisposable
 {
     private readonly HttpClient _http;
+    private readonly CookieContainer _cookies = new();
+    private readonly Uri _address;
 
     private PortalSession(Uri address)
     {
-        _http = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = address };
+        _address = address;
+        _http = new HttpClient(new HttpClientHandler { CookieContainer = _cookies, AllowAutoRedirect = false }) { BaseAddress = address };
         _http.DefaultRequestHeaders.Accept.ParseAdd("application/json");
     }
 
     public HttpClient Http => _http;
 
+    /// <summary>The cookies as a browser would send them, e.g. to replay them from elsewhere.</summary>
+    public string CookieHeader => _cookies.GetCookieHeader(_address);
+
     public static PortalSession Anonymous(ApiHost host) => new(host.Address);
+
+    /// <summary>A session on another host's address (a host made for one test).</summary>
+    public static PortalSession Anonymous(Uri address) => new(address);
 
     public static async Task<PortalSession> SignInAsync(ApiHost host, string email, string password)
     {

@@ -101,17 +101,27 @@ public sealed class SignInTests : IClassFixture<ApiHost>
     }
 
     [Fact]
-    public async Task Five_wrong_passwords_lock_the_account_even_against_the_right_one()
+    public async Task Wrong_passwords_never_lock_an_account_but_the_address_that_sent_them_waits_whatever_account_it_tries()
     {
-        var email = await CustomerAsync("lockout", "Lockout-pass-1");
-        using var session = PortalSession.Anonymous(_host);
-        for (var i = 0; i < 5; i++)
-            await session.PostSignInAsync(email, "wrong-" + i);
+        await using var host = ApiHost.With(new Dictionary<string, string> { ["Auth:SignInThrottle:FailuresPerAddress"] = "3" });
+        using var session = PortalSession.Anonymous(host.Address);
+        for (var i = 0; i < 3; i++)
+        {
+            var wrong = await session.PostSignInAsync(ApiHost.SupportEmail, "wrong-" + i);
+            Assert.Contains("The email or password is not right.", await wrong.Content.ReadAsStringAsync());
+        }
 
-        var response = await session.PostSignInAsync(email, "Lockout-pass-1");
+        var throttled = await session.PostSignInAsync(ApiHost.SupportEmail, ApiHost.SupportPassword);
+        var unknown = await session.PostSignInAsync("nobody@example.com", "whatever-1");
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("locked", await response.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, throttled.StatusCode);
+        var text = await throttled.Content.ReadAsStringAsync();
+        Assert.Contains("Too many failed sign-ins from your network", text);
+        Assert.DoesNotContain("locked", text);
+        Assert.Contains("Too many failed sign-ins from your network", await unknown.Content.ReadAsStringAsync());
+        using var scope = host.Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Koppel.Infrastructure.Persistence.KoppelUser>>();
+        Assert.False(await users.IsLockedOutAsync((await users.FindByEmailAsync(ApiHost.SupportEmail))!));
     }
 
     [Fact]

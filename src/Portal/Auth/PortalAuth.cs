@@ -1,3 +1,4 @@
+using Koppel.Infrastructure.Hosting;
 using Koppel.Infrastructure.Persistence;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -26,12 +27,13 @@ public static class PortalAuth
             .AddClaimsPrincipalFactory<KoppelClaimsFactory>();
         services.Configure<IdentityOptions>(o =>
         {
-            o.Lockout.AllowedForNewUsers = true;
-            o.Lockout.MaxFailedAccessAttempts = 5;
-            o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(5);
+            // Failed sign-ins are throttled per client address (SignInThrottle), not by locking accounts: a lock
+            // would let anyone shut the support account out, and its message would tell which accounts exist.
+            o.Lockout.AllowedForNewUsers = false;
         });
-        // A removed user's cookie stops working within a minute instead of the default half hour.
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        // Every cookie is checked against the user's security stamp on each request (one indexed read): a signed-out
+        // or removed user's cookie stops working at once, not after the default half hour.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
 
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
         services.ConfigureApplicationCookie(o =>
@@ -62,14 +64,21 @@ public static class PortalAuth
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, RevalidatingAuthenticationState>();
         services.AddScoped<CurrentUser>();
+        services.AddKoppelOptions<SignInThrottleOptions>(SignInThrottleOptions.Section);
+        services.AddSingleton<SignInThrottle>();
         return services;
     }
 
     /// <summary>The sign-out endpoint (a form POST with an antiforgery token, so another site cannot sign users out).</summary>
     public static IEndpointRouteBuilder MapPortalAuth(this IEndpointRouteBuilder app)
     {
-        app.MapPost(SignOutPath, async (SignInManager<KoppelUser> signIns) =>
+        app.MapPost(SignOutPath, async (HttpContext http, SignInManager<KoppelUser> signIns, UserManager<KoppelUser> users) =>
             {
+                // The antiforgery middleware only records its verdict for a handler that binds no form: enforce it here.
+                if (http.Features.Get<IAntiforgeryValidationFeature>() is not { IsValid: true })
+                    return Results.Problem("The sign-out form was not sent by this portal.", statusCode: StatusCodes.Status400BadRequest);
+                // A new security stamp ends every copy of this user's cookie, not just the one in this browser.
+                if (await users.GetUserAsync(http.User) is { } user) await users.UpdateSecurityStampAsync(user);
                 await signIns.SignOutAsync();
                 return Results.LocalRedirect(SignInPath + "?signedOut=true");
             })
