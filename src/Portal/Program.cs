@@ -47,6 +47,9 @@ var app = builder.Build();
 await app.Services.InitializeKoppelAsync();
 
 app.UseExceptionHandler();
+// Browsers keep to https once they reached the hub over it (behind a TLS proxy: with ASPNETCORE_FORWARDEDHEADERS_ENABLED,
+// the request counts as https and cookies get Secure).
+if (!app.Environment.IsDevelopment()) app.UseHsts();
 app.UseStaticFiles();
 app.UseAuthentication();
 app.UseAuthorization();

@@ -36,6 +36,8 @@ public static class PortalAuth
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
 
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        // Secure whenever the request came over https (directly, or through a proxy that says so).
+        services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
         services.ConfigureApplicationCookie(o =>
         {
             o.Cookie.Name = "Koppel.Auth";

@@ -84,6 +84,22 @@ public sealed class StartupSettingsTests : IDisposable
         Assert.Equal(HttpStatusCode.Unauthorized, developmentKey.StatusCode);
     }
 
+    [Fact]
+    public async Task Behind_a_TLS_proxy_with_forwarded_headers_on_the_portal_sends_HSTS_and_secure_cookies()
+    {
+        await using var hub = await ChildHub.StartAsync(_folder.FullName, Production(("ASPNETCORE_FORWARDEDHEADERS_ENABLED", "true")));
+        using var http = new HttpClient(new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false }) { BaseAddress = hub.BaseUrl };
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/signin");
+        request.Headers.Add("X-Forwarded-Proto", "https");
+        request.Headers.Host = "koppel.example"; // HSTS is never sent for localhost
+
+        var response = await http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(response.Headers.Contains("Strict-Transport-Security"));
+        Assert.All(response.Headers.GetValues("Set-Cookie"), cookie => Assert.Contains("secure", cookie, StringComparison.OrdinalIgnoreCase));
+    }
+
     public void Dispose()
     {
         try { _folder.Delete(recursive: true); } catch (IOException) { /* a killed hub may still hold the file for a moment */ }
