@@ -86,6 +86,17 @@ public sealed class PortalCookieApiTests : IClassFixture<ApiHost>
     }
 
     [Fact]
+    public async Task A_customer_may_not_start_a_full_resync()
+    {
+        using var customer = await CustomerOfAsync("cookie-full");
+
+        var response = await customer.Http.PostAsync("/api/v1/tenants/cookie-full/flows/products/runs?mode=full", null);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Contains("ask support", (string)(await response.Content.ReadFromJsonAsync<JsonObject>())!["detail"]!);
+    }
+
+    [Fact]
     public async Task A_customer_may_not_read_or_change_settings_connections_or_mappings_even_of_its_own_tenant()
     {
         using var customer = await CustomerOfAsync("cookie-limited");

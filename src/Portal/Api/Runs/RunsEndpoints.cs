@@ -12,14 +12,15 @@ public static class RunsEndpoints
     public static RouteGroupBuilder MapRunsEndpoints(this RouteGroupBuilder api)
     {
         var tenant = api.MapTenantGroup();
+        // Customers start incremental runs; a full one is for support staff (403).
         tenant.MapPost("/flows/{flow}/runs", StartAsync).OpenToCustomers().ProducesProblem(StatusCodes.Status409Conflict);
         tenant.MapGet("/runs", ListAsync).OpenToCustomers();
         tenant.MapGet("/runs/{id:long}", GetAsync).OpenToCustomers();
         return api;
     }
 
-    private static async Task<Results<Ok<RunSummary>, Accepted<RunSummary>, ValidationProblem>> StartAsync(
-        string tenant, string flow, string? mode, bool? wait, RunLauncher runs, CancellationToken ct)
+    private static async Task<Results<Ok<RunSummary>, Accepted<RunSummary>, ValidationProblem, ProblemHttpResult>> StartAsync(
+        string tenant, string flow, string? mode, bool? wait, HttpContext http, RunLauncher runs, CancellationToken ct)
     {
         RunMode runMode;
         switch (mode?.ToLowerInvariant())
@@ -28,6 +29,8 @@ public static class RunsEndpoints
             case "full": runMode = RunMode.Full; break;
             default: return ApiResults.Invalid([new InputError("mode", "Use \"incremental\" or \"full\".")]);
         }
+        if (runMode == RunMode.Full && ApiFilters.CallerOf(http).IsCustomer)
+            return ApiResults.Forbidden("A full resync re-reads every record and spends the systems' API quota: ask support to start one.");
         var request = new RunRequest(runMode, RunTrigger.Api);
         if (wait == true) return TypedResults.Ok(RunSummary.Of(await runs.RunAsync(tenant, flow, request, ct)));
         var run = await runs.StartAsync(tenant, flow, request);
