@@ -1,3 +1,4 @@
+using Koppel.Infrastructure.Alerts;
 using Koppel.Infrastructure.Audit;
 using Koppel.Infrastructure.Dashboard;
 using Koppel.Infrastructure.Http;
@@ -65,6 +66,7 @@ public static class KoppelServices
         services.AddSingleton<KoppelStartup>();
         services.AddSingleton<HubAddress>(sp => new HubAddress(configuration, sp.GetService<Microsoft.AspNetCore.Hosting.Server.IServer>()));
         services.AddLogRetention();
+        services.AddAlerts();
         services.AddSingleton<WebhookWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<WebhookWorker>());
         services.AddSingleton<WebhookInbox>();
