@@ -19,6 +19,9 @@ public static class AlertServices
                 channels.Add(new WebhookAlertChannel(sp.GetRequiredService<IHttpClientFactory>(), new Uri(options.WebhookUrl)));
             return channels;
         });
+        services.AddSingleton<AlertNotices>();
+        services.AddSingleton<RunAlerts>();
+        services.AddHostedService<AlertRetryService>();
         return services;
     }
 }
