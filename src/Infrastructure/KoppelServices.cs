@@ -1,3 +1,4 @@
+using Koppel.Infrastructure.Alerts;
 using Koppel.Infrastructure.Audit;
 using Koppel.Infrastructure.Dashboard;
 using Koppel.Infrastructure.Hosting;
@@ -74,6 +75,7 @@ public static class KoppelServices
         services.AddSingleton<KoppelStartup>();
         services.AddSingleton<HubAddress>(sp => new HubAddress(sp.GetRequiredService<HubOptions>(), configuration, sp.GetService<Microsoft.AspNetCore.Hosting.Server.IServer>()));
         services.AddLogRetention();
+        services.AddAlerts();
         services.AddSingleton<WebhookWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<WebhookWorker>());
         services.AddSingleton<WebhookInbox>();

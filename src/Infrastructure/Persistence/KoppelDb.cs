@@ -1,3 +1,4 @@
+using Koppel.Domain.Alerts;
 using Koppel.Domain.Audit;
 using Koppel.Domain.Mapping;
 using Koppel.Domain.Sync;
@@ -22,6 +23,7 @@ public sealed class KoppelDb(DbContextOptions<KoppelDb> options) : IdentityDbCon
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Incident> Incidents => Set<Incident>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {

@@ -1,4 +1,5 @@
 using Koppel.Domain.Mapping;
+using Koppel.Infrastructure.Alerts;
 using Koppel.Domain.Sync;
 using Koppel.Domain.Tenants;
 using Koppel.Infrastructure.Http;
@@ -26,6 +27,7 @@ public sealed class FlowRunner(
     SchedulerOptions options,
     SyncOptions sync,
     SyncTelemetry telemetry,
+    RunAlerts alerts,
     ILogger<FlowRunner> log)
 {
 
@@ -102,6 +104,7 @@ public sealed class FlowRunner(
             await FinishAsync(db, run, state.Id);
             telemetry.RunFinished(integration.Key, run, activity);
             progress?.Report(run);
+            await alerts.RunFinishedAsync(run, flow.Name);
         }
         return run;
     }

@@ -22,14 +22,15 @@ public sealed class Engine : IAsyncDisposable
 
     private Engine(TestHub hub) => Hub = hub;
 
-    public static async Task<Engine> StartAsync(int items = 25, object? settings = null, bool scheduler = false, string provider = "Sqlite", string? connectionString = null)
+    public static async Task<Engine> StartAsync(int items = 25, object? settings = null, bool scheduler = false, string provider = "Sqlite", string? connectionString = null,
+        IReadOnlyDictionary<string, string?>? hubSettings = null)
     {
         var hub = await TestHub.StartAsync(s =>
         {
             s.AddSingleton(TestShopIntegration.Definition);
             s.AddSingleton<TestShopSandbox>();
             s.AddSingleton<SandboxSystem>(sp => sp.GetRequiredService<TestShopSandbox>());
-        }, provider, connectionString, scheduler);
+        }, provider, connectionString, scheduler, hubSettings);
         var engine = new Engine(hub);
         engine.Shop.Seed("shop", items, 1);
         await hub.Get<TenantService>().UpsertAsync(Tenant, new TenantInput("Shop one", "test-shop",

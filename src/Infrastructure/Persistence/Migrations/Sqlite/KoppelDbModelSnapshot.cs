@@ -17,6 +17,69 @@ namespace Koppel.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Koppel.Domain.Alerts.Incident", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FailedRecords")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FailedRuns")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Flow")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("NoticeAttempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NoticeError")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("NoticeHeldUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("OpenedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("OpenedNoticeSentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ResolvedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ResolvedNoticeSentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TenantId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "Flow", "Kind", "Number")
+                        .IsUnique();
+
+                    b.ToTable("Incidents", (string)null);
+                });
+
             modelBuilder.Entity("Koppel.Domain.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -648,6 +711,15 @@ namespace Koppel.Migrations.Sqlite
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("Koppel.Domain.Alerts.Incident", b =>
+                {
+                    b.HasOne("Koppel.Domain.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Koppel.Domain.Audit.AuditEntry", b =>

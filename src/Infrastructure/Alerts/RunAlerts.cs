@@ -1,0 +1,70 @@
+using Koppel.Domain.Alerts;
+using Koppel.Domain.Sync;
+using Koppel.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Koppel.Infrastructure.Alerts;
+
+/// <summary>
+/// Told by the engine when a run finished: opens or resolves the flow's incidents from its newest runs and sends
+/// what is owed. Never throws: an alert that cannot be worked out must not spoil the run.
+/// </summary>
+public sealed class RunAlerts(IDbContextFactory<KoppelDb> dbs, IOptions<AlertOptions> options, AlertNotices notices, TimeProvider clock, ILogger<RunAlerts> log)
+{
+    public async Task RunFinishedAsync(SyncRun run, string flowName)
+    {
+        var o = options.Value;
+        if (!o.Enabled || run.Mode == RunMode.SingleRecord) return;
+        try
+        {
+            var thresholds = new AlertThresholds(o.FailedRunsInARow, o.FailedRecordsThreshold, o.PauseAfterFailedRuns);
+            await using var db = await dbs.CreateDbContextAsync();
+            // The flow's newest runs, not just this one: another process may have finished a later run already.
+            var recent = await db.SyncRuns.AsNoTracking()
+                .Where(r => r.TenantId == run.TenantId && r.Flow == run.Flow && r.Mode != RunMode.SingleRecord && r.Status != RunStatus.Running)
+                .OrderByDescending(r => r.Id).Take(thresholds.RunsToRead)
+                .Select(r => new FinishedRun(r.Status == RunStatus.Failed, r.Failed)).ToListAsync();
+            var open = await db.Incidents.AsNoTracking().Where(i => i.TenantId == run.TenantId && i.Flow == run.Flow && i.ResolvedAt == null).ToListAsync();
+            foreach (var kind in Enum.GetValues<AlertKind>())
+            {
+                var current = open.FirstOrDefault(i => i.Kind == kind);
+                switch (IncidentRules.Decide(kind, current is not null, thresholds, recent, flowName))
+                {
+                    case IncidentChange.Open opening:
+                        await OpenAsync(db, run, kind, opening);
+                        break;
+                    case IncidentChange.Resolve:
+                        var now = clock.GetUtcNow().UtcDateTime;
+                        await db.Incidents.Where(i => i.Id == current!.Id && i.ResolvedAt == null).ExecuteUpdateAsync(s => s.SetProperty(i => i.ResolvedAt, now));
+                        break;
+                }
+            }
+            await notices.SendPendingAsync(run.TenantId, run.Flow);
+        }
+        catch (Exception e)
+        {
+            log.LogError(e, "Working out the alerts of flow {Flow} of tenant {Tenant} failed", run.Flow, run.TenantId);
+        }
+    }
+
+    private async Task OpenAsync(KoppelDb db, SyncRun run, AlertKind kind, IncidentChange.Open opening)
+    {
+        var last = await db.Incidents.Where(i => i.TenantId == run.TenantId && i.Flow == run.Flow && i.Kind == kind).MaxAsync(i => (int?)i.Number) ?? 0;
+        db.Incidents.Add(new Incident
+        {
+            TenantId = run.TenantId, Flow = run.Flow, Kind = kind, Number = last + 1, Reason = opening.Reason,
+            FailedRuns = opening.FailedRuns, FailedRecords = opening.FailedRecords, OpenedAt = clock.GetUtcNow().UtcDateTime,
+        });
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateException)
+        {
+            // Another process opened it a moment ago: one incident, one alert.
+            db.ChangeTracker.Clear();
+        }
+    }
+}
