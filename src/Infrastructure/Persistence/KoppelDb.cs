@@ -17,6 +17,7 @@ public sealed class KoppelDb(DbContextOptions<KoppelDb> options) : IdentityDbCon
     public DbSet<SyncRun> SyncRuns => Set<SyncRun>();
     public DbSet<SyncLogEntry> SyncLog => Set<SyncLogEntry>();
     public DbSet<RecordLink> RecordLinks => Set<RecordLink>();
+    public DbSet<OpenError> OpenErrors => Set<OpenError>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
