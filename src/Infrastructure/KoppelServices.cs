@@ -15,6 +15,7 @@ using Koppel.Infrastructure.Scheduling;
 using Koppel.Infrastructure.Secrets;
 using Koppel.Infrastructure.Sync;
 using Koppel.Infrastructure.SyncLog;
+using Koppel.Infrastructure.SyncLog.Inbox;
 using Koppel.Infrastructure.SyncLog.Retention;
 using Koppel.Infrastructure.Telemetry;
 using Koppel.Infrastructure.Tenants;
@@ -69,6 +70,7 @@ public static class KoppelServices
         services.AddSingleton<AuditLog>();
         services.AddMappingEditor();
         services.AddSingleton<SyncLogService>();
+        services.AddSingleton<ErrorInbox>();
         services.AddSingleton<TenantHealthService>();
         services.AddSingleton<CustomerUsers>();
         services.AddSingleton<SandboxFaults>();

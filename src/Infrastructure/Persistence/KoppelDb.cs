@@ -19,6 +19,7 @@ public sealed class KoppelDb(DbContextOptions<KoppelDb> options) : IdentityDbCon
     public DbSet<SyncRun> SyncRuns => Set<SyncRun>();
     public DbSet<SyncLogEntry> SyncLog => Set<SyncLogEntry>();
     public DbSet<RecordLink> RecordLinks => Set<RecordLink>();
+    public DbSet<OpenError> OpenErrors => Set<OpenError>();
     /// <summary>The Data Protection key ring, so every node decrypts the same secrets (protected by <see cref="Secrets.KeyRing"/>).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();

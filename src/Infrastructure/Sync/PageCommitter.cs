@@ -38,6 +38,7 @@ internal sealed class PageCommitter(KoppelDb db, int tenantId, FlowDefinition fl
                 .Where(l => l.TenantId == tenantId && l.Entity == _entity && written.Select(w => w.SourceId).Contains(l.SourceId))
                 .ToDictionaryAsync(l => l.SourceId, ct);
 
+        var failures = new Dictionary<string, SyncLogEntry>();
         foreach (var result in results)
         {
             run.Read++;
@@ -58,16 +59,22 @@ internal sealed class PageCommitter(KoppelDb db, int tenantId, FlowDefinition fl
                 link.UpdatedAt = now;
             }
             if (result.Logged)
-                db.SyncLog.Add(new SyncLogEntry
+            {
+                var entry = new SyncLogEntry
                 {
                     TenantId = tenantId, RunId = run.Id, Flow = _flow, Outcome = result.Outcome, At = now,
                     SourceKey = result.SourceId, TargetKey = result.TargetId ?? before.GetValueOrDefault(result.SourceId)?.TargetId,
                     Message = result.Message ?? result.Outcome.ToString(),
                     SourcePayload = result.SourcePayload, TargetPayload = result.TargetPayload, TargetResponse = result.TargetResponse,
-                });
+                };
+                db.SyncLog.Add(entry);
+                if (result.Outcome == Outcome.Failed) failures[result.SourceId] = entry;
+            }
         }
         await WriteOtherLinksAsync(results, now, ct);
         await db.SaveChangesAsync(ct);
+        // After the save: an open error points at its failure's log id.
+        await OpenErrorBook.RecordAsync(db, tenantId, _flow, results, failures, now, ct);
 
         await db.SyncRuns.Where(r => r.Id == run.Id).ExecuteUpdateAsync(s => s
             .SetProperty(r => r.Read, run.Read).SetProperty(r => r.Created, run.Created).SetProperty(r => r.Updated, run.Updated)

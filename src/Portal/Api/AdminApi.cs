@@ -1,5 +1,6 @@
 using Koppel.Portal.Api.Binding;
 using Koppel.Portal.Api.Audit;
+using Koppel.Portal.Api.Errors;
 using Koppel.Portal.Api.Log;
 using Koppel.Portal.Api.Mappings;
 using Koppel.Portal.Api.Readiness;
@@ -30,6 +31,7 @@ public static class AdminApi
         api.MapLogEndpoints();
         api.MapMappingsEndpoints();
         api.MapAuditEndpoints();
+        api.MapErrorEndpoints();
         api.MapReadinessEndpoints();
         return app;
     }

@@ -229,6 +229,65 @@ namespace Koppel.Migrations.SqlServer
                     b.ToTable("FlowStates");
                 });
 
+            modelBuilder.Entity("Koppel.Domain.Sync.OpenError", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("FirstFailedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Flow")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTime>("LastFailedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<long>("LastLogId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("ResolutionNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<DateTime?>("ResolvedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ResolvedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("SourceKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("TenantId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "Flow", "SourceKey")
+                        .IsUnique();
+
+                    b.HasIndex("TenantId", "ResolvedAt", "Flow", "Reason");
+
+                    b.ToTable("OpenErrors");
+                });
+
             modelBuilder.Entity("Koppel.Domain.Sync.RecordLink", b =>
                 {
                     b.Property<long>("Id")
@@ -774,6 +833,15 @@ namespace Koppel.Migrations.SqlServer
                 });
 
             modelBuilder.Entity("Koppel.Domain.Sync.FlowState", b =>
+                {
+                    b.HasOne("Koppel.Domain.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Koppel.Domain.Sync.OpenError", b =>
                 {
                     b.HasOne("Koppel.Domain.Tenants.Tenant", null)
                         .WithMany()

@@ -216,6 +216,63 @@ namespace Koppel.Migrations.Sqlite
                     b.ToTable("FlowStates");
                 });
 
+            modelBuilder.Entity("Koppel.Domain.Sync.OpenError", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("FirstFailedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Flow")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LastFailedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastLogId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResolutionNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ResolvedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResolvedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SourceKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TenantId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TenantId", "Flow", "SourceKey")
+                        .IsUnique();
+
+                    b.HasIndex("TenantId", "ResolvedAt", "Flow", "Reason");
+
+                    b.ToTable("OpenErrors");
+                });
+
             modelBuilder.Entity("Koppel.Domain.Sync.RecordLink", b =>
                 {
                     b.Property<long>("Id")
@@ -741,6 +798,15 @@ namespace Koppel.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Koppel.Domain.Sync.FlowState", b =>
+                {
+                    b.HasOne("Koppel.Domain.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Koppel.Domain.Sync.OpenError", b =>
                 {
                     b.HasOne("Koppel.Domain.Tenants.Tenant", null)
                         .WithMany()

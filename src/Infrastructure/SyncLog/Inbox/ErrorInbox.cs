@@ -1,0 +1,85 @@
+using Koppel.Domain.Sync;
+using Koppel.Infrastructure.Persistence;
+using Koppel.Infrastructure.Tenants;
+using Microsoft.EntityFrameworkCore;
+
+namespace Koppel.Infrastructure.SyncLog.Inbox;
+
+/// <summary>
+/// Reads and resolves open errors for the inbox and the API. Every call names its tenant by slug (or, for the
+/// support view across tenants, none); callers decide who may name which tenant.
+/// </summary>
+public sealed class ErrorInbox(IDbContextFactory<KoppelDb> dbs, TimeProvider clock)
+{
+    /// <summary>Open errors grouped by reason, newest failure first; a null slug reads every tenant.</summary>
+    public async Task<IReadOnlyList<ErrorGroup>> GroupsAsync(string? slug, string? flow, string? reason, CancellationToken ct)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var open = await OpenAsync(db, slug, ct);
+        var groups = await open
+            .Where(o => (flow == null || o.Flow == flow) && (reason == null || o.Reason == reason))
+            .Join(db.Tenants, o => o.TenantId, t => t.Id, (o, t) => new { t.Slug, o.Flow, o.Reason, o.LastFailedAt })
+            .GroupBy(o => new { o.Slug, o.Flow, o.Reason })
+            .Select(g => new ErrorGroup(g.Key.Slug, g.Key.Flow, g.Key.Reason, g.Count(), g.Max(o => o.LastFailedAt)))
+            .ToListAsync(ct);
+        // Sorted here: the groups are few, and an ORDER BY over an aggregate of a converted date differs per database.
+        return groups.OrderByDescending(g => g.LastFailedAt).ThenBy(g => g.Reason, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>The number of open errors of a tenant, or of one of its flows: the counts on the dashboard and tenant page.</summary>
+    public async Task<int> CountAsync(string slug, string? flow, CancellationToken ct)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        return await (await OpenAsync(db, slug, ct)).CountAsync(o => flow == null || o.Flow == flow, ct);
+    }
+
+    /// <summary>The records of one group, newest failure first.</summary>
+    public async Task<IReadOnlyList<OpenError>> RecordsAsync(string slug, string flow, string reason, CancellationToken ct)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var rows = await (await OpenAsync(db, slug, ct)).Where(o => o.Flow == flow && o.Reason == reason).ToListAsync(ct);
+        return rows.OrderByDescending(o => o.LastFailedAt).ThenBy(o => o.SourceKey, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>Resolves every open error of a group by hand; returns how many were resolved.</summary>
+    public async Task<int> ResolveGroupAsync(string slug, string flow, string reason, string by, string? note, CancellationToken ct)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var tenantId = await TenantIdAsync(db, slug, ct);
+        var rows = await db.OpenErrors.Where(o => o.TenantId == tenantId && o.ResolvedAt == null && o.Flow == flow && o.Reason == reason).ToListAsync(ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var row in rows) row.Resolve(now, by, note);
+        await db.SaveChangesAsync(ct);
+        return rows.Count;
+    }
+
+    /// <summary>Resolves one error by hand; false when the tenant has no such error.</summary>
+    public Task<bool> ResolveAsync(string slug, long id, string by, string? note, CancellationToken ct) =>
+        ChangeAsync(slug, id, e => e.Resolve(clock.GetUtcNow().UtcDateTime, by, note), ct);
+
+    /// <summary>Takes a hand resolution back; false when the tenant has no such error.</summary>
+    public Task<bool> ReopenAsync(string slug, long id, CancellationToken ct) => ChangeAsync(slug, id, e => e.Reopen(), ct);
+
+    private async Task<bool> ChangeAsync(string slug, long id, Action<OpenError> change, CancellationToken ct)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var tenantId = await TenantIdAsync(db, slug, ct);
+        // Found by id and tenant together: an id of another tenant's error is simply not found.
+        var row = await db.OpenErrors.FirstOrDefaultAsync(o => o.Id == id && o.TenantId == tenantId, ct);
+        if (row is null) return false;
+        change(row);
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
+    private static async Task<IQueryable<OpenError>> OpenAsync(KoppelDb db, string? slug, CancellationToken ct)
+    {
+        var open = db.OpenErrors.AsNoTracking().Where(o => o.ResolvedAt == null);
+        if (slug is null) return open;
+        var tenantId = await TenantIdAsync(db, slug, ct);
+        return open.Where(o => o.TenantId == tenantId);
+    }
+
+    private static async Task<int> TenantIdAsync(KoppelDb db, string slug, CancellationToken ct) =>
+        (await db.Tenants.AsNoTracking().GetBySlugAsync(slug, ct)).Id;
+}

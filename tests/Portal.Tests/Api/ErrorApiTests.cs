@@ -1,0 +1,105 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Koppel.Domain.Sync;
+using Koppel.Infrastructure.Persistence;
+using Koppel.Infrastructure.Tenants;
+using Koppel.Infrastructure.Users;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Koppel.Portal.Tests.Api;
+
+/// <summary>Open errors through the API: groups by reason, resolved by support, customers limited to reading their own.</summary>
+public sealed class ErrorApiTests(ApiHost host) : IClassFixture<ApiHost>
+{
+    private const string Refused = "The shop refused the item: name is required.";
+
+    private async Task CreateAsync(string slug)
+    {
+        var response = await host.Client(ApiHost.SupportKey).PutAsJsonAsync($"/api/v1/tenants/{slug}", new
+        {
+            name = $"Errors {slug}",
+            integration = "test-shop",
+            connections = new { shop = new { baseUrl = host.ShopUrl, apiSecret = "errors-secret-1414" } },
+        });
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>Open errors as the engine would leave them: two records with one reason, one with another.</summary>
+    private async Task<List<long>> SeedAsync(string slug)
+    {
+        await CreateAsync(slug);
+        await using var db = await host.Services.GetRequiredService<IDbContextFactory<KoppelDb>>().CreateDbContextAsync();
+        var tenantId = (await db.Tenants.GetBySlugAsync(slug, default)).Id;
+        var at = new DateTime(2026, 11, 16, 9, 0, 0, DateTimeKind.Utc);
+        var rows = new[] { ("00002", Refused), ("00005", Refused), ("00009", "The price is not a number.") }
+            .Select((r, i) => new OpenError { TenantId = tenantId, Flow = "products", SourceKey = r.Item1, Reason = r.Item2, FirstFailedAt = at, LastFailedAt = at.AddMinutes(i), Attempts = 1 })
+            .ToList();
+        db.OpenErrors.AddRange(rows);
+        await db.SaveChangesAsync();
+        return rows.Select(r => r.Id).ToList();
+    }
+
+    private async Task<JsonArray> GroupsAsync(HttpClient client, string slug)
+    {
+        var response = await client.GetAsync($"/api/v1/tenants/{slug}/errors");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsArray();
+    }
+
+    [Fact]
+    public async Task Open_errors_are_listed_as_groups_by_reason_with_their_counts_newest_first()
+    {
+        await SeedAsync("errors-groups");
+
+        var groups = await GroupsAsync(host.Client(ApiHost.SupportKey), "errors-groups");
+
+        Assert.Equal(["The price is not a number. 1", $"{Refused} 2"], groups.Select(g => $"{(string?)g!["reason"]} {(int)g!["count"]!}"));
+    }
+
+    [Fact]
+    public async Task Support_resolves_a_group_with_a_note_and_reopens_one_record()
+    {
+        var ids = await SeedAsync("errors-resolve");
+        var support = host.Client(ApiHost.SupportKey);
+
+        var resolved = await support.PostAsJsonAsync("/api/v1/tenants/errors-resolve/errors/resolve", new { flow = "products", reason = Refused, note = "Fixed in the shop" });
+        Assert.Equal(HttpStatusCode.OK, resolved.StatusCode);
+        Assert.Equal(2, (int)JsonNode.Parse(await resolved.Content.ReadAsStringAsync())!["count"]!);
+        Assert.Single(await GroupsAsync(support, "errors-resolve"));
+
+        var reopened = await support.PostAsync($"/api/v1/tenants/errors-resolve/errors/{ids[0]}/reopen", null);
+        Assert.Equal(HttpStatusCode.NoContent, reopened.StatusCode);
+        Assert.Contains(await GroupsAsync(support, "errors-resolve"), g => (string?)g!["reason"] == Refused && (int)g!["count"]! == 1);
+    }
+
+    [Fact]
+    public async Task A_group_without_flow_and_reason_is_a_validation_problem()
+    {
+        await CreateAsync("errors-invalid");
+
+        var response = await host.Client(ApiHost.SupportKey).PostAsJsonAsync("/api/v1/tenants/errors-invalid/errors/resolve", new { note = "?" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task A_customer_reads_its_own_errors_but_neither_another_tenants_nor_resolves_any()
+    {
+        var ownIds = await SeedAsync("errors-own");
+        var otherIds = await SeedAsync("errors-other");
+        await host.Services.GetRequiredService<CustomerUsers>().CreateAsync("errors-own", "user@errors-own.example", "Customer-pass-1", CancellationToken.None);
+        using var customer = await PortalSession.SignInAsync(host, "user@errors-own.example", "Customer-pass-1");
+
+        Assert.Equal(2, (await GroupsAsync(customer.Http, "errors-own")).Count);
+        Assert.Equal(HttpStatusCode.Forbidden, (await customer.Http.GetAsync("/api/v1/tenants/errors-other/errors")).StatusCode);
+        var foreign = await customer.Http.PostAsJsonAsync($"/api/v1/tenants/errors-other/errors/{otherIds[0]}/resolve", new { note = "not mine" });
+        Assert.Equal(HttpStatusCode.Forbidden, foreign.StatusCode);
+        var own = await customer.Http.PostAsJsonAsync($"/api/v1/tenants/errors-own/errors/{ownIds[0]}/resolve", new { note = "mine" });
+        Assert.Equal(HttpStatusCode.Forbidden, own.StatusCode);
+        Assert.Equal(2, (await GroupsAsync(host.Client(ApiHost.SupportKey), "errors-other")).Count);
+        Assert.Equal(2, (await GroupsAsync(host.Client(ApiHost.SupportKey), "errors-own")).Count);
+    }
+}
