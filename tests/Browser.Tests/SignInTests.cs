@@ -124,16 +124,17 @@ public sealed class SignInTests(PortalFixture portal)
     [Fact]
     public async Task Signing_out_returns_to_the_sign_in_page_and_closes_the_portal()
     {
-        await using var context = await portal.NewContextAsync();
-        await portal.SignInAsync(context, PortalServer.SupportEmail, PortalServer.SupportPassword);
-        var tab = await PortalFixture.OpenAsync(context, "/circuit");
+        // A customer of its own: signing out ends every session of the user (a new security stamp), and the other
+        // tests share the support user's.
+        await using var context = await CustomerContextAsync("browser-signout", "fay@browser-signout.example");
+        var tab = await PortalFixture.OpenAsync(context, "/tenants/browser-signout");
 
         await tab.Page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
 
         await Expect(tab.Page).ToHaveURLAsync(new Regex("/signin"));
         await Expect(tab.Page.GetByRole(AriaRole.Status)).ToHaveTextAsync("You are signed out.");
-        await tab.Page.GotoAsync("/circuit");
-        await Expect(tab.Page).ToHaveURLAsync(new Regex(@"/signin\?returnUrl=%2Fcircuit"));
+        await tab.Page.GotoAsync("/tenants/browser-signout");
+        await Expect(tab.Page).ToHaveURLAsync(new Regex(@"/signin\?returnUrl=%2Ftenants%2Fbrowser-signout"));
         tab.AssertNoErrors();
     }
 }

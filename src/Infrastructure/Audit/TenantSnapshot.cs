@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Koppel.Domain.Audit;
 using Koppel.Domain.Tenants;
+using Koppel.Infrastructure.Integrations;
 using Koppel.Infrastructure.Secrets;
 using Koppel.Infrastructure.Tenants;
 
@@ -12,9 +13,11 @@ public sealed record TenantSnapshot(string? Name, JsonObject? Settings, IReadOnl
 {
     public static readonly TenantSnapshot None = new(null, null, new Dictionary<string, ConnectionState>());
 
-    public static TenantSnapshot Of(Tenant tenant, SecretProtector secrets) => new(
+    /// <param name="schema">Reads the stored options with their defaults filled in, so an option saved at its default
+    /// value (the options form sends them all) is not reported as a change.</param>
+    public static TenantSnapshot Of(Tenant tenant, SecretProtector secrets, SettingsSchema schema) => new(
         tenant.Name,
-        JsonNode.Parse(tenant.SettingsJson) as JsonObject,
+        schema.Parse(JsonNode.Parse(tenant.SettingsJson)) is { Settings: { } settings } ? schema.ToJson(settings) : JsonNode.Parse(tenant.SettingsJson) as JsonObject,
         tenant.Connections.ToDictionary(c => c.System, c => new ConnectionState(
             JsonSerializer.Deserialize<Dictionary<string, string?>>(c.FieldsJson) ?? [],
             secrets.Unprotect(c.ProtectedSecrets).Where(s => !string.IsNullOrEmpty(s.Value)).Select(s => s.Key).ToHashSet())));

@@ -1,7 +1,7 @@
 using Koppel.Domain.Mapping;
-using Koppel.Infrastructure.Alerts;
 using Koppel.Domain.Sync;
 using Koppel.Domain.Tenants;
+using Koppel.Infrastructure.Alerts;
 using Koppel.Infrastructure.Http;
 using Koppel.Infrastructure.Integrations;
 using Koppel.Infrastructure.Persistence;

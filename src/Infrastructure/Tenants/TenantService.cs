@@ -61,7 +61,7 @@ public sealed class TenantService(
         else if (tenant is not null && tenant.Integration != integration.Key)
             errors.Add(new("integration", "A tenant's integration cannot be changed; create a new tenant instead."));
         if (integration is null) throw new InputRejected(errors);
-        var before = tenant is null ? TenantSnapshot.None : TenantSnapshot.Of(tenant, secrets);
+        var before = tenant is null ? TenantSnapshot.None : TenantSnapshot.Of(tenant, secrets, integration.Settings);
 
         var settingsJson = input.Settings ?? (tenant is null ? null : JsonNode.Parse(tenant.SettingsJson) as JsonObject);
         var (settings, settingsErrors) = integration.Settings.Parse(settingsJson);
@@ -82,7 +82,7 @@ public sealed class TenantService(
         }
         if (created) db.Tenants.Add(tenant);
         await db.SaveChangesAsync(ct);
-        audit.Add(db, tenant.Id, changedBy, before.ChangesTo(TenantSnapshot.Of(tenant, secrets), input));
+        audit.Add(db, tenant.Id, changedBy, before.ChangesTo(TenantSnapshot.Of(tenant, secrets, integration.Settings), input));
         await db.SaveChangesAsync(ct);
 
         if (input.Settings is not null)
