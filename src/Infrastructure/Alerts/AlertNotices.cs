@@ -11,12 +11,11 @@ namespace Koppel.Infrastructure.Alerts;
 /// Sends the notices incidents still owe. A process first holds the incident (a conditional update), so of several
 /// processes one sends; a failed send keeps the notice owed and holds it back a minute before the next try.
 /// </summary>
-public sealed class AlertNotices(IDbContextFactory<KoppelDb> dbs, IReadOnlyList<IAlertChannel> channels, HubAddress hub,
-    IntegrationCatalog catalog, TimeProvider clock, ILogger<AlertNotices> log)
+public sealed class AlertNotices(IDbContextFactory<KoppelDb> dbs, IReadOnlyList<IAlertChannel> channels, AlertOptions options,
+    HubAddress hub, IntegrationCatalog catalog, TimeProvider clock, ILogger<AlertNotices> log)
 {
     /// <summary>Longer than a channel's timeout, so a slow send is not doubled by another process.</summary>
     private static readonly TimeSpan Hold = TimeSpan.FromMinutes(2);
-    public static TimeSpan RetryAfter { get; set; } = TimeSpan.FromMinutes(1);
 
     public async Task SendPendingAsync(int? tenantId = null, string? flow = null, CancellationToken ct = default)
     {
@@ -52,7 +51,7 @@ public sealed class AlertNotices(IDbContextFactory<KoppelDb> dbs, IReadOnlyList<
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                var retry = clock.GetUtcNow().UtcDateTime + RetryAfter;
+                var retry = clock.GetUtcNow().UtcDateTime + options.RetryAfter;
                 var error = e.Message.Length > 500 ? e.Message[..500] : e.Message;
                 await db.Incidents.Where(i => i.Id == incident.Id).ExecuteUpdateAsync(s => s
                     .SetProperty(i => i.NoticeHeldUntil, retry).SetProperty(i => i.NoticeAttempts, i => i.NoticeAttempts + 1)

@@ -12,6 +12,10 @@ public sealed class AlertOptions
     /// <summary>Where a JSON notice is posted; empty for none.</summary>
     public string? WebhookUrl { get; set; }
     public SmtpSettings Smtp { get; set; } = new();
+    /// <summary>How long a notice that could not be sent waits before the next try.</summary>
+    public int RetrySeconds { get; set; } = 60;
+
+    public TimeSpan RetryAfter => TimeSpan.FromSeconds(RetrySeconds);
 
     public bool Enabled => !string.IsNullOrWhiteSpace(WebhookUrl) || Smtp.Configured;
 }

@@ -11,6 +11,7 @@ public sealed class AlertOptionsValidation : IValidateOptions<AlertOptions>
         var problems = new List<string>();
         if (o.FailedRunsInARow < 1) problems.Add("Alerts:FailedRunsInARow must be 1 or more.");
         if (o.FailedRecordsThreshold < 1) problems.Add("Alerts:FailedRecordsThreshold must be 1 or more.");
+        if (o.RetrySeconds is < 1 or > 86_400) problems.Add("Alerts:RetrySeconds must be between 1 and 86400.");
         if (o.PauseAfterFailedRuns < 0) problems.Add("Alerts:PauseAfterFailedRuns must be 0 (off) or more.");
         if (!string.IsNullOrWhiteSpace(o.WebhookUrl)
             && !(Uri.TryCreate(o.WebhookUrl, UriKind.Absolute, out var url) && url.Scheme is "http" or "https"))

@@ -1,16 +1,15 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace Koppel.Infrastructure.Alerts;
 
 /// <summary>Tries again, on every hub process, the notices whose first send failed (a mail server that was down).</summary>
-public sealed class AlertRetryService(AlertNotices notices, IOptions<AlertOptions> options, ILogger<AlertRetryService> log) : BackgroundService
+public sealed class AlertRetryService(AlertNotices notices, AlertOptions options, ILogger<AlertRetryService> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (!options.Value.Enabled) return;
-        using var timer = new PeriodicTimer(AlertNotices.RetryAfter);
+        if (!options.Enabled) return;
+        using var timer = new PeriodicTimer(options.RetryAfter);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             try { await notices.SendPendingAsync(ct: stoppingToken); }

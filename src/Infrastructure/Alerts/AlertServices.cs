@@ -1,3 +1,4 @@
+using Koppel.Infrastructure.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -7,12 +8,12 @@ public static class AlertServices
 {
     public static IServiceCollection AddAlerts(this IServiceCollection services)
     {
-        services.AddOptions<AlertOptions>().BindConfiguration(AlertOptions.Section).ValidateOnStart();
+        services.AddKoppelOptions<AlertOptions>(AlertOptions.Section);
         services.AddSingleton<IValidateOptions<AlertOptions>, AlertOptionsValidation>();
         services.AddHttpClient(WebhookAlertChannel.Client, c => c.Timeout = TimeSpan.FromSeconds(30));
         services.AddSingleton<IReadOnlyList<IAlertChannel>>(sp =>
         {
-            var options = sp.GetRequiredService<IOptions<AlertOptions>>().Value;
+            var options = sp.GetRequiredService<AlertOptions>();
             var channels = new List<IAlertChannel>();
             if (options.Smtp.Configured) channels.Add(new SmtpAlertChannel(options.Smtp));
             if (!string.IsNullOrWhiteSpace(options.WebhookUrl))

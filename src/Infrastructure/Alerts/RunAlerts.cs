@@ -3,7 +3,6 @@ using Koppel.Domain.Sync;
 using Koppel.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace Koppel.Infrastructure.Alerts;
 
@@ -11,11 +10,11 @@ namespace Koppel.Infrastructure.Alerts;
 /// Told by the engine when a run finished: opens or resolves the flow's incidents from its newest runs and sends
 /// what is owed. Never throws: an alert that cannot be worked out must not spoil the run.
 /// </summary>
-public sealed class RunAlerts(IDbContextFactory<KoppelDb> dbs, IOptions<AlertOptions> options, AlertNotices notices, TimeProvider clock, ILogger<RunAlerts> log)
+public sealed class RunAlerts(IDbContextFactory<KoppelDb> dbs, AlertOptions options, AlertNotices notices, TimeProvider clock, ILogger<RunAlerts> log)
 {
     public async Task RunFinishedAsync(SyncRun run, string flowName)
     {
-        var o = options.Value;
+        var o = options;
         if (!o.Enabled || run.Mode == RunMode.SingleRecord) return;
         try
         {

@@ -65,9 +65,9 @@ public sealed class RunAlertTests
     [Fact]
     public async Task An_alert_the_webhook_refused_is_sent_later_exactly_once()
     {
-        Koppel.Infrastructure.Alerts.AlertNotices.RetryAfter = TimeSpan.FromSeconds(1);
         await using var receiver = await WebhookReceiver.StartAsync(refuseFirst: 1);
-        await using var engine = await Engine.StartAsync(items: 5, hubSettings: Settings(("WebhookUrl", receiver.Url.ToString()), ("FailedRunsInARow", "1")));
+        await using var engine = await Engine.StartAsync(items: 5, hubSettings: Settings(
+            ("WebhookUrl", receiver.Url.ToString()), ("FailedRunsInARow", "1"), ("RetrySeconds", "1")));
         BreakShop(engine);
 
         await engine.RunAsync();
