@@ -8,6 +8,7 @@ using Koppel.Infrastructure.Connectors.ExactOnline.Sandbox;
 using Koppel.Infrastructure.Connectors.Optiply;
 using Koppel.Infrastructure.Connectors.Optiply.Sandbox;
 using Koppel.Infrastructure.Integrations.ExactOptiply;
+using Koppel.Infrastructure.Integrations.ExactOptiply.Products;
 using Koppel.Infrastructure.Integrations;
 using Koppel.Infrastructure.Sync;
 using Koppel.Infrastructure.Tenants;

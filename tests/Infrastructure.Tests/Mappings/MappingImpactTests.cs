@@ -1,10 +1,11 @@
-using System.Text.Json.Nodes;
 using Koppel.Domain.Integrations.ExactOptiply;
 using Koppel.Domain.Mapping;
 using Koppel.Infrastructure.Connectors.ExactOnline.Sandbox;
+using Koppel.Infrastructure.Integrations.ExactOptiply.Products;
 using Koppel.Infrastructure.Integrations.ExactOptiply;
 using Koppel.Infrastructure.Sync.Mappings;
 using Koppel.Infrastructure.Tests.Integrations.ExactOptiply;
+using System.Text.Json.Nodes;
 using static Koppel.Domain.Mapping.Rules;
 
 namespace Koppel.Infrastructure.Tests.Mappings;

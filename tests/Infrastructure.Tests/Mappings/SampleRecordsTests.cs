@@ -1,8 +1,9 @@
 using Koppel.Domain.Sync;
 using Koppel.Infrastructure.Connectors.ExactOnline.Sandbox;
+using Koppel.Infrastructure.Integrations.ExactOptiply.Products;
 using Koppel.Infrastructure.Integrations.ExactOptiply;
-using Koppel.Infrastructure.Sync.Mappings;
 using Koppel.Infrastructure.Sandbox;
+using Koppel.Infrastructure.Sync.Mappings;
 using Koppel.Infrastructure.Tests.Integrations.ExactOptiply;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,8 +1,9 @@
 using Koppel.Domain.Sync;
 using Koppel.Infrastructure.Connectors.ExactOnline;
-using Koppel.Infrastructure.Connectors.Optiply;
-using Koppel.Infrastructure.Integrations.ExactOptiply;
 using Koppel.Infrastructure.Connectors.Optiply.Sandbox;
+using Koppel.Infrastructure.Connectors.Optiply;
+using Koppel.Infrastructure.Integrations.ExactOptiply.Products;
+using Koppel.Infrastructure.Integrations.ExactOptiply;
 using Koppel.Infrastructure.Tenants;
 using Koppel.Infrastructure.Tests.Integrations.ExactOptiply;
 using Microsoft.EntityFrameworkCore;

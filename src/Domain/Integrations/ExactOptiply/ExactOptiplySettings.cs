@@ -21,6 +21,9 @@ public sealed class WarehouseSettings
     /// <summary>The main warehouse; when empty, the one Exact marks as main.</summary>
     public Guid? MainWarehouseId { get; set; }
     public List<Guid> Subset { get; set; } = [];
+
+    /// <summary>True when "the main warehouse" is whichever one Exact marks as main, so it has to be read.</summary>
+    public bool FollowsExactMain => Mode == WarehouseMode.Main && MainWarehouseId is null;
 }
 
 public enum AssembledFrom { IsMakeItem, Compositions }

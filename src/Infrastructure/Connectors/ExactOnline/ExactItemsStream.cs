@@ -23,7 +23,6 @@ public sealed class ExactItemsStream(ExactOnlineClient exact) : ISourceStream
 
     private ExactRelatedRows? _allPrices;
     private ExactRelatedRows? _allStock;
-    private Dictionary<string, JsonObject>? _warehouses;
 
     public async IAsyncEnumerable<SourcePage> ReadAsync(string? cursorText, [EnumeratorCancellation] CancellationToken ct)
     {
@@ -97,8 +96,6 @@ public sealed class ExactItemsStream(ExactOnlineClient exact) : ISourceStream
             : await ExactRelatedRows.ReadForItemsAsync(exact, "bulk/Logistics/SalesItemPrices", ExactItemFields.Price, ids, PriceChunk, ct);
         var stock = loadAll ? (_allStock ??= await ExactRelatedRows.ReadAllAsync(exact, "sync/Inventory/ItemWarehouses", ExactItemFields.Stock, ct))
             : await ExactRelatedRows.ReadForItemsAsync(exact, "inventory/ItemWarehouses", ExactItemFields.Stock, ids, StockChunk, ct);
-        var warehouses = await WarehousesAsync(ct);
-
         var records = new List<SourceRecord>(items.Count);
         foreach (var item in items)
         {
@@ -114,14 +111,8 @@ public sealed class ExactItemsStream(ExactOnlineClient exact) : ISourceStream
             }
             data["Prices"] = priceList;
 
-            var stockList = new JsonArray();
-            foreach (var (level, stockProblem) in stock.For(key))
-            {
-                problem ??= stockProblem is null ? null : $"stock in warehouse {level["WarehouseCode"]}: {stockProblem}";
-                // Copied from the warehouse so the flow can pick "the main warehouse" without another lookup.
-                level["Main"] = warehouses.TryGetValue(level["Warehouse"]?.ToString()?.ToLowerInvariant() ?? "", out var w) ? w["Main"]?.DeepClone() : null;
-                stockList.Add(level);
-            }
+            var (stockList, stockProblem) = await exact.Warehouses.StockOfAsync(stock, key, ct);
+            problem ??= stockProblem;
             data["Stock"] = stockList;
 
             records.Add(problem is null ? new SourceRecord(key, data) : SourceRecord.Malformed(key, problem, data));
@@ -129,12 +120,6 @@ public sealed class ExactItemsStream(ExactOnlineClient exact) : ISourceStream
         return records;
     }
 
-    private async Task<Dictionary<string, JsonObject>> WarehousesAsync(CancellationToken ct)
-    {
-        if (_warehouses is not null) return _warehouses;
-        var rows = await exact.AllAsync(exact.Url("inventory/Warehouses", ["ID", "Code", "Description", "Main"]), ct);
-        return _warehouses = rows.Where(w => w["ID"] is not null).ToDictionary(w => w["ID"]!.ToString().ToLowerInvariant());
-    }
 
     private static List<string> ItemIds(IEnumerable<JsonObject> rows, HashSet<Guid> emitted)
     {

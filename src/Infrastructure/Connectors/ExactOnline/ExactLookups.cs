@@ -22,14 +22,6 @@ public static class ExactLookups
         return rows.ToLookup(r => r[keyField]?.ToString()?.ToLowerInvariant() ?? "", StringComparer.Ordinal);
     }
 
-    /// <summary>The id (lower case) of the warehouse Exact marks as main, or null when none is.</summary>
-    public static async Task<string?> MainWarehouseAsync(this ExactOnlineClient exact, CancellationToken ct)
-    {
-        var warehouses = await exact.AllAsync(exact.Url("inventory/Warehouses", ["ID", "Main"]), ct);
-        // Main is a 0/1 byte in Exact.
-        return warehouses.FirstOrDefault(w => w["Main"] is JsonValue v && (v.TryGetValue<int>(out var m) ? m == 1 : v.TryGetValue<bool>(out var b) && b))?["ID"]
-            ?.ToString().ToLowerInvariant();
-    }
 
     public static long MaxTimestamp(IEnumerable<JsonObject> rows) => rows.Select(ExactRecordCheck.Timestamp).Max() ?? 0;
 }

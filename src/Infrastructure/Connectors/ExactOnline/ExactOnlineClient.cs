@@ -40,11 +40,15 @@ public sealed class ExactOnlineClient
         _clock = clock;
         BaseUrl = baseUrl.TrimEnd('/');
         Division = division;
+        Warehouses = new ExactWarehouses(this);
     }
 
     public string BaseUrl { get; }
     public string Division { get; }
     public ExactTokenSource? Tokens { get; private init; }
+
+    /// <summary>The division's warehouses, read at most once by this client.</summary>
+    public ExactWarehouses Warehouses { get; }
 
     /// <summary>The client for a flow run: tokens kept with the connection's secrets, rate limits per division.</summary>
     public static ExactOnlineClient Create(ConnectedContext context) =>

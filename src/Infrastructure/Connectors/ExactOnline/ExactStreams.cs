@@ -6,9 +6,6 @@ namespace Koppel.Infrastructure.Connectors.ExactOnline;
 /// <summary>The Exact Online source streams the flows read, built for one run.</summary>
 public static class ExactStreams
 {
-    /// <summary>Items with their prices and stock, then deletions; see <see cref="ExactItemsStream"/>.</summary>
-    public static ISourceStream Items(FlowContext context) => new ExactItemsStream(ExactOnlineClient.Create(context));
-
     /// <summary>
     /// Accounts that are suppliers (Optiply's tap reads the Accounts sync endpoint and keeps IsSupplier rows), then
     /// deleted accounts (EntityType 2; deletions of customers match no link and change nothing).

@@ -1,6 +1,13 @@
 using Koppel.Domain.Integrations.ExactOptiply;
 using Koppel.Infrastructure.Connectors.ExactOnline;
 using Koppel.Infrastructure.Connectors.Optiply;
+using Koppel.Infrastructure.Integrations.ExactOptiply.Compositions;
+using Koppel.Infrastructure.Integrations.ExactOptiply.Products;
+using Koppel.Infrastructure.Integrations.ExactOptiply.ReceiptLines;
+using Koppel.Infrastructure.Integrations.ExactOptiply.SellOrders;
+using Koppel.Infrastructure.Integrations.ExactOptiply.Stocks;
+using Koppel.Infrastructure.Integrations.ExactOptiply.SupplierProducts;
+using Koppel.Infrastructure.Integrations.ExactOptiply.Suppliers;
 
 namespace Koppel.Infrastructure.Integrations.ExactOptiply;
 

@@ -10,7 +10,7 @@ public sealed class ExactItemsStreamTests
     {
         await using var exact = await ExactHub.StartAsync(items: 2500);
 
-        var records = ExactHub.Records(await ExactHub.ReadAllAsync(ExactStreams.Items(exact.Context())));
+        var records = ExactHub.Records(await ExactHub.ReadAllAsync(new ExactItemsStream(ExactOnlineClient.Create(exact.Context()))));
 
         Assert.Equal(2500, records.Count(r => !r.Deleted));
         Assert.Equal(2500, records.Select(r => r.Id).Distinct().Count());
@@ -22,7 +22,7 @@ public sealed class ExactItemsStreamTests
     {
         await using var exact = await ExactHub.StartAsync(items: 300);
 
-        await ExactHub.ReadAllAsync(ExactStreams.Items(exact.Context()));
+        await ExactHub.ReadAllAsync(new ExactItemsStream(ExactOnlineClient.Create(exact.Context())));
 
         Assert.True(exact.Exact.CountRequests("SalesItemPrices") <= 3, string.Join('\n', exact.Exact.Requests));
         Assert.True(exact.Exact.CountRequests("ItemWarehouses") <= 3, string.Join('\n', exact.Exact.Requests));
@@ -32,10 +32,10 @@ public sealed class ExactItemsStreamTests
     public async Task An_incremental_read_from_the_cursor_returns_only_the_changed_item()
     {
         await using var exact = await ExactHub.StartAsync(items: 40);
-        var cursor = ExactHub.LastCursor(await ExactHub.ReadAllAsync(ExactStreams.Items(exact.Context())));
+        var cursor = ExactHub.LastCursor(await ExactHub.ReadAllAsync(new ExactItemsStream(ExactOnlineClient.Create(exact.Context()))));
         exact.Exact.ChangeItem(ExactHub.Division, "ART-00012", i => i["Description"] = "Oak chair, renamed");
 
-        var records = ExactHub.Records(await ExactHub.ReadAllAsync(ExactStreams.Items(exact.Context()), cursor));
+        var records = ExactHub.Records(await ExactHub.ReadAllAsync(new ExactItemsStream(ExactOnlineClient.Create(exact.Context())), cursor));
 
         var changed = Assert.Single(records);
         Assert.Equal("ART-00012", (string?)changed.Data["Code"]);
@@ -46,9 +46,9 @@ public sealed class ExactItemsStreamTests
     public async Task A_read_from_the_latest_cursor_without_changes_returns_nothing()
     {
         await using var exact = await ExactHub.StartAsync(items: 40);
-        var cursor = ExactHub.LastCursor(await ExactHub.ReadAllAsync(ExactStreams.Items(exact.Context())));
+        var cursor = ExactHub.LastCursor(await ExactHub.ReadAllAsync(new ExactItemsStream(ExactOnlineClient.Create(exact.Context()))));
 
-        var pages = await ExactHub.ReadAllAsync(ExactStreams.Items(exact.Context()), cursor);
+        var pages = await ExactHub.ReadAllAsync(new ExactItemsStream(ExactOnlineClient.Create(exact.Context())), cursor);
 
         Assert.Empty(ExactHub.Records(pages));
     }
@@ -57,10 +57,10 @@ public sealed class ExactItemsStreamTests
     public async Task An_incremental_read_without_changes_costs_one_call_per_sync_endpoint()
     {
         await using var exact = await ExactHub.StartAsync(items: 40);
-        var cursor = ExactHub.LastCursor(await ExactHub.ReadAllAsync(ExactStreams.Items(exact.Context())));
+        var cursor = ExactHub.LastCursor(await ExactHub.ReadAllAsync(new ExactItemsStream(ExactOnlineClient.Create(exact.Context()))));
         var before = exact.Exact.CountRequests("/api/v1/");
 
-        await ExactHub.ReadAllAsync(ExactStreams.Items(exact.Context()), cursor);
+        await ExactHub.ReadAllAsync(new ExactItemsStream(ExactOnlineClient.Create(exact.Context())), cursor);
 
         // Items, SalesItemPrices, ItemWarehouses and Deleted: one sync page each.
         Assert.Equal(before + 4, exact.Exact.CountRequests("/api/v1/"));
@@ -70,10 +70,10 @@ public sealed class ExactItemsStreamTests
     public async Task A_new_price_returns_the_item_with_its_price_list_although_the_item_itself_did_not_change()
     {
         await using var exact = await ExactHub.StartAsync(items: 40);
-        var cursor = ExactHub.LastCursor(await ExactHub.ReadAllAsync(ExactStreams.Items(exact.Context())));
+        var cursor = ExactHub.LastCursor(await ExactHub.ReadAllAsync(new ExactItemsStream(ExactOnlineClient.Create(exact.Context()))));
         exact.Exact.ChangePrice(ExactHub.Division, "ART-00007", 49.95);
 
-        var item = Assert.Single(ExactHub.Records(await ExactHub.ReadAllAsync(ExactStreams.Items(exact.Context()), cursor)));
+        var item = Assert.Single(ExactHub.Records(await ExactHub.ReadAllAsync(new ExactItemsStream(ExactOnlineClient.Create(exact.Context())), cursor)));
 
         Assert.Equal("ART-00007", (string?)item.Data["Code"]);
         var current = item.Data["Prices"]!.AsArray().Single(p => p!["EndDate"] is null && p["Account"] is null && (string?)p["Unit"] == (string?)p["DefaultItemUnit"]);
@@ -84,10 +84,10 @@ public sealed class ExactItemsStreamTests
     public async Task A_stock_change_returns_the_item_with_its_new_stock()
     {
         await using var exact = await ExactHub.StartAsync(items: 40);
-        var cursor = ExactHub.LastCursor(await ExactHub.ReadAllAsync(ExactStreams.Items(exact.Context())));
+        var cursor = ExactHub.LastCursor(await ExactHub.ReadAllAsync(new ExactItemsStream(ExactOnlineClient.Create(exact.Context()))));
         exact.Exact.ChangeStock(ExactHub.Division, "ART-00003", "1", 77);
 
-        var item = Assert.Single(ExactHub.Records(await ExactHub.ReadAllAsync(ExactStreams.Items(exact.Context()), cursor)));
+        var item = Assert.Single(ExactHub.Records(await ExactHub.ReadAllAsync(new ExactItemsStream(ExactOnlineClient.Create(exact.Context())), cursor)));
 
         var main = item.Data["Stock"]!.AsArray().Single(s => (string?)s!["WarehouseCode"] == "1");
         Assert.Equal(77, (double)main!["CurrentStock"]!);
@@ -98,12 +98,12 @@ public sealed class ExactItemsStreamTests
     public async Task A_deleted_item_comes_back_as_a_deletion_from_the_deleted_endpoint()
     {
         await using var exact = await ExactHub.StartAsync(items: 20);
-        var cursor = ExactHub.LastCursor(await ExactHub.ReadAllAsync(ExactStreams.Items(exact.Context())));
+        var cursor = ExactHub.LastCursor(await ExactHub.ReadAllAsync(new ExactItemsStream(ExactOnlineClient.Create(exact.Context()))));
         var id = (string)exact.Exact.Item(ExactHub.Division, "ART-00005")!["ID"]!;
         exact.Exact.DeleteItem(ExactHub.Division, "ART-00005");
         var deletedReadsBefore = exact.Exact.CountRequests("/sync/Deleted");
 
-        var records = ExactHub.Records(await ExactHub.ReadAllAsync(ExactStreams.Items(exact.Context()), cursor));
+        var records = ExactHub.Records(await ExactHub.ReadAllAsync(new ExactItemsStream(ExactOnlineClient.Create(exact.Context())), cursor));
 
         var deletion = Assert.Single(records);
         Assert.True(deletion.Deleted);
@@ -116,7 +116,7 @@ public sealed class ExactItemsStreamTests
     {
         await using var exact = await ExactHub.StartAsync(items: 30);
 
-        var records = ExactHub.Records(await ExactHub.ReadAllAsync(ExactStreams.Items(exact.Context())));
+        var records = ExactHub.Records(await ExactHub.ReadAllAsync(new ExactItemsStream(ExactOnlineClient.Create(exact.Context()))));
 
         // ART-00015: a customer price (15 % 3 == 0) and a box price (15 % 5 == 0) besides the ended and current general price.
         var item = records.Single(r => (string?)r.Data["Code"] == "ART-00015");
@@ -138,7 +138,7 @@ public sealed class ExactItemsStreamTests
         await using var exact = await ExactHub.StartAsync(items: 30);
         exact.PlanFaults(new FaultPlan { MalformedRecords = 1 });
 
-        var records = ExactHub.Records(await ExactHub.ReadAllAsync(ExactStreams.Items(exact.Context())));
+        var records = ExactHub.Records(await ExactHub.ReadAllAsync(new ExactItemsStream(ExactOnlineClient.Create(exact.Context()))));
 
         var malformed = Assert.Single(records, r => r.Problem is not null);
         Assert.StartsWith("field IsStockItem: expected true or false", malformed.Problem);
@@ -151,7 +151,7 @@ public sealed class ExactItemsStreamTests
         await using var exact = await ExactHub.StartAsync(items: 30);
         exact.PlanFaults(new FaultPlan { AfterRequests = 2, TooManyRequests = 2, RetryAfterSeconds = 1 });
 
-        var records = ExactHub.Records(await ExactHub.ReadAllAsync(ExactStreams.Items(exact.Context())));
+        var records = ExactHub.Records(await ExactHub.ReadAllAsync(new ExactItemsStream(ExactOnlineClient.Create(exact.Context()))));
 
         Assert.Equal(30, records.Count);
         Assert.Equal(0, exact.Faults.Current(Koppel.Infrastructure.Connectors.ExactOnline.Sandbox.ExactOnlineSandbox.SegmentName)!.TooManyRequests);
@@ -162,7 +162,7 @@ public sealed class ExactItemsStreamTests
     {
         await using var exact = await ExactHub.StartAsync(items: 30);
         exact.PlanFaults(new FaultPlan { AfterRequests = 3, ExpireTokens = 1 });
-        var stream = ExactStreams.Items(exact.Context());
+        var stream = new ExactItemsStream(ExactOnlineClient.Create(exact.Context()));
 
         var records = ExactHub.Records(await ExactHub.ReadAllAsync(stream));
 
@@ -177,7 +177,7 @@ public sealed class ExactItemsStreamTests
         await using var exact = await ExactHub.StartAsync(items: 10);
         var id = (string)exact.Exact.Item(ExactHub.Division, "ART-00004")!["ID"]!;
 
-        var item = await ExactStreams.Items(exact.Context()).ReadOneAsync(id, CancellationToken.None);
+        var item = await new ExactItemsStream(ExactOnlineClient.Create(exact.Context())).ReadOneAsync(id, CancellationToken.None);
 
         Assert.NotNull(item);
         Assert.Equal("ART-00004", (string?)item.Data["Code"]);
@@ -189,7 +189,7 @@ public sealed class ExactItemsStreamTests
     {
         await using var exact = await ExactHub.StartAsync(items: 3);
 
-        var item = await ExactStreams.Items(exact.Context()).ReadOneAsync(Guid.NewGuid().ToString(), CancellationToken.None);
+        var item = await new ExactItemsStream(ExactOnlineClient.Create(exact.Context())).ReadOneAsync(Guid.NewGuid().ToString(), CancellationToken.None);
 
         Assert.Null(item);
     }

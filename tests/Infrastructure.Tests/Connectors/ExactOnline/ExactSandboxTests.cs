@@ -162,7 +162,7 @@ public sealed class ExactSandboxTests
         await using var exact = await ExactHub.StartAsync(items: 20, start: new DateTimeOffset(2026, 3, 2, 9, 15, 58, TimeSpan.Zero));
         exact.Exact.RateLimits.MinutelyLimit = 6;
 
-        var records = ExactHub.Records(await ExactHub.ReadAllAsync(ExactStreams.Items(exact.Context())));
+        var records = ExactHub.Records(await ExactHub.ReadAllAsync(new ExactItemsStream(ExactOnlineClient.Create(exact.Context()))));
 
         Assert.Equal(20, records.Count);
         Assert.Equal(0, exact.Exact.RateLimits.Rejected);

@@ -286,7 +286,7 @@ public sealed class BuyOrdersFlowTests
         Assert.Contains(code, entry.Message);
         Assert.Contains("not in Optiply yet", entry.Message);
 
-        await hub.RunAsync(Koppel.Infrastructure.Integrations.ExactOptiply.ProductsFlow.Key);
+        await hub.RunAsync(Koppel.Infrastructure.Integrations.ExactOptiply.Products.ProductsFlow.Key);
         await hub.RunAsync(Flow);
 
         Assert.NotNull(hub.OptiplyByRemoteId("buyOrders", Id(po)));
@@ -299,7 +299,7 @@ public sealed class BuyOrdersFlowTests
         await hub.MasterDataAsync();
         await hub.RunAsync(Flow);
 
-        var receipts = await hub.RunAsync(Koppel.Infrastructure.Integrations.ExactOptiply.ReceiptLinesFlow.Key);
+        var receipts = await hub.RunAsync(Koppel.Infrastructure.Integrations.ExactOptiply.ReceiptLines.ReceiptLinesFlow.Key);
 
         Assert.Equal((RunStatus.Succeeded, 0), (receipts.Status, receipts.Failed));
         var lineLinks = await hub.LinksAsync(BuyOrderReferences.LineEntity);

@@ -1,11 +1,12 @@
-using System.Globalization;
-using System.Text.Json.Nodes;
 using Koppel.Domain.Sync;
-using Koppel.Infrastructure.Connectors.ExactOnline;
 using Koppel.Infrastructure.Connectors.ExactOnline.Sandbox;
+using Koppel.Infrastructure.Connectors.ExactOnline;
 using Koppel.Infrastructure.Connectors.Optiply.Sandbox;
+using Koppel.Infrastructure.Integrations.ExactOptiply.Products;
 using Koppel.Infrastructure.Integrations.ExactOptiply;
 using Microsoft.EntityFrameworkCore;
+using System.Globalization;
+using System.Text.Json.Nodes;
 
 namespace Koppel.Infrastructure.Tests.Integrations.ExactOptiply;
 

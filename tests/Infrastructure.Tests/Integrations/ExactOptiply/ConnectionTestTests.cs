@@ -20,7 +20,7 @@ public sealed class ConnectionTestTests
         var after = await ConnectionsAsync(hub);
         Assert.NotEqual(before[ExactOnlineConnection.System].Secrets["refreshToken"], after[ExactOnlineConnection.System].Secrets["refreshToken"]);
         // The stored token is the live one: a run after the test still connects.
-        var run = await hub.RunAsync(Koppel.Infrastructure.Integrations.ExactOptiply.ProductsFlow.Key);
+        var run = await hub.RunAsync(Koppel.Infrastructure.Integrations.ExactOptiply.Products.ProductsFlow.Key);
         Assert.Equal(Koppel.Domain.Sync.RunStatus.Succeeded, run.Status);
     }
 

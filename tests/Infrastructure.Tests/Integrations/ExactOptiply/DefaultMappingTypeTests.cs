@@ -1,4 +1,5 @@
 using Koppel.Domain.Mapping;
+using Koppel.Infrastructure.Integrations.ExactOptiply.Suppliers;
 using Koppel.Infrastructure.Integrations.ExactOptiply;
 
 namespace Koppel.Infrastructure.Tests.Integrations.ExactOptiply;

@@ -1,6 +1,7 @@
 using Koppel.Domain.Sync;
-using Koppel.Infrastructure.Connectors.ExactOnline;
 using Koppel.Infrastructure.Connectors.ExactOnline.Sandbox;
+using Koppel.Infrastructure.Connectors.ExactOnline;
+using Koppel.Infrastructure.Integrations.ExactOptiply.Products;
 using Koppel.Infrastructure.Integrations.ExactOptiply;
 using Koppel.Infrastructure.Sandbox;
 using Koppel.Infrastructure.Tenants;

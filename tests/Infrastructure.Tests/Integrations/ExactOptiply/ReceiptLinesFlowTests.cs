@@ -1,10 +1,12 @@
-using System.Globalization;
-using System.Text.Json.Nodes;
 using Koppel.Domain.Sync;
 using Koppel.Infrastructure.Connectors.ExactOnline.Sandbox;
+using Koppel.Infrastructure.Integrations.ExactOptiply.Products;
+using Koppel.Infrastructure.Integrations.ExactOptiply.ReceiptLines;
 using Koppel.Infrastructure.Integrations.ExactOptiply;
 using Koppel.Infrastructure.Tests.Connectors.ExactOnline;
 using Microsoft.EntityFrameworkCore;
+using System.Globalization;
+using System.Text.Json.Nodes;
 using static Koppel.Infrastructure.Tests.Integrations.ExactOptiply.SellOrderExpectations;
 
 namespace Koppel.Infrastructure.Tests.Integrations.ExactOptiply;

@@ -1,5 +1,6 @@
 using Koppel.Domain.Sync;
 using Koppel.Infrastructure.Connectors.ExactOnline.Sandbox;
+using Koppel.Infrastructure.Integrations.ExactOptiply.SellOrders;
 using Koppel.Infrastructure.Integrations.ExactOptiply;
 using static Koppel.Infrastructure.Tests.Integrations.ExactOptiply.SellOrderExpectations;
 using static Koppel.Infrastructure.Tests.Integrations.ExactOptiply.SellOrdersFlowTests;

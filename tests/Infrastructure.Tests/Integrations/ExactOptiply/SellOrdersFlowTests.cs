@@ -1,5 +1,7 @@
 using Koppel.Domain.Sync;
 using Koppel.Infrastructure.Connectors.ExactOnline.Sandbox;
+using Koppel.Infrastructure.Integrations.ExactOptiply.Products;
+using Koppel.Infrastructure.Integrations.ExactOptiply.SellOrders;
 using Koppel.Infrastructure.Integrations.ExactOptiply;
 using static Koppel.Infrastructure.Tests.Integrations.ExactOptiply.SellOrderExpectations;
 

@@ -1,7 +1,9 @@
-using System.Text.Json.Nodes;
 using Koppel.Domain.Sync;
 using Koppel.Infrastructure.Connectors.ExactOnline.Sandbox;
+using Koppel.Infrastructure.Integrations.ExactOptiply.Products;
+using Koppel.Infrastructure.Integrations.ExactOptiply.Stocks;
 using Koppel.Infrastructure.Integrations.ExactOptiply;
+using System.Text.Json.Nodes;
 
 namespace Koppel.Infrastructure.Tests.Integrations.ExactOptiply;
 

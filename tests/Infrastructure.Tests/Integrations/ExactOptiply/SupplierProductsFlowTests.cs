@@ -1,8 +1,11 @@
-using System.Globalization;
-using System.Text.Json.Nodes;
 using Koppel.Domain.Sync;
 using Koppel.Infrastructure.Connectors.ExactOnline.Sandbox;
+using Koppel.Infrastructure.Integrations.ExactOptiply.Products;
+using Koppel.Infrastructure.Integrations.ExactOptiply.SupplierProducts;
+using Koppel.Infrastructure.Integrations.ExactOptiply.Suppliers;
 using Koppel.Infrastructure.Integrations.ExactOptiply;
+using System.Globalization;
+using System.Text.Json.Nodes;
 
 namespace Koppel.Infrastructure.Tests.Integrations.ExactOptiply;
 

@@ -20,8 +20,6 @@ public sealed class BuyOrderReferences(ISourceStream orders, FlowContext context
     public const string LineEntity = "buy-order-line";
 
     private readonly ConcurrentDictionary<string, Lazy<Task<string?>>> _suppliersByName = new(StringComparer.Ordinal);
-    private string? _mainWarehouse;
-    private bool _mainWarehouseRead;
 
     public async IAsyncEnumerable<SourcePage> ReadAsync(string? cursor, [EnumeratorCancellation] CancellationToken ct)
     {
@@ -48,7 +46,7 @@ public sealed class BuyOrderReferences(ISourceStream orders, FlowContext context
             : ExactJson.Guid(data["Supplier"]) is { } supplier ? suppliers.GetValueOrDefault(supplier.ToString()) : null;
         foreach (var line in (data["Lines"] as JsonArray ?? []).OfType<JsonObject>())
             line["ProductOptiplyId"] = ExactJson.Guid(line["Item"]) is { } item ? products.GetValueOrDefault(item.ToString()) : null;
-        if (needsMainWarehouse) data["MainWarehouse"] = await MainWarehouseAsync(ct);
+        if (needsMainWarehouse) data["MainWarehouse"] = await exact.Warehouses.MainIdAsync(ct);
         data["SentFromOptiply"] = await SentFromOptiplyAsync(record.Id, data, ct);
         return record with { Data = data };
     }
@@ -90,14 +88,5 @@ public sealed class BuyOrderReferences(ISourceStream orders, FlowContext context
             // A supplier set to "ignored" (deleted in Exact) does not count.
             return page.Data.FirstOrDefault(s => s.Attributes["ignored"]?.GetValue<bool>() != true)?.Id;
         })).Value;
-    }
-
-    private async Task<string?> MainWarehouseAsync(CancellationToken ct)
-    {
-        if (_mainWarehouseRead) return _mainWarehouse;
-        var rows = await exact.AllAsync(exact.Url("inventory/Warehouses", ["ID", "Main"], "Main eq 1"), ct);
-        _mainWarehouse = rows.Select(r => ExactJson.Guid(r["ID"])?.ToString()).FirstOrDefault(g => g is not null);
-        _mainWarehouseRead = true;
-        return _mainWarehouse;
     }
 }

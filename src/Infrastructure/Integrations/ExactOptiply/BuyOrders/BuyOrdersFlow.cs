@@ -2,6 +2,8 @@ using Koppel.Domain.Integrations.ExactOptiply;
 using Koppel.Domain.Sync;
 using Koppel.Infrastructure.Connectors.ExactOnline;
 using Koppel.Infrastructure.Connectors.Optiply;
+using Koppel.Infrastructure.Integrations.ExactOptiply.Products;
+using Koppel.Infrastructure.Integrations.ExactOptiply.Suppliers;
 
 namespace Koppel.Infrastructure.Integrations.ExactOptiply.BuyOrders;
 
@@ -63,8 +65,7 @@ public static class BuyOrdersFlow
         var settings = context.SettingsAs<ExactOptiplySettings>();
         var exact = ExactOnlineClient.Create(context);
         var optiply = OptiplySinks.Client(context);
-        var needsMain = settings.Warehouses.Mode == WarehouseMode.Main && settings.Warehouses.MainWarehouseId is null;
-        var source = new BuyOrderReferences(new ExactBuyOrdersStream(exact), context, exact, optiply, needsMain);
+        var source = new BuyOrderReferences(new ExactBuyOrdersStream(exact), context, exact, optiply, settings.Warehouses.FollowsExactMain);
         IRecordRule[] rules =
         [
             new BuyOrderDeletionWindow(settings.BuyOrders.DeletionsSince),

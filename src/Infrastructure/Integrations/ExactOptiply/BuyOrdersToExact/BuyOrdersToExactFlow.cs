@@ -2,6 +2,8 @@ using Koppel.Domain.Integrations.ExactOptiply;
 using Koppel.Domain.Sync;
 using Koppel.Infrastructure.Connectors.ExactOnline;
 using Koppel.Infrastructure.Connectors.Optiply;
+using Koppel.Infrastructure.Integrations.ExactOptiply.Products;
+using Koppel.Infrastructure.Integrations.ExactOptiply.Suppliers;
 
 namespace Koppel.Infrastructure.Integrations.ExactOptiply.BuyOrdersToExact;
 

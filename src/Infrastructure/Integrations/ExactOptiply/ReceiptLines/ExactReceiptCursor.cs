@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Koppel.Infrastructure.Integrations.ExactOptiply;
+namespace Koppel.Infrastructure.Integrations.ExactOptiply.ReceiptLines;
 
 /// <summary>
 /// Where the receipt-lines stream resumes: "receipts=2024-05-01T10:15:00;assembly=2024-04-30T00:00:00", Exact

@@ -4,7 +4,7 @@ using Koppel.Domain.Integrations.ExactOptiply;
 using Koppel.Domain.Sync;
 using Koppel.Infrastructure.Connectors.ExactOnline;
 
-namespace Koppel.Infrastructure.Integrations.ExactOptiply;
+namespace Koppel.Infrastructure.Integrations.ExactOptiply.ReceiptLines;
 
 /// <summary>
 /// Goods receipt lines (changed since the cursor, by Modified) and completed assembly orders (by OrderDate,
@@ -47,8 +47,6 @@ public sealed class ExactReceiptLinesStream(ExactOnlineClient exact, WarehouseSe
         ["WarehouseCode"] = ExactType.Text,
     };
 
-    private bool _mainRead;
-    private string? _main;
 
     public async IAsyncEnumerable<SourcePage> ReadAsync(string? cursorText, [EnumeratorCancellation] CancellationToken ct)
     {
@@ -101,7 +99,7 @@ public sealed class ExactReceiptLinesStream(ExactOnlineClient exact, WarehouseSe
     private async Task<List<SourceRecord>> ReceiptsAsync(IReadOnlyList<JsonObject> rows, CancellationToken ct)
     {
         if (rows.Count == 0) return [];
-        var main = await MainAsync(ct);
+        var main = await MainWarehouseAsync(ct);
         // A receipt line names no warehouse: its purchase order does.
         var orders = warehouses.Mode == WarehouseMode.All
             ? null
@@ -119,7 +117,7 @@ public sealed class ExactReceiptLinesStream(ExactOnlineClient exact, WarehouseSe
     private async Task<List<SourceRecord>> AssemblyAsync(IReadOnlyList<JsonObject> rows, CancellationToken ct)
     {
         if (rows.Count == 0) return [];
-        var main = await MainAsync(ct);
+        var main = await MainWarehouseAsync(ct);
         return rows.Select(r => Record(ReceiptLineSource.AssemblyOrder, r, AssemblyFields, ["ID", "Item"], main)).ToList();
     }
 
@@ -132,13 +130,6 @@ public sealed class ExactReceiptLinesStream(ExactOnlineClient exact, WarehouseSe
         return problem is null ? new SourceRecord(id, data) : SourceRecord.Malformed(id, problem, data);
     }
 
-    private async Task<string?> MainAsync(CancellationToken ct)
-    {
-        if (warehouses.Mode != WarehouseMode.Main || warehouses.MainWarehouseId is not null || _mainRead) return _main;
-        _main = await exact.MainWarehouseAsync(ct);
-        _mainRead = true;
-        return _main;
-    }
 
     /// <summary>The Dutch wall-clock time of an Exact date, to the second (what a datetime'..' filter compares).</summary>
     private static DateTime? WallClock(JsonNode? value)
@@ -154,4 +145,8 @@ public sealed class ExactReceiptLinesStream(ExactOnlineClient exact, WarehouseSe
             if (v is not null && (current is null || v > current)) current = v;
         return current;
     }
+
+    /// <summary>The main warehouse's id when the filter follows Exact's flag (read once per run by the client), else null.</summary>
+    private async Task<string?> MainWarehouseAsync(CancellationToken ct) =>
+        warehouses.FollowsExactMain ? await exact.Warehouses.MainIdAsync(ct) : null;
 }

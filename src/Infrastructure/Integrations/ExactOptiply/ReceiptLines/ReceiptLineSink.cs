@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using Koppel.Domain.Integrations.ExactOptiply;
 using Koppel.Infrastructure.Connectors.Optiply;
 
-namespace Koppel.Infrastructure.Integrations.ExactOptiply;
+namespace Koppel.Infrastructure.Integrations.ExactOptiply.ReceiptLines;
 
 /// <summary>
 /// Writes receipt lines: Optiply's remoteId is the Exact ID (the record id without its prefix), and the

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Koppel.Infrastructure.Integrations.ExactOptiply;
+namespace Koppel.Infrastructure.Integrations.ExactOptiply.SellOrders;
 
 /// <summary>
 /// Where the sell-orders stream resumes, as one text over its streams:

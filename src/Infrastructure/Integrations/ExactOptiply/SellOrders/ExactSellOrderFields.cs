@@ -1,6 +1,6 @@
 using Koppel.Infrastructure.Connectors.ExactOnline;
 
-namespace Koppel.Infrastructure.Integrations.ExactOptiply;
+namespace Koppel.Infrastructure.Integrations.ExactOptiply.SellOrders;
 
 /// <summary>The Exact fields the sell-orders flow reads, with their documented types: $select asks for exactly these.</summary>
 public static class ExactSellOrderFields

@@ -7,9 +7,9 @@ using Koppel.Domain.Integrations.ExactOptiply;
 using Koppel.Domain.Sync;
 using Koppel.Infrastructure.Connectors.ExactOnline;
 using static Koppel.Infrastructure.Connectors.ExactOnline.ExactLookups;
-using Fields = Koppel.Infrastructure.Integrations.ExactOptiply.ExactSellOrderFields;
+using Fields = Koppel.Infrastructure.Integrations.ExactOptiply.SellOrders.ExactSellOrderFields;
 
-namespace Koppel.Infrastructure.Integrations.ExactOptiply;
+namespace Koppel.Infrastructure.Integrations.ExactOptiply.SellOrders;
 
 /// <summary>
 /// The Exact documents that can become Optiply sell orders, one stream after the other as the tenant's
@@ -29,8 +29,6 @@ public sealed class ExactSellOrdersStream(ExactOnlineClient exact, SellOrderSett
         [SellOrderSource.ProductionOrder] = 36,
     };
 
-    private bool _mainRead;
-    private string? _main;
 
     public async IAsyncEnumerable<SourcePage> ReadAsync(string? cursorText, [EnumeratorCancellation] CancellationToken ct)
     {
@@ -101,7 +99,7 @@ public sealed class ExactSellOrdersStream(ExactOnlineClient exact, SellOrderSett
     {
         if (headers.Count == 0) return [];
         var lines = await exact.RowsByAsync("bulk/SalesOrder/SalesOrderLines", Fields.SalesOrderLine.Keys, "OrderID", Keys(headers, "OrderID"), ct);
-        var main = await MainAsync(ct);
+        var main = await MainWarehouseAsync(ct);
         return headers.Select(h => Record(SellOrderSource.SalesOrder, h, "OrderID", Fields.SalesOrder, ["OrderID", "OrderDate"],
             lines[Key(h, "OrderID")], Fields.SalesOrderLine, main)).ToList();
     }
@@ -123,7 +121,7 @@ public sealed class ExactSellOrdersStream(ExactOnlineClient exact, SellOrderSett
     {
         if (headers.Count == 0) return [];
         var lines = await exact.RowsByAsync("bulk/SalesInvoice/SalesInvoiceLines", Fields.SalesInvoiceLine.Keys, "InvoiceID", Keys(headers, "InvoiceID"), ct);
-        var main = await MainAsync(ct);
+        var main = await MainWarehouseAsync(ct);
         var orderWarehouses = await OrderWarehousesAsync(headers, lines, ct);
         return headers.Select(h =>
         {
@@ -155,7 +153,7 @@ public sealed class ExactSellOrdersStream(ExactOnlineClient exact, SellOrderSett
     private async Task<List<SourceRecord>> ShopOrdersAsync(IReadOnlyList<JsonObject> rows, CancellationToken ct)
     {
         if (rows.Count == 0) return [];
-        var main = await MainAsync(ct);
+        var main = await MainWarehouseAsync(ct);
         return rows.Select(r => Record(SellOrderSource.ProductionOrder, r, "ID", Fields.ShopOrder, ["ID", "Item", "PlannedStartDate"], null, null, main)).ToList();
     }
 
@@ -180,14 +178,6 @@ public sealed class ExactSellOrdersStream(ExactOnlineClient exact, SellOrderSett
         return problem is null ? new SourceRecord(id, data) : SourceRecord.Malformed(id, problem, data);
     }
 
-    /// <summary>The main warehouse, read once and only when the tenant's filter is "main" without naming it.</summary>
-    private async Task<string?> MainAsync(CancellationToken ct)
-    {
-        if (warehouses.Mode != WarehouseMode.Main || warehouses.MainWarehouseId is not null || _mainRead) return _main;
-        _main = await exact.MainWarehouseAsync(ct);
-        _mainRead = true;
-        return _main;
-    }
 
     private static string Key(JsonObject row, string field) => row[field]?.ToString()?.ToLowerInvariant() ?? "(no id)";
 
@@ -203,4 +193,8 @@ public sealed class ExactSellOrdersStream(ExactOnlineClient exact, SellOrderSett
         });
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..8];
     }
+
+    /// <summary>The main warehouse's id when the filter follows Exact's flag (read once per run by the client), else null.</summary>
+    private async Task<string?> MainWarehouseAsync(CancellationToken ct) =>
+        warehouses.FollowsExactMain ? await exact.Warehouses.MainIdAsync(ct) : null;
 }

@@ -1,9 +1,10 @@
-using System.Globalization;
-using System.Text.Json.Nodes;
 using Koppel.Domain.Integrations.ExactOptiply;
 using Koppel.Infrastructure.Connectors.Optiply;
+using Koppel.Infrastructure.Integrations.ExactOptiply.Products;
+using System.Globalization;
+using System.Text.Json.Nodes;
 
-namespace Koppel.Infrastructure.Integrations.ExactOptiply;
+namespace Koppel.Infrastructure.Integrations.ExactOptiply.SellOrders;
 
 /// <summary>
 /// Writes sell orders in one POST with their lines nested (Optiply's "orderLines"). Optiply's remoteId is the

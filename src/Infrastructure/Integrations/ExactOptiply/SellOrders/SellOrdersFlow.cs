@@ -2,8 +2,9 @@ using Koppel.Domain.Integrations.ExactOptiply;
 using Koppel.Domain.Sync;
 using Koppel.Infrastructure.Connectors.ExactOnline;
 using Koppel.Infrastructure.Connectors.Optiply;
+using Koppel.Infrastructure.Integrations.ExactOptiply.Products;
 
-namespace Koppel.Infrastructure.Integrations.ExactOptiply;
+namespace Koppel.Infrastructure.Integrations.ExactOptiply.SellOrders;
 
 /// <summary>
 /// Exact sales orders, sales invoices and production orders to Optiply sell orders, per the seed's "Sell Orders"

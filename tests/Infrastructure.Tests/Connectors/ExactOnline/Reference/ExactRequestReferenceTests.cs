@@ -1,4 +1,9 @@
 using Koppel.Domain.Sync;
+using Koppel.Infrastructure.Integrations.ExactOptiply.Compositions;
+using Koppel.Infrastructure.Integrations.ExactOptiply.Products;
+using Koppel.Infrastructure.Integrations.ExactOptiply.Stocks;
+using Koppel.Infrastructure.Integrations.ExactOptiply.SupplierProducts;
+using Koppel.Infrastructure.Integrations.ExactOptiply.Suppliers;
 using Koppel.Infrastructure.Integrations.ExactOptiply;
 using Koppel.Infrastructure.Tests.Integrations.ExactOptiply;
 

@@ -3,7 +3,7 @@ using Koppel.Domain.Sync;
 using Koppel.Infrastructure.Connectors.ExactOnline;
 using Koppel.Infrastructure.Connectors.Optiply;
 
-namespace Koppel.Infrastructure.Integrations.ExactOptiply;
+namespace Koppel.Infrastructure.Integrations.ExactOptiply.Products;
 
 /// <summary>Exact items to Optiply products, with price, stock and status per the seed's products table.</summary>
 public static class ProductsFlow

@@ -5,7 +5,7 @@ using Koppel.Domain.Integrations.ExactOptiply;
 using Koppel.Domain.Sync;
 using Koppel.Infrastructure.Connectors.ExactOnline;
 
-namespace Koppel.Infrastructure.Integrations.ExactOptiply;
+namespace Koppel.Infrastructure.Integrations.ExactOptiply.Compositions;
 
 /// <summary>
 /// Exact bill-of-material lines (BillOfMaterialMaterials) joined with their version (the composed item, whether the

@@ -3,7 +3,7 @@ using Koppel.Domain.Sync;
 using Koppel.Infrastructure.Connectors.ExactOnline;
 using Koppel.Infrastructure.Connectors.Optiply;
 
-namespace Koppel.Infrastructure.Integrations.ExactOptiply;
+namespace Koppel.Infrastructure.Integrations.ExactOptiply.Suppliers;
 
 /// <summary>Exact accounts that are suppliers to Optiply suppliers; a supplier deleted in Exact is set to ignored in Optiply.</summary>
 public static class SuppliersFlow

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using Koppel.Domain.Sync;
 using Koppel.Infrastructure.Connectors.ExactOnline;
 
-namespace Koppel.Infrastructure.Integrations.ExactOptiply;
+namespace Koppel.Infrastructure.Integrations.ExactOptiply.SupplierProducts;
 
 /// <summary>
 /// Adds "ItemBarcode", the barcode of the record's Exact item (field "Item"). Items are read in bulk: by 40 IDs a

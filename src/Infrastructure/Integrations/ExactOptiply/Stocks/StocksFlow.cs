@@ -2,8 +2,9 @@ using Koppel.Domain.Integrations.ExactOptiply;
 using Koppel.Domain.Sync;
 using Koppel.Infrastructure.Connectors.ExactOnline;
 using Koppel.Infrastructure.Connectors.Optiply;
+using Koppel.Infrastructure.Integrations.ExactOptiply.Products;
 
-namespace Koppel.Infrastructure.Integrations.ExactOptiply;
+namespace Koppel.Infrastructure.Integrations.ExactOptiply.Stocks;
 
 /// <summary>
 /// Stock changes in Exact to the stock level of the Optiply products, summed over the warehouses the tenant chose.
@@ -29,7 +30,7 @@ public static class StocksFlow
     private static FlowParts Build(FlowContext context)
     {
         var settings = context.SettingsAs<ExactOptiplySettings>();
-        var source = new WithOptiplyIds(new ItemStockStream(ExactOnlineClient.Create(context)), context.Links,
+        var source = new WithOptiplyIds(new ExactItemStockStream(ExactOnlineClient.Create(context)), context.Links,
             new OptiplyReference("product", "ID", "OptiplyProductId"));
         IRecordRule[] rules =
         [

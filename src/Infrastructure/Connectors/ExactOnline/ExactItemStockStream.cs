@@ -1,9 +1,9 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using Koppel.Domain.Sync;
-using Koppel.Infrastructure.Connectors.ExactOnline;
+using Koppel.Infrastructure.Integrations;
 
-namespace Koppel.Infrastructure.Integrations.ExactOptiply;
+namespace Koppel.Infrastructure.Connectors.ExactOnline;
 
 /// <summary>
 /// One record per Exact item whose stock changed in any warehouse (sync/Inventory/ItemWarehouses, Timestamp
@@ -11,7 +11,7 @@ namespace Koppel.Infrastructure.Integrations.ExactOptiply;
 /// total the warehouses the tenant chose. The rows of the changed items are read in bulk (20 items a call), or all
 /// at once (1000 a call) on a first run or a page with many items.
 /// </summary>
-public sealed class ItemStockStream(ExactOnlineClient exact) : ISourceStream
+public sealed class ExactItemStockStream(ExactOnlineClient exact) : ISourceStream
 {
     private const int ItemsPerCall = 20;
     private const int LoadAllAbove = 100;
@@ -21,7 +21,6 @@ public sealed class ItemStockStream(ExactOnlineClient exact) : ISourceStream
         new Dictionary<string, ExactType>(ExactItemFields.Stock) { ["ItemCode"] = ExactType.Text };
 
     private ExactRelatedRows? _all;
-    private Dictionary<string, JsonObject>? _warehouses;
 
     public async IAsyncEnumerable<SourcePage> ReadAsync(string? cursorText, [EnumeratorCancellation] CancellationToken ct)
     {
@@ -62,21 +61,16 @@ public sealed class ItemStockStream(ExactOnlineClient exact) : ISourceStream
     {
         if (items.Count == 0) return [];
         var rows = _all ?? (items.Count > LoadAllAbove ? await AllAsync(ct) : await RowsOfAsync(items, ct));
-        var warehouses = await WarehousesAsync(ct);
         var records = new List<SourceRecord>(items.Count);
         foreach (var item in items)
         {
-            var stock = new JsonArray();
-            string? problem = null;
+            var (stock, problem) = await exact.Warehouses.StockOfAsync(rows, item, ct);
             string? code = null;
-            foreach (var (level, rowProblem) in rows.For(item))
+            foreach (var level in stock.OfType<JsonObject>())
             {
-                problem ??= rowProblem is null ? null : $"stock in warehouse {level["WarehouseCode"]}: {rowProblem}";
-                level["Main"] = warehouses.TryGetValue(level["Warehouse"]?.ToString()?.ToLowerInvariant() ?? "", out var w) ? w["Main"]?.DeepClone() : null;
                 code ??= level["ItemCode"]?.ToString();
                 // The item's code belongs to the record, not to each of its stock lines.
                 level.Remove("ItemCode");
-                stock.Add(level);
             }
             // An item whose last stock row is gone has no rows: it has no stock.
             var data = new JsonObject { ["ID"] = item, ["ItemCode"] = code, ["Stock"] = stock };
@@ -91,11 +85,4 @@ public sealed class ItemStockStream(ExactOnlineClient exact) : ISourceStream
     /// <summary>Every stock row of the division, held compactly for the run.</summary>
     private async Task<ExactRelatedRows> AllAsync(CancellationToken ct) =>
         _all ??= await ExactRelatedRows.ReadAllAsync(exact, "sync/Inventory/ItemWarehouses", Fields, ct);
-
-    private async Task<Dictionary<string, JsonObject>> WarehousesAsync(CancellationToken ct)
-    {
-        if (_warehouses is not null) return _warehouses;
-        var rows = await exact.AllAsync(exact.Url("inventory/Warehouses", ["ID", "Code", "Main"]), ct);
-        return _warehouses = rows.Where(w => w["ID"] is not null).ToDictionary(w => w["ID"]!.ToString().ToLowerInvariant());
-    }
 }

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Koppel.Infrastructure.Connectors.Optiply;
 
-namespace Koppel.Infrastructure.Integrations.ExactOptiply;
+namespace Koppel.Infrastructure.Integrations.ExactOptiply.Stocks;
 
 /// <summary>
 /// Writes an item's stock level to the Optiply product the products flow created for it: a PATCH of stockLevel only,

@@ -2,7 +2,7 @@ using System.Runtime.CompilerServices;
 using Koppel.Domain.Sync;
 using Koppel.Infrastructure.Connectors.ExactOnline;
 
-namespace Koppel.Infrastructure.Integrations.ExactOptiply;
+namespace Koppel.Infrastructure.Integrations.ExactOptiply.Products;
 
 /// <summary>
 /// Adds "HasComposition" to each item when the tenant takes "assembled" from compositions: true when the item

@@ -1,6 +1,6 @@
 using Koppel.Infrastructure.Connectors.ExactOnline;
 
-namespace Koppel.Infrastructure.Integrations.ExactOptiply;
+namespace Koppel.Infrastructure.Integrations.ExactOptiply.Products;
 
 /// <summary>What the products mapping can read: Exact's item fields as read, and the fields the flow's rules add.</summary>
 internal static class ProductSourceFields
