@@ -7,6 +7,8 @@ public sealed class FlowState
     public int TenantId { get; set; }
     public required string Flow { get; set; }
     public bool Enabled { get; set; } = true;
+    /// <summary>Why the hub switched the flow off by itself (it kept failing), until someone switches it on again.</summary>
+    public string? PausedReason { get; set; }
     /// <summary>Either a whole number of minutes ("30") or a cron expression (five fields, or six with seconds first).</summary>
     public required string Schedule { get; set; }
     /// <summary>Opaque position in the source stream; null means "from the beginning".</summary>

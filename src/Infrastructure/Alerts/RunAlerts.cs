@@ -1,4 +1,6 @@
 using Koppel.Domain.Alerts;
+using Koppel.Domain.Audit;
+using Koppel.Infrastructure.Audit;
 using Koppel.Domain.Sync;
 using Koppel.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -8,14 +10,16 @@ namespace Koppel.Infrastructure.Alerts;
 
 /// <summary>
 /// Told by the engine when a run finished: opens or resolves the flow's incidents from its newest runs and sends
-/// what is owed. Never throws: an alert that cannot be worked out must not spoil the run.
+/// what is owed, and switches off a flow that keeps failing when Alerts:PauseAfterFailedRuns says so. Never throws:
+/// an alert that cannot be worked out must not spoil the run.
 /// </summary>
-public sealed class RunAlerts(IDbContextFactory<KoppelDb> dbs, AlertOptions options, AlertNotices notices, TimeProvider clock, ILogger<RunAlerts> log)
+public sealed class RunAlerts(IDbContextFactory<KoppelDb> dbs, AlertOptions options, AlertNotices notices, AuditLog audit, TimeProvider clock,
+    ILogger<RunAlerts> log)
 {
     public async Task RunFinishedAsync(SyncRun run, string flowName)
     {
         var o = options;
-        if (!o.Enabled || run.Mode == RunMode.SingleRecord) return;
+        if (!o.Enabled && o.PauseAfterFailedRuns == 0 || run.Mode == RunMode.SingleRecord) return;
         try
         {
             var thresholds = new AlertThresholds(o.FailedRunsInARow, o.FailedRecordsThreshold, o.PauseAfterFailedRuns);
@@ -25,6 +29,8 @@ public sealed class RunAlerts(IDbContextFactory<KoppelDb> dbs, AlertOptions opti
                 .Where(r => r.TenantId == run.TenantId && r.Flow == run.Flow && r.Mode != RunMode.SingleRecord && r.Status != RunStatus.Running)
                 .OrderByDescending(r => r.Id).Take(thresholds.RunsToRead)
                 .Select(r => new FinishedRun(r.Status == RunStatus.Failed, r.Failed)).ToListAsync();
+            if (IncidentRules.PauseReason(thresholds, recent) is { } pause) await PauseAsync(db, run, pause);
+            if (!o.Enabled) return;
             var open = await db.Incidents.AsNoTracking().Where(i => i.TenantId == run.TenantId && i.Flow == run.Flow && i.ResolvedAt == null).ToListAsync();
             foreach (var kind in Enum.GetValues<AlertKind>())
             {
@@ -46,6 +52,17 @@ public sealed class RunAlerts(IDbContextFactory<KoppelDb> dbs, AlertOptions opti
         {
             log.LogError(e, "Working out the alerts of flow {Flow} of tenant {Tenant} failed", run.Flow, run.TenantId);
         }
+    }
+
+    /// <summary>Switches the flow off (once: a flow already off stays as it is) and says so in the audit log.</summary>
+    private async Task PauseAsync(KoppelDb db, SyncRun run, string reason)
+    {
+        var paused = await db.FlowStates.Where(s => s.TenantId == run.TenantId && s.Flow == run.Flow && s.Enabled)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.Enabled, false).SetProperty(x => x.PausedReason, reason).SetProperty(x => x.NextDueAt, (DateTime?)null));
+        if (paused == 0) return;
+        audit.Add(db, run.TenantId, AuditLog.System, [new AuditChange(AuditArea.Flow, $"flows.{run.Flow}.enabled", "on", "off")]);
+        await db.SaveChangesAsync();
+        log.LogWarning("Flow {Flow} of tenant {Tenant} switched off: {Reason}", run.Flow, run.TenantId, reason);
     }
 
     private async Task OpenAsync(KoppelDb db, SyncRun run, AlertKind kind, IncidentChange.Open opening)

@@ -18,6 +18,7 @@ public sealed class ConnectionTester(
     IntegrationCatalog catalog,
     TenantConnections connections,
     ConnectorHttp http,
+    ConnectionAddresses addresses,
     ILogger<ConnectionTester> log)
 {
     /// <summary>A test is a person waiting at a button: the retry policy of a run would keep them for minutes.</summary>
@@ -36,7 +37,9 @@ public sealed class ConnectionTester(
 
         var stored = connections.Decrypt(tenant).GetValueOrDefault(system);
         var fields = new Dictionary<string, string>(stored?.Fields ?? new Dictionary<string, string>());
-        var secrets = new Dictionary<string, string>(stored?.Secrets ?? new Dictionary<string, string>());
+        // Stored secrets are never sent to an address they were not given for.
+        var moved = edits is not null && addresses.Moved(schema, fields, edits);
+        var secrets = moved ? [] : new Dictionary<string, string>(stored?.Secrets ?? new Dictionary<string, string>());
         var edited = false;
         foreach (var field in schema.Fields)
         {
@@ -54,10 +57,11 @@ public sealed class ConnectionTester(
                 fields[field.Name] = value;
             }
             else if (!fields.ContainsKey(field.Name) && field.Default is not null) fields[field.Name] = field.Default;
-            if (field.Name.EndsWith("Url", StringComparison.Ordinal) && fields.GetValueOrDefault(field.Name) is { Length: > 0 } url
-                && !(Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
-                return new(false, $"{field.Label}: this must be an absolute http or https address.");
+            if (ConnectionAddresses.IsAddress(field) && fields.GetValueOrDefault(field.Name) is { Length: > 0 } url && addresses.Problem(url) is { } problem)
+                return new(false, $"{field.Label}: {char.ToLowerInvariant(problem[0])}{problem[1..]}");
         }
+        if (moved && schema.Fields.Where(f => f.Secret && f.Required && !secrets.ContainsKey(f.Name)).Select(f => f.Label).ToList() is { Count: > 0 } missing)
+            return new(false, $"The address points at another host: give the {string.Join(" and ", missing)} again. Stored secrets are sent only to the address they were given for.");
 
         // The call itself is never cancelled: a token refresh cut off after the system rotated the refresh token
         // would lose the new one and disconnect the tenant. The person waiting stops waiting after Timeout instead.

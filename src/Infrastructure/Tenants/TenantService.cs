@@ -23,6 +23,7 @@ public sealed class TenantService(
     FlowScheduler scheduler,
     Webhooks.WebhookRegistrar webhooks,
     AuditLog audit,
+    ConnectionAddresses addresses,
     TimeProvider clock)
 {
     public async Task<IReadOnlyList<TenantView>> ListAsync(string? onlySlug, CancellationToken ct)
@@ -45,8 +46,11 @@ public sealed class TenantService(
     /// <summary>Creates the tenant or updates it. Secrets not in the input keep their stored value.</summary>
     /// <param name="changedBy">Who saved it (a portal user's email, an API key's name): the audit log and the mapping
     /// versions that options switch carry it.</param>
+    /// <param name="addressesLocked">True for callers bound to one tenant (a tenant-scoped API key): they may give
+    /// secrets but not point a connection at another address.</param>
     /// <exception cref="InputRejected">With every invalid field named.</exception>
-    public async Task<(TenantView View, bool Created)> UpsertAsync(string slug, TenantInput input, CancellationToken ct, string? changedBy = null)
+    public async Task<(TenantView View, bool Created)> UpsertAsync(string slug, TenantInput input, CancellationToken ct, string? changedBy = null,
+        bool addressesLocked = false)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
         var tenant = await db.Tenants.Include(t => t.Connections).FindBySlugAsync(slug, ct);
@@ -66,7 +70,7 @@ public sealed class TenantService(
         var settingsJson = input.Settings ?? (tenant is null ? null : JsonNode.Parse(tenant.SettingsJson) as JsonObject);
         var (settings, settingsErrors) = integration.Settings.Parse(settingsJson);
         errors.AddRange(settingsErrors.Select(e => new InputError($"settings.{e.Field}", e.Message)));
-        var connections = ConnectionChanges.Apply(integration, tenant?.Connections ?? [], input.Connections, secrets, errors);
+        var connections = ConnectionChanges.Apply(integration, tenant?.Connections ?? [], input.Connections, secrets, addresses, addressesLocked, errors);
         if (errors.Count > 0) throw new InputRejected(errors);
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -111,6 +115,8 @@ public sealed class TenantService(
         var state = await FlowStates.EnsureAsync(db, tenant.Id, flow, ct);
         await db.FlowStates.Where(s => s.Id == state.Id).ExecuteUpdateAsync(s => s
             .SetProperty(x => x.Enabled, enabled ?? state.Enabled)
+            // Whoever switches a flow on or off decides now, not the pause.
+            .SetProperty(x => x.PausedReason, enabled is null ? state.PausedReason : null)
             .SetProperty(x => x.Schedule, schedule ?? state.Schedule), ct);
         if (schedule is not null && schedule != state.Schedule) await FlowScheduler.ResetAsync(db, state.Id, ct);
         audit.Add(db, tenant.Id, changedBy, FlowChanges(flow.Key, state, enabled, schedule));
@@ -136,7 +142,7 @@ public sealed class TenantService(
             var state = states.GetValueOrDefault(flow.Key);
             flows.Add(new FlowView(flow.Key, flow.Name, flow.SourceSystem, flow.TargetSystem,
                 state?.Enabled ?? true, state?.Schedule ?? flow.DefaultSchedule, state?.LastRunAt, state?.LastRunStatus,
-                state?.RunningRunId is not null, scheduler.NextRun(state)));
+                state?.RunningRunId is not null, scheduler.NextRun(state), state?.Enabled == false ? state.PausedReason : null));
         }
         var settings = JsonNode.Parse(tenant.SettingsJson) as JsonObject ?? [];
         if (integration is not null)

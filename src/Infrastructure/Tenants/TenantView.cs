@@ -26,4 +26,5 @@ public sealed record FlowView(
     DateTime? LastRunAt,
     RunStatus? LastRunStatus,
     bool Running,
-    DateTimeOffset? NextRunAt);
+    DateTimeOffset? NextRunAt,
+    string? PausedReason);

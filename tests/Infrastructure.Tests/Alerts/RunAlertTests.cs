@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 using Koppel.Domain.Sync;
+using Koppel.Infrastructure.Audit;
 using Koppel.Infrastructure.Sandbox;
+using Koppel.Infrastructure.Tenants;
 using Koppel.Infrastructure.Tests.Sync;
 
 namespace Koppel.Infrastructure.Tests.Alerts;
@@ -77,4 +79,32 @@ public sealed class RunAlertTests
 
         Assert.Equal("opened", (string?)JsonNode.Parse(Assert.Single(receiver.Bodies))!["kind"]);
     }
+
+    [Fact]
+    public async Task A_flow_that_keeps_failing_is_switched_off_with_its_reason_until_someone_switches_it_on()
+    {
+        // No channel set: pausing does not depend on anyone being notified.
+        await using var engine = await Engine.StartAsync(items: 5, hubSettings: Settings(("PauseAfterFailedRuns", "2")));
+        var tenants = engine.Hub.Get<TenantService>();
+        BreakShop(engine);
+
+        await engine.RunAsync();
+        Assert.True(Flow(await tenants.GetAsync(Engine.Tenant, default)).Enabled);
+        await engine.RunAsync();
+
+        var paused = Flow(await tenants.GetAsync(Engine.Tenant, default));
+        Assert.False(paused.Enabled);
+        Assert.Equal("Paused after 2 failed runs", paused.PausedReason);
+        Assert.Null(paused.NextRunAt);
+        var audit = await engine.Hub.Get<AuditLog>().PageAsync(Engine.Tenant, 1, 10, withValues: true, default);
+        var entry = Assert.Single(audit.Rows, r => r.Subject == "flows.products.enabled");
+        Assert.Equal((AuditLog.System, "on", "off"), (entry.Actor, entry.From, entry.To));
+
+        await tenants.UpdateFlowAsync(Engine.Tenant, "products", enabled: true, schedule: null, default, "support@test.local");
+        var resumed = Flow(await tenants.GetAsync(Engine.Tenant, default));
+        Assert.True(resumed.Enabled);
+        Assert.Null(resumed.PausedReason);
+    }
+
+    private static FlowView Flow(TenantView? tenant) => Assert.Single(tenant!.Flows, f => f.Key == "products");
 }

@@ -84,10 +84,26 @@ public sealed class ConnectionTesterTests
 
         // Port 9 (discard) on loopback refuses the connection at once.
         var result = await hub.Hub.Get<ConnectionTester>().TestAsync(ExactOptiplyHub.Slug, OptiplyAccount.System,
-            new Dictionary<string, string?> { ["tokenUrl"] = "http://127.0.0.1:9/api/auth/oauth/token" }, default);
+            new Dictionary<string, string?>
+            {
+                ["tokenUrl"] = "http://127.0.0.1:9/api/auth/oauth/token", ["clientSecret"] = "typed-again", ["password"] = "typed-again",
+            }, default);
 
         Assert.False(result.Succeeded);
         Assert.Contains("could not be reached", result.Message);
+    }
+
+    [Fact]
+    public async Task An_address_on_another_host_does_not_take_the_stored_secrets_along()
+    {
+        await using var hub = await ExactOptiplyHub.StartAsync(items: 10);
+
+        var result = await hub.Hub.Get<ConnectionTester>().TestAsync(ExactOptiplyHub.Slug, OptiplyAccount.System,
+            new Dictionary<string, string?> { ["tokenUrl"] = "http://127.0.0.1:9/api/auth/oauth/token" }, default);
+
+        Assert.False(result.Succeeded);
+        Assert.Equal("The address points at another host: give the Client secret and Password again. "
+                     + "Stored secrets are sent only to the address they were given for.", result.Message);
     }
 
     private static async Task<string> RefreshTokenAsync(ExactOptiplyHub hub)

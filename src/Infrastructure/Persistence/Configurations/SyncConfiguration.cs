@@ -12,6 +12,7 @@ internal sealed class FlowStateConfiguration : IEntityTypeConfiguration<FlowStat
     {
         e.Property(f => f.Flow).HasMaxLength(64);
         e.Property(f => f.Schedule).HasMaxLength(120);
+        e.Property(f => f.PausedReason).HasMaxLength(200);
         e.HasIndex(f => new { f.TenantId, f.Flow }).IsUnique();
         // The scheduler's one query every few seconds: what is due.
         e.HasIndex(f => f.NextDueAt);

@@ -26,7 +26,8 @@ public static class TenantsEndpoints
 
     private static async Task<Results<Created<TenantView>, Ok<TenantView>>> PutAsync(string tenant, TenantInput input, HttpContext http, TenantService tenants, CancellationToken ct)
     {
-        var (view, created) = await tenants.UpsertAsync(tenant, input, ct, changedBy: ApiFilters.CallerOf(http).Actor);
+        var caller = ApiFilters.CallerOf(http);
+        var (view, created) = await tenants.UpsertAsync(tenant, input, ct, changedBy: caller.Actor, addressesLocked: !caller.AllTenants);
         return created ? TypedResults.Created($"/api/v1/tenants/{tenant}", view) : TypedResults.Ok(view);
     }
 

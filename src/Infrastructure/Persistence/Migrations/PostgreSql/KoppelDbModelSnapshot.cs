@@ -208,6 +208,10 @@ namespace Koppel.Migrations.PostgreSql
                     b.Property<DateTime?>("NextDueAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("PausedReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<long?>("RunningRunId")
                         .HasColumnType("bigint");
 

@@ -208,6 +208,10 @@ namespace Koppel.Migrations.SqlServer
                     b.Property<DateTime?>("NextDueAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<string>("PausedReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
                     b.Property<long?>("RunningRunId")
                         .HasColumnType("bigint");
 

@@ -195,6 +195,10 @@ namespace Koppel.Migrations.Sqlite
                     b.Property<DateTime?>("NextDueAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("PausedReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("RunningRunId")
                         .HasColumnType("INTEGER");
 
