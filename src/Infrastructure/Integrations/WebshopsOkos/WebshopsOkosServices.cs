@@ -12,6 +12,7 @@ public static class WebshopsOkosServices
     {
         services.AddOkosUgyvitel().AddShopRenter().AddUnas();
         services.AddSingleton(WebshopsOkosIntegration.Definition);
+        services.AddSingleton<IDemoTenant, WebshopsOkosDemo>();
         return services;
     }
 }
