@@ -3,8 +3,6 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Koppel.Infrastructure.Connectors.OkosUgyvitel;
 using Koppel.Infrastructure.Connectors.OkosUgyvitel.Sandbox;
-using Koppel.Infrastructure.Connectors.Unas.Sandbox;
-using Koppel.Infrastructure.Http;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Koppel.Portal.Tests.Api;
@@ -16,22 +14,16 @@ namespace Koppel.Portal.Tests.Api;
 /// </summary>
 public sealed class FulfillableOrdersApiTests(ApiHost host) : IClassFixture<ApiHost>
 {
-    private OkosClient Erp(string company) =>
-        new(new OkosAccount(OkosSandbox.BaseUrl(host.Address), company, $"{company}-key"), host.Services.GetRequiredService<ConnectorHttp>());
-
     private async Task<(string Slug, OkosClient Erp, List<string> Orders)> TenantAsync(string slug)
     {
-        var company = $"{slug}-co";
-        var okos = host.Services.GetRequiredService<OkosSandbox>();
-        okos.Setup(company, OkosSetup.Demo($"{company}-key"));
-        okos.With(company, c =>
+        var erp = await WebshopsTenants.CreateAsync(host, slug);
+        host.Services.GetRequiredService<OkosSandbox>().With(erp.Account.CompanyId, c =>
         {
             c.CreateProduct("A", "Kerti szék", 12000);
             c.CreateProduct("B", "Kerti asztal", 30000, minimumStock: 2, supplier: "Nagyker", supplierItemCode: "NK-B");
             c.SetPhysical("A", "1", 5);
             c.SetPhysical("B", "1", 1);
         });
-        var erp = Erp(company);
         var customer = OkosClient.Text(await erp.CreateAsync("customers", new JsonObject { ["name"] = "Kovács Anna" }, default), "id");
         var products = (await erp.ProductsAsync(null, default)).ToDictionary(p => OkosClient.Text(p, "code"), p => OkosClient.Text(p, "id"));
         var orders = new List<string>();
@@ -44,21 +36,6 @@ public sealed class FulfillableOrdersApiTests(ApiHost host) : IClassFixture<ApiH
             };
             orders.Add((await erp.CreateDocumentAsync(document, default)).Id);
         }
-        var body = new JsonObject
-        {
-            ["name"] = "Kerti bútor", ["integration"] = "webshops-okos",
-            ["connections"] = new JsonObject
-            {
-                ["okosUgyvitel"] = new JsonObject { ["baseUrl"] = OkosSandbox.BaseUrl(host.Address), ["companyId"] = company, ["apiKey"] = $"{company}-key" },
-                ["webshops"] = new JsonArray(new JsonObject { ["key"] = "un1", ["platform"] = "unas", ["apiKey"] = "k", ["baseUrl"] = UnasSandbox.BaseUrl(host.Address) }),
-            },
-            ["settings"] = new JsonObject
-            {
-                ["webshops"] = new JsonObject { ["un1"] = new JsonObject { ["numberingSequence"] = "UN", ["warehouseId"] = "1", ["stockWarehouses"] = new JsonArray("1") } },
-            },
-        };
-        var saved = await host.Client(ApiHost.SupportKey).PutAsJsonAsync($"/api/v1/tenants/{slug}", body);
-        Assert.True(saved.IsSuccessStatusCode, await saved.Content.ReadAsStringAsync());
         return (slug, erp, orders);
     }
 
