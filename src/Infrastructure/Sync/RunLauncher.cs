@@ -2,6 +2,9 @@ using System.Collections.Concurrent;
 using Koppel.Domain.Sync;
 using Mapster;
 using Koppel.Infrastructure.Integrations;
+using Koppel.Infrastructure.Persistence;
+using Koppel.Infrastructure.Tenants;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -11,7 +14,7 @@ namespace Koppel.Infrastructure.Sync;
 /// Starts runs for the API and the portal: waits for the end, or returns as soon as the run holds its flow
 /// and lets it go on in the background. Keeps the live counts of running runs for progress displays.
 /// </summary>
-public sealed class RunLauncher(FlowRunner runner, IHostApplicationLifetime lifetime, ILogger<RunLauncher> log)
+public sealed class RunLauncher(FlowRunner runner, IDbContextFactory<KoppelDb> dbs, IntegrationCatalog catalog, IHostApplicationLifetime lifetime, ILogger<RunLauncher> log)
 {
     private readonly ConcurrentDictionary<(string Tenant, string Flow), SyncRun> _live = new();
 
@@ -20,6 +23,23 @@ public sealed class RunLauncher(FlowRunner runner, IHostApplicationLifetime life
 
     /// <summary>The running run of a tenant's flow, with its counts so far, if one is running on this node.</summary>
     public SyncRun? Live(string tenant, string flow) => _live.GetValueOrDefault((tenant, flow));
+
+    /// <summary>
+    /// The stored flow keys a request to run <paramref name="flow"/> means: the flow itself, or for an integration that
+    /// runs per scope (e.g. per webshop) the named scope's (<c>orders@shop-a</c>), or without one every scope of the tenant.
+    /// An unknown flow or scope is left for the runner to refuse.
+    /// </summary>
+    /// <exception cref="KeyNotFoundException">Unknown tenant.</exception>
+    public async Task<IReadOnlyList<string>> FlowKeysAsync(string tenant, string flow, string? scope, CancellationToken ct)
+    {
+        if (scope is not null) return [FlowScope.Key(flow, scope)];
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var found = await db.Tenants.Include(t => t.Connections).AsNoTracking().GetBySlugAsync(tenant, ct);
+        var integration = catalog.Find(found.Integration);
+        if (integration?.Scopes is null || FlowScope.Split(flow).Scope is not null) return [flow];
+        var scopes = integration.ScopesOf(found);
+        return scopes.Count == 0 ? [flow] : scopes.Select(s => FlowScope.Key(flow, s)).ToList();
+    }
 
     public Task<SyncRun> RunAsync(string tenant, string flow, RunRequest request, CancellationToken ct) =>
         runner.RunAsync(tenant, flow, request, Track(tenant, flow), ct);

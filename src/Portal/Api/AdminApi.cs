@@ -1,6 +1,7 @@
 using Koppel.Portal.Api.Binding;
 using Koppel.Portal.Api.Audit;
 using Koppel.Portal.Api.Errors;
+using Koppel.Portal.Api.Fulfillable;
 using Koppel.Portal.Api.Log;
 using Koppel.Portal.Api.Mappings;
 using Koppel.Portal.Api.Readiness;
@@ -33,6 +34,7 @@ public static class AdminApi
         api.MapAuditEndpoints();
         api.MapErrorEndpoints();
         api.MapReadinessEndpoints();
+        api.MapFulfillableOrdersEndpoints();
         return app;
     }
 }

@@ -1,6 +1,8 @@
 using Koppel.Domain.Integrations.WebshopsOkos;
 using Koppel.Infrastructure.Connectors.OkosUgyvitel;
 using Koppel.Infrastructure.Integrations.WebshopsOkos.Orders;
+using Koppel.Infrastructure.Integrations.WebshopsOkos.Prices;
+using Koppel.Infrastructure.Integrations.WebshopsOkos.Stock;
 
 namespace Koppel.Infrastructure.Integrations.WebshopsOkos;
 
@@ -18,7 +20,7 @@ public static class WebshopsOkosIntegration
         Name = "Webshops → Okos-Ügyvitel",
         Connections = [OkosConnection.Schema, Webshop.Schema],
         Settings = new SettingsSchema<WebshopsOkosSettings>(new WebshopsOkosSettingsValidator()),
-        Flows = [OrdersFlow.Definition],
+        Flows = [OrdersFlow.Definition, StockFlow.Definition, PricesFlow.Definition],
         Scopes = Webshop.KeysOf,
         ScopeName = "webshop",
     };

@@ -1,6 +1,7 @@
 using Koppel.Infrastructure.Connectors.OkosUgyvitel;
 using Koppel.Infrastructure.Connectors.ShopRenter;
 using Koppel.Infrastructure.Connectors.Unas;
+using Koppel.Infrastructure.Integrations.WebshopsOkos.Fulfillable;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Koppel.Infrastructure.Integrations.WebshopsOkos;
@@ -12,6 +13,8 @@ public static class WebshopsOkosServices
     {
         services.AddOkosUgyvitel().AddShopRenter().AddUnas();
         services.AddSingleton(WebshopsOkosIntegration.Definition);
+        services.AddSingleton<IDemoTenant, WebshopsOkosDemo>();
+        services.AddSingleton<FulfillableOrdersReader>();
         return services;
     }
 }

@@ -19,8 +19,12 @@ public static class RunsEndpoints
         return api;
     }
 
-    private static async Task<Results<Ok<RunSummary>, Accepted<RunSummary>, ValidationProblem, ProblemHttpResult>> StartAsync(
-        string tenant, string flow, string? mode, bool? wait, HttpContext http, RunLauncher runs, CancellationToken ct)
+    /// <summary>The runs one call started: one per webshop when a per-webshop flow is run without naming one.</summary>
+    public sealed record RunsAnswer(IReadOnlyList<RunSummary> Runs);
+
+    /// <param name="webshop">For an integration that runs per webshop: the one to run; left out, every webshop's flow runs.</param>
+    private static async Task<Results<Ok<RunSummary>, Accepted<RunSummary>, Ok<RunsAnswer>, Accepted<RunsAnswer>, ValidationProblem, ProblemHttpResult>> StartAsync(
+        string tenant, string flow, string? mode, bool? wait, string? webshop, HttpContext http, RunLauncher runs, CancellationToken ct)
     {
         RunMode runMode;
         switch (mode?.ToLowerInvariant())
@@ -32,8 +36,17 @@ public static class RunsEndpoints
         if (runMode == RunMode.Full && ApiFilters.CallerOf(http).IsCustomer)
             return ApiResults.Forbidden("A full resync re-reads every record and spends the systems' API quota: ask support to start one.");
         var request = new RunRequest(runMode, RunTrigger.Api);
-        if (wait == true) return TypedResults.Ok(RunSummary.Of(await runs.RunAsync(tenant, flow, request, ct)));
-        var run = await runs.StartAsync(tenant, flow, request);
+        var keys = await runs.FlowKeysAsync(tenant, flow, webshop, ct);
+        if (keys.Count > 1)
+        {
+            // One after the other when waiting: the webshops share one ERP company and its rate limit.
+            var started = new List<RunSummary>();
+            foreach (var key in keys)
+                started.Add(RunSummary.Of(wait == true ? await runs.RunAsync(tenant, key, request, ct) : await runs.StartAsync(tenant, key, request)));
+            return wait == true ? TypedResults.Ok(new RunsAnswer(started)) : TypedResults.Accepted($"/api/v1/tenants/{tenant}/runs", new RunsAnswer(started));
+        }
+        if (wait == true) return TypedResults.Ok(RunSummary.Of(await runs.RunAsync(tenant, keys[0], request, ct)));
+        var run = await runs.StartAsync(tenant, keys[0], request);
         return TypedResults.Accepted($"/api/v1/tenants/{tenant}/runs/{run.Id}", RunSummary.Of(run));
     }
 

@@ -75,6 +75,24 @@ public sealed class UnasClientTests
     }
 
     [Fact]
+    public async Task SetProduct_writes_the_normal_price_and_refuses_a_node_UNAS_does_not_document()
+    {
+        await using var hub = await UnasHub.StartAsync();
+        hub.Sandbox.AddProduct(UnasHub.ApiKey, "A", "A", 100, 1);
+        static XElement Price(string sku, decimal net, XElement? extra = null) => new("Product", new XElement("Action", "modify"), new XElement("Sku", sku),
+            new XElement("Prices", new XElement("Price", new XElement("Type", "normal"), new XElement("Net", net), new XElement("Gross", net * 1.27m), extra)));
+
+        var written = Assert.Single(await hub.Client().SetProductsAsync([Price("A", 250)]));
+        var refused = Assert.Single(await hub.Client().SetProductsAsync([Price("A", 300, new XElement("Netto", 300))]));
+
+        Assert.True(written.Ok);
+        Assert.False(refused.Ok);
+        Assert.Contains("Unknown node: Price/Netto", refused.Error);
+        var normal = hub.Sandbox.Products(UnasHub.ApiKey).Single().Element("Prices")!.Element("Price")!;
+        Assert.Equal("250", normal.Element("Net")!.Value);
+    }
+
+    [Fact]
     public async Task A_refused_api_key_stops_logging_in_long_before_UNAS_would_ban_the_address()
     {
         await using var hub = await UnasHub.StartAsync();

@@ -49,7 +49,7 @@ public sealed class OrdersFlowTests
         await using var db = await hub.Hub.DbAsync();
         Assert.Equal(2, await db.RecordLinks.CountAsync(l => l.Entity == "order@sr1"));
         Assert.Equal(1, await db.RecordLinks.CountAsync(l => l.Entity == "order@un1"));
-        Assert.Equal(["orders@sr1", "orders@un1"], await db.FlowStates.OrderBy(s => s.Flow).Select(s => s.Flow).ToListAsync());
+        Assert.Equal(["orders@sr1", "orders@un1"], await db.FlowStates.Where(s => s.Flow.StartsWith("orders")).OrderBy(s => s.Flow).Select(s => s.Flow).ToListAsync());
     }
 
     [Fact]

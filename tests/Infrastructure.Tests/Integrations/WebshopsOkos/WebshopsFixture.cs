@@ -26,13 +26,20 @@ public sealed class WebshopsHub : IAsyncDisposable
 
     private WebshopsHub(TestHub hub) => Hub = hub;
 
-    public static async Task<WebshopsHub> StartAsync(string unasOrderStatuses = "all")
+    /// <param name="webshops">Changes the webshops' options (settings.webshops) before the tenant is saved.</param>
+    public static async Task<WebshopsHub> StartAsync(string unasOrderStatuses = "all", Action<JsonObject>? webshops = null)
     {
         var hub = new WebshopsHub(await TestHub.StartAsync(_ => { }));
         hub.Erp.Setup(Company, OkosSetup.Demo(ErpKey));
         hub.ShopRenter.RegisterClient(Shop, SrClient, SrSecret);
         hub.Unas.AddShop(UnasKey, "12345");
         var b = hub.Hub.BaseAddress;
+        var options = new JsonObject
+        {
+            ["sr1"] = Shop_("SR", "2", "2026-11-01"),
+            ["un1"] = Shop_("UN", "1", "2026-11-01", unasOrderStatuses),
+        };
+        webshops?.Invoke(options);
         await hub.Hub.Get<TenantService>().UpsertAsync(Tenant, new TenantInput("Kerti bútor", WebshopsOkosIntegration.Key, new()
         {
             [OkosAccount.System] = new() { ["baseUrl"] = OkosSandbox.BaseUrl(b), ["companyId"] = Company, ["apiKey"] = ErpKey },
@@ -42,14 +49,7 @@ public sealed class WebshopsHub : IAsyncDisposable
                 ["apiBaseUrl"] = ShopRenterSandbox.ApiBaseUrl(b, Shop), ["tokenUrl"] = ShopRenterSandbox.TokenUrl(b, Shop),
             },
             ["webshops.un1"] = new() { ["platform"] = "unas", ["apiKey"] = UnasKey, ["baseUrl"] = UnasSandbox.BaseUrl(b) },
-        }, new JsonObject
-        {
-            ["webshops"] = new JsonObject
-            {
-                ["sr1"] = Shop_("SR", "2", "2026-11-01"),
-                ["un1"] = Shop_("UN", "1", "2026-11-01", unasOrderStatuses),
-            },
-        }), default);
+        }, new JsonObject { ["webshops"] = options }), default);
         return hub;
     }
 
@@ -65,6 +65,9 @@ public sealed class WebshopsHub : IAsyncDisposable
 
     public Task<SyncRun> RunAsync(string flow, string webshop, CancellationToken ct = default) =>
         Hub.Get<FlowRunner>().RunAsync(Tenant, $"{flow}@{webshop}", new RunRequest(RunMode.Incremental, RunTrigger.Api), ct: ct);
+
+    /// <summary>Runs the ERP's side of a test under the company's lock.</summary>
+    public void InErp(Action<OkosCompanyView> action) => Erp.With(Company, action);
 
     public ValueTask DisposeAsync() => Hub.DisposeAsync();
 }

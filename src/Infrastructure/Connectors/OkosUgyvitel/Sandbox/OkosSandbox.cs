@@ -44,9 +44,12 @@ public sealed partial class OkosSandbox(TimeProvider clock) : SandboxSystem
         _companies[companyId] = company;
     }
 
+    /// <summary>The API key of a company made by <see cref="Seed"/>.</summary>
+    public const string SeedKey = "sandbox-key";
+
     public override void Seed(string account, int size, int seed)
     {
-        Setup(account, OkosSetup.Demo("sandbox-key"));
+        Setup(account, OkosSetup.Demo(SeedKey));
         var random = new Random(seed);
         With(account, company =>
         {

@@ -41,6 +41,15 @@ public sealed partial class ShopRenterSandbox(TimeProvider clock) : SandboxSyste
     public void AddProduct(string shop, string sku, string name, decimal price, decimal stock1 = 0) =>
         With(shop, s => s.AddProduct(sku, name, price, stock1, clock.GetUtcNow().UtcDateTime));
 
+    /// <summary>Changes a product's quantity (stock1) as a sale or the shop's admin would.</summary>
+    public void SetStock(string shop, string sku, decimal stock1) => With(shop, s =>
+    {
+        var product = s.Products.Single(p => p.Sku == sku);
+        product.Stock[0] = stock1;
+        product.Updated = clock.GetUtcNow().UtcDateTime;
+        return 0;
+    });
+
     /// <summary>The shop's products as the API shows them (JSON, strings), for assertions.</summary>
     public IReadOnlyList<JsonObject> Products(string shop) => With(shop, s => s.Products.Select(p => s.RenderProduct(p, "")).ToList());
 

@@ -11,6 +11,7 @@ internal sealed partial class UnasShop
 {
     public XElement SetProduct(XElement root, DateTime now) => Each(root, product =>
     {
+        UnasNodes.CheckProduct(product);
         var action = product.Element("Action")?.Value ?? "modify";
         var sku = product.Element("Sku")?.Value;
         if (string.IsNullOrWhiteSpace(sku)) throw new UnasFault("Missing Sku");
@@ -37,17 +38,29 @@ internal sealed partial class UnasShop
             foreach (var price in prices.Elements("Price").Where(p => p.Element("Type")?.Value == "normal"))
                 existing.NormalNet = Decimal(price.Element("Net")) ?? throw new UnasFault($"Invalid Net price for {sku}");
         }
+        if (product.Element("Stocks") is { } stocks) SetStocks(existing, stocks, "modify");
         existing.Modified = now;
         return (existing, action);
     });
 
     public XElement SetStock(XElement root, DateTime now) => Each(root, product =>
     {
+        UnasNodes.CheckStockProduct(product);
         var sku = product.Element("Sku")?.Value;
         var existing = Products.FirstOrDefault(p => p.Sku == sku) ?? throw new UnasFault($"Product not found: {sku}");
         var action = product.Element("Action")?.Value ?? "modify";
         if (action is not ("in" or "out" or "modify")) throw new UnasFault($"Invalid Action: {action}");
-        foreach (var stock in product.Element("Stocks")?.Elements("Stock") ?? [])
+        SetStocks(existing, product.Element("Stocks"), action);
+        existing.Modified = now;
+        return (existing, action);
+    });
+
+    /// <summary>The stock rows of a product: the main row (no WarehouseId) and additional warehouses, added, taken or set.</summary>
+    private static void SetStocks(Product existing, XElement? stocks, string action)
+    {
+        if (stocks is null) return;
+        var sku = existing.Sku;
+        foreach (var stock in stocks.Elements("Stock"))
         {
             var qty = Decimal(stock.Element("Qty")) ?? throw new UnasFault($"Invalid Qty for {sku}");
             var warehouse = stock.Element("WarehouseId")?.Value;
@@ -56,9 +69,7 @@ internal sealed partial class UnasShop
             if (warehouse is null) existing.MainStock = next;
             else existing.WarehouseStock[warehouse] = next;
         }
-        existing.Modified = now;
-        return (existing, action);
-    });
+    }
 
     private static XElement Each(XElement root, Func<XElement, (Product Product, string Action)> apply)
     {
