@@ -179,6 +179,26 @@ public sealed class AdminApiTests : IClassFixture<ApiHost>
     }
 
     [Fact]
+    public async Task A_resync_of_a_record_nobody_has_answers_404_and_leaves_no_run()
+    {
+        _host.Shop.Seed("shop", 3, 1);
+        (await PutTenantAsync("kappa-missing")).EnsureSuccessStatusCode();
+        var client = _host.Client(ApiHost.SupportKey);
+        await client.PostAsync("/api/v1/tenants/kappa-missing/flows/products/runs?wait=true", null);
+        var runsBefore = (await client.GetFromJsonAsync<JsonArray>("/api/v1/tenants/kappa-missing/runs"))!.ToJsonString();
+
+        var response = await client.PostAsync("/api/v1/tenants/kappa-missing/flows/products/records/no-such-item/resync", null);
+        var problem = await response.Content.ReadFromJsonAsync<JsonObject>();
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("no-such-item", (string?)problem!["detail"]);
+        Assert.Equal(runsBefore, (await client.GetFromJsonAsync<JsonArray>("/api/v1/tenants/kappa-missing/runs"))!.ToJsonString());
+        // The flow is free again: a real resync runs at once.
+        var again = await client.PostAsync("/api/v1/tenants/kappa-missing/flows/products/records/00002/resync", null);
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+    }
+
+    [Fact]
     public async Task Changing_a_flow_schedule_is_validated_and_applied()
     {
         (await PutTenantAsync("lambda")).EnsureSuccessStatusCode();

@@ -60,6 +60,7 @@ public sealed class FlowRunner(
         }
         progress?.Report(run);
         var activity = telemetry.RunStarted(integration.Key, run);
+        var discarded = false;
 
         try
         {
@@ -70,8 +71,10 @@ public sealed class FlowRunner(
 
             if (request.Mode == RunMode.SingleRecord)
             {
-                var record = await processor.Parts.Source.ReadOneAsync(request.SourceId!, ct)
-                             ?? SourceRecord.Deletion(request.SourceId!);
+                var id = request.SourceId!;
+                // Gone from the source: a deletion if the hub synced it before, else an id nobody knows.
+                var record = await processor.Parts.Source.ReadOneAsync(id, ct)
+                             ?? ((await commit.LinksAsync([id], ct)).ContainsKey(id) ? SourceRecord.Deletion(id) : throw new RecordNotFound(flow.SourceSystem, id));
                 await ProcessPageAsync(processor, commit, [record], request.Force, null, ct);
             }
             else
@@ -87,6 +90,14 @@ public sealed class FlowRunner(
             }
             run.Status = run.Failed > 0 ? RunStatus.CompletedWithErrors : RunStatus.Succeeded;
         }
+        catch (RecordNotFound)
+        {
+            // Nothing was read or written: the attempt leaves no run behind and the caller hears why.
+            discarded = true;
+            await DiscardAsync(db, run, state.Id);
+            telemetry.RunFinished(integration.Key, run, activity);
+            throw;
+        }
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {
             run.Status = RunStatus.Failed;
@@ -100,11 +111,14 @@ public sealed class FlowRunner(
         }
         finally
         {
-            run.EndedAt = clock.GetUtcNow().UtcDateTime;
-            await FinishAsync(db, run, state.Id);
-            telemetry.RunFinished(integration.Key, run, activity);
-            progress?.Report(run);
-            await alerts.RunFinishedAsync(run, flow.Name);
+            if (!discarded)
+            {
+                run.EndedAt = clock.GetUtcNow().UtcDateTime;
+                await FinishAsync(db, run, state.Id);
+                telemetry.RunFinished(integration.Key, run, activity);
+                progress?.Report(run);
+                await alerts.RunFinishedAsync(run, flow.Name);
+            }
         }
         return run;
     }
@@ -168,6 +182,15 @@ public sealed class FlowRunner(
             log.LogWarning("Flow {Flow} taken over from run {Run}, whose lease lapsed", stateId, lapsed);
         }
         return taken;
+    }
+
+    /// <summary>Takes back a run that did nothing (its record does not exist): no trace in the history, the flow free again.</summary>
+    private static async Task DiscardAsync(KoppelDb db, SyncRun run, int stateId)
+    {
+        db.ChangeTracker.Clear();
+        await db.FlowStates.Where(s => s.Id == stateId && s.RunningRunId == run.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.RunningRunId, (long?)null).SetProperty(x => x.LeaseUntil, (DateTime?)null), CancellationToken.None);
+        await db.SyncRuns.Where(r => r.Id == run.Id).ExecuteDeleteAsync(CancellationToken.None);
     }
 
     private static async Task FinishAsync(KoppelDb db, SyncRun run, int stateId)

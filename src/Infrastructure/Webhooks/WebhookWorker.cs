@@ -88,7 +88,16 @@ public sealed class WebhookWorker(IServiceProvider services, SyncOptions options
             var runs = intake?.Route(System.Text.Encoding.UTF8.GetBytes(delivery.Body)) ?? [];
             foreach (var run in runs)
             {
-                var result = await runner.RunAsync(tenant.Slug, run.Flow, new RunRequest(RunMode.SingleRecord, RunTrigger.Webhook, run.SourceId) { Force = false }, ct: ct);
+                SyncRun result;
+                try
+                {
+                    result = await runner.RunAsync(tenant.Slug, run.Flow, new RunRequest(RunMode.SingleRecord, RunTrigger.Webhook, run.SourceId) { Force = false }, ct: ct);
+                }
+                catch (RecordNotFound)
+                {
+                    // Gone from the source before the hub got to it, and never synced: nothing to do.
+                    continue;
+                }
                 if (result.Status == RunStatus.Failed) throw new SyncProblem(result.Error ?? "The run failed.");
             }
             delivery.ProcessedAt = clock.GetUtcNow().UtcDateTime;

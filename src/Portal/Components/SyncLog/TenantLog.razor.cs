@@ -182,6 +182,10 @@ public sealed partial class TenantLog
         {
             notice = (Severity.Warning, $"The {FlowName(flow)} flow is running right now. Try the resync again once it has finished; that run may already bring {sourceKey} up to date.");
         }
+        catch (RecordNotFound missing)
+        {
+            notice = (Severity.Warning, missing.Message);
+        }
         catch (KeyNotFoundException)
         {
             notice = (Severity.Warning, $"The {FlowName(flow)} flow no longer exists for this tenant, so {sourceKey} cannot be sent again.");
