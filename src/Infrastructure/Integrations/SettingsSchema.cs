@@ -23,6 +23,9 @@ public abstract class SettingsSchema
     public abstract object CreateDefault();
 
     /// <summary>Reads settings JSON; missing options take their defaults, unknown or invalid ones are errors.</summary>
+    /// <summary>The most entries any list option may hold (warehouse subsets, status lists, price types...).</summary>
+    public const int MaxListItems = 1000;
+
     public abstract (object? Settings, IReadOnlyList<SettingsError> Errors) Parse(JsonNode? json);
 
     public JsonObject ToJson(object settings) => (JsonObject)JsonSerializer.SerializeToNode(settings, Type, Json)!;
@@ -35,6 +38,7 @@ public sealed class SettingsSchema<T>(IValidator<T> validator) : SettingsSchema 
 
     public override (object? Settings, IReadOnlyList<SettingsError> Errors) Parse(JsonNode? json)
     {
+        if (LongList(json, "") is { } tooLong) return (null, [tooLong]);
         T? settings;
         try
         {
@@ -48,6 +52,18 @@ public sealed class SettingsSchema<T>(IValidator<T> validator) : SettingsSchema 
         if (result.IsValid) return (settings, []);
         return (null, result.Errors.Select(f => new SettingsError(CamelPath(f.PropertyName), f.ErrorMessage)).ToList());
     }
+
+    /// <summary>
+    /// The first list longer than <see cref="SettingsSchema.MaxListItems"/>: no option needs more entries, and a
+    /// tenant's settings are read on every run and every page view, so a huge list would slow the hub for all.
+    /// </summary>
+    private static SettingsError? LongList(JsonNode? node, string path) => node switch
+    {
+        JsonArray list when list.Count > MaxListItems => new SettingsError(path.Length == 0 ? "settings" : path, $"A list holds at most {MaxListItems} entries; this one has {list.Count}."),
+        JsonArray list => list.Select((item, i) => LongList(item, $"{path}[{i}]")).FirstOrDefault(e => e is not null),
+        JsonObject obj => obj.Select(p => LongList(p.Value, path.Length == 0 ? p.Key : $"{path}.{p.Key}")).FirstOrDefault(e => e is not null),
+        _ => null,
+    };
 
     private static SettingsError Describe(JsonException e)
     {
