@@ -97,6 +97,16 @@ public sealed partial class PlanfixSandbox
         }
     }
 
+    public void SetContactValue(string account, int contactId, string field, JsonNode? value)
+    {
+        var data = Account(account);
+        lock (data.Gate)
+        {
+            var definition = data.ContactFields.Single(f => f.Name == field);
+            data.Contacts[contactId].Values[definition.Id] = PlanfixValues.Check(definition, value);
+        }
+    }
+
     /// <summary>A contact as {name, email, phones, values: {field name: value}}.</summary>
     public JsonObject Contact(string account, int contactId)
     {
