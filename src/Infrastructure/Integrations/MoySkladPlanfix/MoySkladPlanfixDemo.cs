@@ -72,6 +72,7 @@ public sealed class MoySkladPlanfixDemo(
             new() { [MoySkladConnection.System] = moySkladFields, [PlanfixConnection.System] = planfixFields }, settings);
         await tenants.UpsertAsync(Slug, input, ct);
         if (created) log.LogInformation("Created the demo tenant {Slug} on the MoySklad and Planfix emulators", Slug);
+        log.LogInformation("Demo order task for the Update order button of {Slug}: {Task}", Slug, DemoOrderTask);
     }
 
     /// <summary>

@@ -41,7 +41,14 @@ public sealed class MoySkladOrderSink(MoySkladClient moySklad, OrderTasks tasks,
         }
         catch (SyncProblem e)
         {
-            await tasks.FailedAsync(task, $"MoySklad order not saved: {e.Message}", ct);
+            try
+            {
+                await tasks.FailedAsync(task, $"MoySklad order not saved: {e.Message}", ct);
+            }
+            catch (SyncProblem)
+            {
+                // Planfix itself refused (e.g. its daily limit): the hub's log still has the first reason, which matters more.
+            }
             throw;
         }
     }
