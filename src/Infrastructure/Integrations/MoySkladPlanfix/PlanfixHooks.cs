@@ -24,7 +24,7 @@ public static class PlanfixHooks
         ConnectionSystem = PlanfixConnection.System,
         Verify = Verify,
         Route = Route,
-        RegisterAsync = EnsureTokenAsync,
+        RegisterAsync = PrepareAsync,
     };
 
     public static bool Verify(ConnectionInfo connection, IReadOnlyDictionary<string, string> headers, byte[] body)
@@ -54,11 +54,19 @@ public static class PlanfixHooks
         };
     }
 
-    /// <summary>Gives the connection a hook token when it has none, so a scenario can never call in without one.</summary>
-    private static async Task<string> EnsureTokenAsync(WebhookRegistration registration, CancellationToken ct)
+    /// <summary>
+    /// On saving the connection (and at every check): a hook token when the connection has none, so a scenario can never
+    /// call in without one, and the order task and contact fields the buttons write, created when missing.
+    /// </summary>
+    private static async Task<string> PrepareAsync(WebhookRegistration registration, CancellationToken ct)
     {
-        if (registration.Connection.Get(HookToken) is not null) return "the scenario token is set";
-        await registration.Connection.SaveSecretAsync(HookToken, Convert.ToHexString(RandomNumberGenerator.GetBytes(24)).ToLowerInvariant(), ct);
-        return "a scenario token was generated";
+        var outcome = "the scenario token is set";
+        if (registration.Connection.Get(HookToken) is null)
+        {
+            await registration.Connection.SaveSecretAsync(HookToken, Convert.ToHexString(RandomNumberGenerator.GetBytes(24)).ToLowerInvariant(), ct);
+            outcome = "a scenario token was generated";
+        }
+        var created = await PlanfixOrderFields.EnsureAsync(PlanfixClient.For(registration.Connection, registration.Http), ct);
+        return created.Count == 0 ? outcome : $"{outcome}; Planfix fields created: {string.Join(", ", created)}";
     }
 }

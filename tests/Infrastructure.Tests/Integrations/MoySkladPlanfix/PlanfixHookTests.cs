@@ -1,5 +1,7 @@
 using System.Text;
 using Koppel.Infrastructure.Connectors.Planfix;
+using Koppel.Infrastructure.Connectors.Planfix.Sandbox;
+using Koppel.Infrastructure.Http;
 using Koppel.Infrastructure.Integrations;
 using Koppel.Infrastructure.Integrations.MoySkladPlanfix;
 using Koppel.Infrastructure.Persistence;
@@ -31,7 +33,7 @@ public sealed class PlanfixHookTests
     }
 
     [Fact]
-    public async Task A_connection_without_a_hook_token_gets_one_generated_and_requests_must_carry_it()
+    public async Task Saving_the_connection_generates_a_missing_hook_token_and_creates_the_missing_order_fields()
     {
         await using var hub = await MoySkladPlanfixHub.StartAsync(products: 1);
 
@@ -45,5 +47,15 @@ public sealed class PlanfixHookTests
         Assert.True(PlanfixHooks.Verify(planfix, new Dictionary<string, string> { [PlanfixHooks.TokenHeader] = token! }, []));
         Assert.False(PlanfixHooks.Verify(planfix, new Dictionary<string, string> { [PlanfixHooks.TokenHeader] = token![..^1] + "x" }, []));
         Assert.False(PlanfixHooks.Verify(planfix, new Dictionary<string, string>(), []));
+        var client = new PlanfixClient(PlanfixSandbox.BaseUrl(hub.Hub.BaseAddress), planfix.Require("token"), hub.Hub.Get<ConnectorHttp>());
+        Assert.Equal(["Reserve in MoySklad", "MoySklad order", "MoySklad order id", "Errors"], Names(await client.GetAsync("/customfield/task")));
+        Assert.Equal(["MoySklad id"], Names(await client.GetAsync("/customfield/contact")));
+
+        // The next check finds them all and creates nothing twice.
+        await hub.Hub.Get<WebhookRegistrar>().EnsureAsync(MoySkladPlanfixHub.Slug, CancellationToken.None);
+        Assert.Equal(4, Names(await client.GetAsync("/customfield/task")).Count);
     }
+
+    private static List<string> Names(System.Text.Json.Nodes.JsonObject answer) =>
+        answer["customfields"]!.AsArray().Select(f => f!["name"]!.ToString()).ToList();
 }

@@ -5,7 +5,7 @@ namespace Koppel.Infrastructure.Connectors.Planfix.Sandbox;
 /// <summary>What a Planfix user sets up and types in the screens (tests and the demo use these): fields, contacts, tasks, line items.</summary>
 public sealed partial class PlanfixSandbox
 {
-    /// <summary>Adds a task custom field (type 0 Line, 1 Number, 2 Text, 7 Checkbox, 8 List...); returns its id.</summary>
+    /// <summary>Adds a task custom field (type 0 Line, 1 Number, 2 Text, 7 Checkbox, 8 List...) unless one of that name exists; returns its id.</summary>
     public int AddTaskField(string account, string name, int type, params string[] enumValues) =>
         AddField(account, d => d.TaskFields, name, type, 0, enumValues);
 
@@ -16,6 +16,8 @@ public sealed partial class PlanfixSandbox
         var data = Account(account);
         lock (data.Gate)
         {
+            // The hub creates its order fields when the connection is saved; setting up the same name again keeps that one.
+            if (list(data).FirstOrDefault(f => f.Name == name) is { } existing) return existing.Id;
             var field = new PlanfixField(data.NextId(), name, type, objectType, enumValues);
             list(data).Add(field);
             return field.Id;

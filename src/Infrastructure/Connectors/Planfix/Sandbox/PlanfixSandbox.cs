@@ -107,6 +107,8 @@ public sealed partial class PlanfixSandbox : SandboxSystem
             Answer(r, (d, _) => PlanfixDirectoryApi.Get(d, id, key, r.Query["fields"].FirstOrDefault())));
         rest.MapGet("/customfield/task", (HttpRequest r) => Answer(r, (d, _) => PlanfixTaskApi.Fields(d.TaskFields)));
         rest.MapGet("/customfield/contact", (HttpRequest r) => Answer(r, (d, _) => PlanfixTaskApi.Fields(d.ContactFields)));
+        rest.MapPost("/customfield/task/", (HttpRequest r) => Answer(r, (d, b) => PlanfixTaskApi.AddField(d, d.TaskFields, 0, b!), body: true, created: true));
+        rest.MapPost("/customfield/contact/", (HttpRequest r) => Answer(r, (d, b) => PlanfixTaskApi.AddField(d, d.ContactFields, 1, b!), body: true, created: true));
         rest.MapGet("/task/{id:int}", (int id, HttpRequest r) => Answer(r, (d, _) => PlanfixTaskApi.GetTask(d, id, r.Query["fields"].FirstOrDefault())));
         rest.MapPost("/task/{id:int}", (int id, HttpRequest r) => Answer(r, (d, b) => PlanfixTaskApi.UpdateTask(d, id, b!), body: true));
         rest.MapGet("/contact/{id:int}", (int id, HttpRequest r) => Answer(r, (d, _) => PlanfixTaskApi.GetContact(d, id, r.Query["fields"].FirstOrDefault())));

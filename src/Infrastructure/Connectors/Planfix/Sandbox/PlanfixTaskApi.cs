@@ -25,6 +25,22 @@ internal static class PlanfixTaskApi
         "companies", "contacts", "supervisors", "customFieldData", "files", "dataTags", "sourceObjectId", "sourceDataVersion",
     ];
 
+    // Keys of Planfix's custom field creation request (swagger CustomFieldRequest, as assumed).
+    private static readonly HashSet<string> FieldKeys = ["name", "names", "type", "groupId", "directoryId", "enumValues", "mainValue"];
+
+    /// <summary>POST /customfield/task/ or /customfield/contact/: a new field of that object type; 201 with its id.</summary>
+    public static JsonObject AddField(PlanfixAccountData data, List<PlanfixField> fields, int objectType, JsonObject body)
+    {
+        PlanfixCustomValues.OnlyKnown(body, FieldKeys, "custom field");
+        var name = body["name"]?.ToString();
+        if (string.IsNullOrWhiteSpace(name)) throw new PlanfixError(400, 40, "Missing mandatory parameter: name");
+        var type = body["type"]?.GetValue<int>() ?? throw new PlanfixError(400, 40, "Missing mandatory parameter: type");
+        var values = (body["enumValues"] as JsonArray ?? []).Select(v => v!.ToString()).ToArray();
+        var field = new PlanfixField(data.NextId(), name, type, objectType, values);
+        fields.Add(field);
+        return new JsonObject { ["result"] = "success", ["id"] = field.Id };
+    }
+
     public static JsonObject Fields(IReadOnlyList<PlanfixField> fields) =>
         PlanfixDirectoryApi.Success("customfields", new JsonArray(fields.Select(f => (JsonNode)PlanfixAccountData.Describe(f)).ToArray()));
 
