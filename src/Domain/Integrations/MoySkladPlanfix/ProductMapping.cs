@@ -28,3 +28,12 @@ public static class StockMapping
         ("available", Copy("quantity")),
         ("reserve", Copy("reserve")));
 }
+
+/// <summary>The orders flow sends the task's counterparty, reserve flag and lines as read (see the orders stream).</summary>
+public static class OrderMapping
+{
+    public static FieldMapping Default { get; } = FieldMapping.Of(
+        ("contact", Copy("contact")),
+        ("reserve", Copy("reserve")),
+        ("positions", Copy("positions")));
+}

@@ -77,6 +77,10 @@ public sealed class MoySkladClient
     public async Task<JsonObject> CreateAsync(string type, JsonObject body, CancellationToken ct = default) =>
         (JsonObject)(await SendAsync(HttpMethod.Post, $"/entity/{type}", body, $"creating a {type}", ct))!;
 
+    /// <summary>Changes an entity (a PUT sends only the keys to change); null when MoySklad has no such entity any more.</summary>
+    public async Task<JsonObject?> UpdateAsync(string type, string id, JsonObject body, CancellationToken ct = default) =>
+        await SendAsync(HttpMethod.Put, $"/entity/{type}/{Uri.EscapeDataString(id)}", body, $"saving {type} {id}", ct, notFoundIsNull: true) as JsonObject;
+
     /// <summary>
     /// Creates or (elements with <c>meta</c>) updates up to 1,000 entities in one call; the answer holds the saved
     /// entity or, for an element MoySklad refused, <c>{"errors":[…]}</c> at the same index.

@@ -30,6 +30,11 @@ public sealed class MoySkladPlanfixDemo(
     public const int Size = 60;
     private const int Seed = 20261206;
 
+    /// <summary>The X-Koppel-Token of the demo's scenario requests (a demo secret, like the emulators' tokens).</summary>
+    public const string DemoHookToken = "koppel-demo-planfix-hook-token";
+    /// <summary>The demo's order task (with a customer, no lines yet): press "Update order" on it.</summary>
+    public int DemoOrderTask { get; private set; }
+
     public async Task EnsureAsync(CancellationToken ct)
     {
         if (!sandbox.Enabled) return;
@@ -40,6 +45,7 @@ public sealed class MoySkladPlanfixDemo(
         var directory = planfix.AddDirectory(PlanfixSandbox.DemoAccount, "Товары МойСклад",
             [.. ProductFields.DirectoryNames.Values.Select(n => (n, n is "Stock" or "Available" or "Reserve" ? 1 : 0)),
              (ProductFields.DefaultPriceType, 1), ("Бренд", 0)]);
+        var lineItems = AddOrderDesk();
 
         await using var db = await dbs.CreateDbContextAsync(ct);
         var created = !await db.Tenants.AnyAsync(t => t.Slug == Slug, ct);
@@ -50,9 +56,14 @@ public sealed class MoySkladPlanfixDemo(
         {
             moySkladFields["token"] = MoySkladSandbox.DemoToken;
             planfixFields["token"] = PlanfixSandbox.DemoToken;
+            planfixFields[PlanfixHooks.HookToken] = DemoHookToken;
             settings = new JsonObject
             {
-                ["planfix"] = new JsonObject { ["productDirectoryId"] = directory },
+                ["planfix"] = new JsonObject { ["productDirectoryId"] = directory, ["lineItemsDataTagId"] = lineItems },
+                ["orders"] = new JsonObject
+                {
+                    ["organizationId"] = moySklad.OrganizationId(MoySkladSandbox.DemoAccount), ["storeId"] = moySklad.StoreId(MoySkladSandbox.DemoAccount),
+                },
                 ["products"] = new JsonObject { ["extraFields"] = new JsonObject { ["Бренд"] = "Бренд" } },
             };
         }
@@ -61,5 +72,24 @@ public sealed class MoySkladPlanfixDemo(
             new() { [MoySkladConnection.System] = moySkladFields, [PlanfixConnection.System] = planfixFields }, settings);
         await tenants.UpsertAsync(Slug, input, ct);
         if (created) log.LogInformation("Created the demo tenant {Slug} on the MoySklad and Planfix emulators", Slug);
+        log.LogInformation("Demo order task for the Update order button of {Slug}: {Task}", Slug, DemoOrderTask);
+    }
+
+    /// <summary>
+    /// The Planfix side of the order button as issue 13 fixes it: the task and contact fields, the line-items data tag,
+    /// and one customer with an order task. Created in the same order on every start, so the ids stay the same.
+    /// </summary>
+    private int AddOrderDesk()
+    {
+        const string account = PlanfixSandbox.DemoAccount;
+        planfix.AddTaskField(account, OrderFields.Reserve, 7);
+        planfix.AddTaskField(account, OrderFields.OrderLink, 0);
+        planfix.AddTaskField(account, OrderFields.OrderId, 0);
+        planfix.AddTaskField(account, OrderFields.Errors, 2);
+        planfix.AddContactField(account, OrderFields.ContactMoySkladId, 0);
+        var lineItems = planfix.AddDataTag(account, "Товары заказа", (OrderFields.LineProduct, 9), (OrderFields.LineQuantity, 1), (OrderFields.LinePrice, 1));
+        var customer = planfix.AddContact(account, "Иван Петров", "ivan.petrov@example.ru", "+79001234567");
+        DemoOrderTask = planfix.AddTask(account, "Заказ покупателя (демо)", customer);
+        return lineItems;
     }
 }

@@ -1,13 +1,14 @@
 using Koppel.Domain.Integrations.MoySkladPlanfix;
 using Koppel.Infrastructure.Connectors.MoySklad;
 using Koppel.Infrastructure.Connectors.Planfix;
+using Koppel.Infrastructure.Integrations.MoySkladPlanfix.Orders;
 using Koppel.Infrastructure.Integrations.MoySkladPlanfix.Products;
 using Koppel.Infrastructure.Integrations.MoySkladPlanfix.Stocks;
 using Koppel.Infrastructure.Integrations;
 
 namespace Koppel.Infrastructure.Integrations.MoySkladPlanfix;
 
-/// <summary>MoySklad (inventory) with Planfix (CRM): products and stock to the Planfix product directory.</summary>
+/// <summary>MoySklad (inventory) with Planfix (CRM): products and stock to the Planfix product directory, orders back by button.</summary>
 public static class MoySkladPlanfixIntegration
 {
     public const string Key = "moysklad-planfix";
@@ -18,6 +19,7 @@ public static class MoySkladPlanfixIntegration
         Name = "MoySklad ↔ Planfix",
         Connections = [MoySkladConnection.Schema, PlanfixConnection.Schema],
         Settings = new SettingsSchema<MoySkladPlanfixSettings>(new MoySkladPlanfixSettingsValidator()),
-        Flows = [ProductsFlow.Definition, StocksFlow.Definition],
+        Flows = [ProductsFlow.Definition, StocksFlow.Definition, OrdersFlow.Definition],
+        Webhooks = [PlanfixHooks.Intake],
     };
 }

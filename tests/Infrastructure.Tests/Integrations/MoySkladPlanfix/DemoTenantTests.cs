@@ -35,4 +35,26 @@ public sealed class DemoTenantTests
 
         Assert.Equal((RunStatus.Succeeded, MoySkladPlanfixDemo.Size, 0), (run.Status, run.Created, run.Failed));
     }
+
+    [Fact]
+    public async Task The_demo_order_task_becomes_a_MoySklad_order_when_Update_order_is_pressed()
+    {
+        await using var hub = await TestHub.StartAsync(s =>
+            s.AddSingleton(sp => new Koppel.Infrastructure.Http.ConnectorHttp(sp.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>(), unthrottled: true)));
+        var sandbox = new SandboxOptions { Enabled = true, BaseUrl = hub.BaseAddress.ToString() };
+        var demo = new MoySkladPlanfixDemo(sandbox, new SandboxAddress(sandbox, new ConfigurationBuilder().Build()), hub.Get<TenantService>(), hub.Get<IDbContextFactory<KoppelDb>>(),
+            hub.Get<MoySkladSandbox>(), hub.Get<PlanfixSandbox>(), NullLogger<MoySkladPlanfixDemo>.Instance);
+        hub.Get<MoySkladSandbox>().UnitsPerRequest = 0;
+        hub.Get<PlanfixSandbox>().RequestsPerSecond = 0;
+        await demo.EnsureAsync(CancellationToken.None);
+        var launcher = hub.Get<RunLauncher>();
+        await launcher.RunAsync(MoySkladPlanfixDemo.Slug, ProductsFlow.Key, new RunRequest(), CancellationToken.None);
+
+        var run = await launcher.RunAsync(MoySkladPlanfixDemo.Slug, Koppel.Infrastructure.Integrations.MoySkladPlanfix.Orders.OrdersFlow.Key,
+            new RunRequest(RunMode.SingleRecord, RunTrigger.Webhook, demo.DemoOrderTask.ToString(System.Globalization.CultureInfo.InvariantCulture)), CancellationToken.None);
+
+        Assert.Equal((RunStatus.Succeeded, 1), (run.Status, run.Created));
+        var order = Assert.Single(hub.Get<MoySkladSandbox>().OrdersOf(MoySkladSandbox.DemoAccount));
+        Assert.Equal(order["id"]!.ToString(), hub.Get<PlanfixSandbox>().TaskValues(PlanfixSandbox.DemoAccount, demo.DemoOrderTask)["MoySklad order id"]!.ToString());
+    }
 }

@@ -73,7 +73,20 @@ public sealed class MoySkladPlanfixHub : IAsyncDisposable
             [PlanfixConnection.System] = new() { ["baseUrl"] = PlanfixSandbox.BaseUrl(hub.BaseAddress), ["token"] = result._planfixToken },
         };
         await hub.Get<TenantService>().UpsertAsync(Slug, new TenantInput("Acme", MoySkladPlanfixIntegration.Key, connections, all), default);
+        result.Settings = all;
         return result;
+    }
+
+    /// <summary>The tenant's settings as last saved.</summary>
+    public JsonObject Settings { get; private set; } = [];
+
+    /// <summary>Saves the settings with these top-level sections replaced.</summary>
+    public async Task SaveSettingsAsync(JsonObject sections)
+    {
+        var all = (JsonObject)Settings.DeepClone();
+        foreach (var (key, value) in sections) all[key] = value?.DeepClone();
+        await Hub.Get<TenantService>().UpsertAsync(Slug, new TenantInput(null, null, null, all), default);
+        Settings = all;
     }
 
     public Task<SyncRun> RunAsync(string flow, RunMode mode = RunMode.Incremental) =>

@@ -39,6 +39,9 @@ internal sealed class MoySkladAccountData(string accountId)
     public Dictionary<string, JsonObject> Organizations { get; } = [];
     public Dictionary<string, JsonObject> Stores { get; } = [];
     public Dictionary<string, StockRow> Stock { get; } = [];
+    public Dictionary<string, JsonObject> Counterparties { get; } = [];
+    public Dictionary<string, JsonObject> Orders { get; } = [];
+    public Dictionary<string, List<JsonObject>> OrderPositions { get; } = [];
     public Dictionary<string, JsonObject> Webhooks { get; } = [];
     public Dictionary<string, JsonObject> StockWebhooks { get; } = [];
     /// <summary>syncId of created products, so a repeated create returns the first one.</summary>
@@ -50,6 +53,8 @@ internal sealed class MoySkladAccountData(string accountId)
         "uom" => Uoms,
         "organization" => Organizations,
         "store" => Stores,
+        "counterparty" => Counterparties,
+        "customerorder" => Orders,
         "webhook" => Webhooks,
         "webhookstock" => StockWebhooks,
         _ => null,

@@ -16,6 +16,8 @@ internal sealed class MoySkladApi(MoySkladSandbox sandbox)
     private static readonly HashSet<string> ProductFilterFields =
         ["id", "name", "code", "article", "externalCode", "archived", "updated", "description", "pathName", "syncId"];
     private static readonly HashSet<string> DictionaryFilterFields = ["id", "name", "code", "externalCode", "archived", "updated"];
+    private static readonly HashSet<string> CounterpartyFilterFields = [.. DictionaryFilterFields, "email", "phone", "inn", "companyType"];
+    private static readonly HashSet<string> OrderFilterFields = ["id", "name", "externalCode", "updated", "agent", "organization", "store", "applicable"];
 
     public void Map(RouteGroupBuilder api)
     {
@@ -26,7 +28,7 @@ internal sealed class MoySkladApi(MoySkladSandbox sandbox)
             d.Collection(type)?.GetValueOrDefault(Id(id)) ?? throw MoySkladError.NotFound(type, Id(id))));
         api.MapGet("/entity/{type}", (string type, HttpContext http) => Answer(http, (d, _) =>
             d.Collection(type) is { } all && type != "product"
-                ? ListOf(http, all.Values, type, DictionaryFilterFields)
+                ? ListOf(http, all.Values, type, type switch { "counterparty" => CounterpartyFilterFields, "customerorder" => OrderFilterFields, _ => DictionaryFilterFields })
                 : throw new MoySkladError(412, 1005, $"Неизвестный тип: '{type}'")));
         api.MapGet("/context/companysettings/pricetype", (HttpRequest request) => Answer(request.HttpContext, (d, _) => new JsonArray(d.PriceTypes.Select(p => p.DeepClone()).ToArray())));
         api.MapPost("/entity/product", (HttpRequest request) => Answer(request.HttpContext, (d, body) => sandbox.Products.Create(d, body!, Suppressed(request.HttpContext)), withBody: true));
@@ -39,9 +41,23 @@ internal sealed class MoySkladApi(MoySkladSandbox sandbox)
         }));
         api.MapGet("/report/stock/all/current", (HttpRequest request) => Answer(request.HttpContext, (d, _) => StockCurrent(request.HttpContext, d, sandbox.Clock.GetUtcNow())));
         api.MapPost("/entity/{type}", (string type, HttpContext http) => Answer(http, (d, body) =>
-            type is "webhook" or "webhookstock"
-                ? sandbox.Webhooks.Register(d, type, AsObject(body))
-                : throw new MoySkladError(405, 1005, $"Создание объектов типа '{type}' эмулятором не поддерживается"), withBody: true));
+            type switch
+            {
+                "webhook" or "webhookstock" => sandbox.Webhooks.Register(d, type, AsObject(body)),
+                "counterparty" => sandbox.Documents.SaveCounterparty(d, null, AsObject(body)),
+                "customerorder" => sandbox.Documents.SaveOrder(d, null, AsObject(body)),
+                _ => throw new MoySkladError(405, 1005, $"Создание объектов типа '{type}' эмулятором не поддерживается"),
+            }, withBody: true));
+        api.MapPut("/entity/{type}/{id:guid}", (string type, Guid id, HttpContext http) => Answer(http, (d, body) => type switch
+        {
+            "counterparty" => sandbox.Documents.SaveCounterparty(d, Id(id), AsObject(body)),
+            "customerorder" => sandbox.Documents.SaveOrder(d, Id(id), AsObject(body)),
+            _ => throw new MoySkladError(405, 1005, $"Изменение объектов типа '{type}' эмулятором не поддерживается"),
+        }, withBody: true));
+        api.MapGet("/entity/customerorder/{id:guid}/positions", (Guid id, HttpContext http) => Answer(http, (d, _) =>
+            d.OrderPositions.TryGetValue(Id(id), out var rows)
+                ? MoySkladAnswer.List(http.Request, $"/entity/customerorder/{Id(id)}/positions", rows, 1000, 0, "customerorderposition")
+                : throw MoySkladError.NotFound("customerorder", Id(id))));
         api.MapDelete("/entity/{type}/{id:guid}", (string type, Guid id, HttpContext http) => Answer(http, (d, _) =>
         {
             if (type is not ("webhook" or "webhookstock") || !d.Collection(type)!.Remove(Id(id)))

@@ -21,5 +21,7 @@ internal sealed class MoySkladError(int status, int code, string message, string
     public static MoySkladError Required(string field) => new(412, 3000, $"Ошибка сохранения объекта: поле '{field}' не может быть пустым или отсутствовать", field);
     public static MoySkladError Unauthorized() => new(401, 1056, "Ошибка аутентификации: Неправильный пароль или имя пользователя или ключ авторизации");
     public static MoySkladError RateLimited() => new(429, 1049, "Превышено ограничение на количество запросов в единицу времени");
+    // MoySklad's code for a key the entity does not have is not documented; 412 with 1002 is assumed.
+    public static MoySkladError UnknownField(string field) => new(412, 1002, $"Неизвестное поле '{field}'", field);
     public static MoySkladError BadJson(string message) => new(400, 2016, message);
 }

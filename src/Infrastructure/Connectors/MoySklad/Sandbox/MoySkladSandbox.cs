@@ -14,7 +14,7 @@ namespace Koppel.Infrastructure.Connectors.MoySklad.Sandbox;
 /// meta hrefs, kopecks, Moscow time, the filter grammar, limit/offset paging, batch, syncId, the stock report and
 /// webhooks. Accounts are created by <see cref="RegisterToken"/> (the demo token always works).
 /// </summary>
-public sealed class MoySkladSandbox : SandboxSystem
+public sealed partial class MoySkladSandbox : SandboxSystem
 {
     public const string ApiPath = "/sandbox/moysklad/api/remap/1.2";
     public const string DemoToken = "koppel-demo-moysklad-token";
@@ -26,6 +26,7 @@ public sealed class MoySkladSandbox : SandboxSystem
     private readonly MoySkladRateBucket _bucket;
     internal MoySkladProducts Products { get; }
     internal MoySkladWebhooks Webhooks { get; }
+    internal MoySkladDocuments Documents { get; }
     internal TimeProvider Clock { get; }
 
     public MoySkladSandbox(TimeProvider clock)
@@ -34,6 +35,7 @@ public sealed class MoySkladSandbox : SandboxSystem
         _bucket = new MoySkladRateBucket(clock);
         Webhooks = new MoySkladWebhooks(clock);
         Products = new MoySkladProducts(clock, Webhooks);
+        Documents = new MoySkladDocuments(clock);
         RegisterToken(DemoToken, DemoAccount);
     }
 

@@ -30,6 +30,9 @@ internal sealed class PlanfixAccountData
     public Dictionary<int, PlanfixDirectory> Directories { get; } = [];
     public List<PlanfixField> TaskFields { get; } = [];
     public List<PlanfixField> ContactFields { get; } = [];
+    public Dictionary<int, PlanfixTask> Tasks { get; } = [];
+    public Dictionary<int, PlanfixContact> Contacts { get; } = [];
+    public Dictionary<int, PlanfixDataTag> DataTags { get; } = [];
     /// <summary>Requests left today (code 22 when none are left); the real limit is 20,000 to 100,000 by plan.</summary>
     public int DailyRequestsLeft { get; set; } = 100_000;
 

@@ -73,12 +73,7 @@ internal static class PlanfixDirectoryApi
     {
         if (body["archived"] is { } archived) entry.Archived = archived.GetValue<bool>();
         if (body["parentKey"] is { } parent) entry.ParentKey = parent.GetValue<int>();
-        foreach (var item in (body["customFieldData"] as JsonArray ?? []).OfType<JsonObject>())
-        {
-            var fieldId = item["field"]?["id"]?.GetValue<int>() ?? throw PlanfixError.BadValue("customFieldData.field.id is required");
-            var field = directory.Fields.FirstOrDefault(f => f.Id == fieldId) ?? throw PlanfixError.BadValue($"Custom field {fieldId} not found in directory {directory.Id}");
-            entry.Values[fieldId] = PlanfixValues.Check(field, item["value"]);
-        }
+        PlanfixCustomValues.Apply(directory.Fields, entry.Values, body["customFieldData"], $"directory {directory.Id}");
     }
 
     private static JsonObject Describe(PlanfixDirectory directory, PlanfixEntry entry, HashSet<string>? wanted)
@@ -88,15 +83,11 @@ internal static class PlanfixDirectoryApi
         if (wanted is null || wanted.Contains("parentKey")) { if (entry.ParentKey is { } p) json["parentKey"] = p; }
         if (wanted is null || wanted.Contains("directory")) json["directory"] = new JsonObject { ["id"] = directory.Id, ["name"] = directory.Name };
         if (wanted is null || wanted.Contains("isGroup")) json["isGroup"] = false;
-        var values = directory.Fields.Where(f => wanted?.Contains(f.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)) == true && entry.Values.ContainsKey(f.Id))
-            .Select(f => (JsonNode)new JsonObject { ["field"] = PlanfixAccountData.Describe(f), ["value"] = entry.Values[f.Id]?.DeepClone() }).ToArray();
-        if (values.Length > 0) json["customFieldData"] = new JsonArray(values);
+        if (PlanfixCustomValues.Describe(directory.Fields, entry.Values, wanted) is { } values) json["customFieldData"] = values;
         return json;
     }
 
-    /// <summary>The <c>fields</c> list; null (no list) gives the system fields, custom values only when their ids are listed.</summary>
-    private static HashSet<string>? Wanted(string? fields) =>
-        string.IsNullOrWhiteSpace(fields) ? null : fields.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).ToHashSet();
+    private static HashSet<string>? Wanted(string? fields) => PlanfixCustomValues.Wanted(fields);
 
     private static PlanfixDirectory Directory(PlanfixAccountData data, int id) =>
         data.Directories.GetValueOrDefault(id) ?? throw PlanfixError.DirectoryNotFound(id);

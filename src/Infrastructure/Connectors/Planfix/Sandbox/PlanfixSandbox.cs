@@ -14,7 +14,7 @@ namespace Koppel.Infrastructure.Connectors.Planfix.Sandbox;
 /// second per token (429 when faster: Planfix does not document its answer, this is assumed), a daily request
 /// quota (code 22), <c>X-RateLimit-Remaining</c>, POST for lists and updates, and directories with entries.
 /// </summary>
-public sealed class PlanfixSandbox : SandboxSystem
+public sealed partial class PlanfixSandbox : SandboxSystem
 {
     public const string RestPath = "/sandbox/planfix/rest";
     public const string DemoToken = "koppel-demo-planfix-token";
@@ -105,6 +105,16 @@ public sealed class PlanfixSandbox : SandboxSystem
         rest.MapPost("/directory/{id:int}/entry/list", (int id, HttpRequest r) => Answer(r, (d, b) => PlanfixDirectoryApi.List(d, id, b!), body: true));
         rest.MapGet("/directory/{id:int}/entry/{key:int}", (int id, int key, HttpRequest r) =>
             Answer(r, (d, _) => PlanfixDirectoryApi.Get(d, id, key, r.Query["fields"].FirstOrDefault())));
+        rest.MapGet("/customfield/task", (HttpRequest r) => Answer(r, (d, _) => PlanfixTaskApi.Fields(d.TaskFields)));
+        rest.MapGet("/customfield/contact", (HttpRequest r) => Answer(r, (d, _) => PlanfixTaskApi.Fields(d.ContactFields)));
+        rest.MapPost("/customfield/task/", (HttpRequest r) => Answer(r, (d, b) => PlanfixTaskApi.AddField(d, d.TaskFields, 0, b!), body: true, created: true));
+        rest.MapPost("/customfield/contact/", (HttpRequest r) => Answer(r, (d, b) => PlanfixTaskApi.AddField(d, d.ContactFields, 1, b!), body: true, created: true));
+        rest.MapGet("/task/{id:int}", (int id, HttpRequest r) => Answer(r, (d, _) => PlanfixTaskApi.GetTask(d, id, r.Query["fields"].FirstOrDefault())));
+        rest.MapPost("/task/{id:int}", (int id, HttpRequest r) => Answer(r, (d, b) => PlanfixTaskApi.UpdateTask(d, id, b!), body: true));
+        rest.MapGet("/contact/{id:int}", (int id, HttpRequest r) => Answer(r, (d, _) => PlanfixTaskApi.GetContact(d, id, r.Query["fields"].FirstOrDefault())));
+        rest.MapPost("/contact/{id:int}", (int id, HttpRequest r) => Answer(r, (d, b) => PlanfixTaskApi.UpdateContact(d, id, b!), body: true));
+        rest.MapGet("/datatag/{id:int}", (int id, HttpRequest r) => Answer(r, (d, _) => PlanfixTaskApi.GetDataTag(d, id)));
+        rest.MapPost("/datatag/{id:int}/entry/list", (int id, HttpRequest r) => Answer(r, (d, b) => PlanfixTaskApi.Entries(d, id, b!), body: true));
         rest.MapPost("/directory/{id:int}/entry/{key:int}", (int id, int key, HttpRequest r) => Answer(r, (d, b) => PlanfixDirectoryApi.Update(d, id, key, b!), body: true));
     }
 

@@ -1,0 +1,30 @@
+namespace Koppel.Domain.Integrations.MoySkladPlanfix;
+
+/// <summary>
+/// The Planfix fields the order buttons read and write (issue 13's fixed names): on the order task, on the contact
+/// template, and in the line-items data tag.
+/// </summary>
+public static class OrderFields
+{
+    public const string Reserve = "Reserve in MoySklad";
+    public const string OrderLink = "MoySklad order";
+    public const string OrderId = "MoySklad order id";
+    public const string Errors = "Errors";
+
+    /// <summary>The contact's field holding its MoySklad counterparty id.</summary>
+    public const string ContactMoySkladId = "MoySklad id";
+
+    public const string LineProduct = "Product";
+    public const string LineQuantity = "Quantity";
+    public const string LinePrice = "Price";
+
+    /// <summary>Task fields the orders flow cannot work without.</summary>
+    public static readonly string[] TaskRequired = [Reserve, OrderLink, OrderId, Errors];
+    public static readonly string[] LineRequired = [LineProduct, LineQuantity, LinePrice];
+
+    /// <summary>Planfix keeps prices in roubles, MoySklad in kopecks.</summary>
+    public static decimal Kopecks(decimal roubles) => Math.Round(roubles * 100, 0, MidpointRounding.AwayFromZero);
+
+    /// <summary>E-mail and phone are compared as exact strings after trimming (issue 13); blank is no value.</summary>
+    public static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

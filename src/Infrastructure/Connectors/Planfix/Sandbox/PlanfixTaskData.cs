@@ -1,0 +1,40 @@
+using System.Text.Json.Nodes;
+
+namespace Koppel.Infrastructure.Connectors.Planfix.Sandbox;
+
+/// <summary>A task (Planfix's "objects" such as a deal are tasks): number, name, its counterparty contact, custom values by field id.</summary>
+internal sealed class PlanfixTask(int id, string name)
+{
+    public int Id { get; } = id;
+    public string Name { get; set; } = name;
+    public int? ContactId { get; set; }
+    public int TemplateId { get; set; }
+    public Dictionary<int, JsonNode?> Values { get; } = [];
+}
+
+/// <summary>A person contact: name, e-mail, phones and custom values by field id.</summary>
+internal sealed class PlanfixContact(int id, string name)
+{
+    public int Id { get; } = id;
+    public string Name { get; set; } = name;
+    public string? Lastname { get; set; }
+    public string? Email { get; set; }
+    public List<string> Phones { get; } = [];
+    public Dictionary<int, JsonNode?> Values { get; } = [];
+}
+
+/// <summary>A data tag ("analytics"): repeated rows of its own fields, each row attached to a task.</summary>
+internal sealed class PlanfixDataTag(int id, string name)
+{
+    public int Id { get; } = id;
+    public string Name { get; } = name;
+    public List<PlanfixField> Fields { get; } = [];
+    public List<PlanfixDataTagEntry> Entries { get; } = [];
+}
+
+internal sealed class PlanfixDataTagEntry(int key, int taskId)
+{
+    public int Key { get; } = key;
+    public int TaskId { get; } = taskId;
+    public Dictionary<int, JsonNode?> Values { get; } = [];
+}

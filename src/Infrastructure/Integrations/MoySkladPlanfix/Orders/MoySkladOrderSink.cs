@@ -1,0 +1,110 @@
+using System.Text.Json.Nodes;
+using Koppel.Domain.Integrations.MoySkladPlanfix;
+using Koppel.Infrastructure.Connectors.MoySklad;
+using Koppel.Infrastructure.Integrations.MoySkladPlanfix.Counterparties;
+using Koppel.Infrastructure.Integrations.MoySkladPlanfix.Products;
+
+namespace Koppel.Infrastructure.Integrations.MoySkladPlanfix.Orders;
+
+/// <summary>
+/// Saves the customer order of a Planfix order task in MoySklad: created the first time, then updated with its
+/// positions replaced as a whole (the task's stored order id finds it even when the hub has no link). The counterparty
+/// is matched or created first; the order's id and link go back to the task. Any failure is also written, in words a
+/// manager understands, into the task's Errors field, and cleared by the next success.
+/// </summary>
+public sealed class MoySkladOrderSink(MoySkladClient moySklad, OrderTasks tasks, CounterpartyMatcher counterparties, OrderOptions options, LinkLookup links) : ITargetSink
+{
+    private Dictionary<string, string>? _productsByEntry;
+
+    public Task<string?> FindAsync(string sourceId, CancellationToken ct) => Task.FromResult(tasks.Read(sourceId)?.OrderId);
+
+    public Task<TargetWrite> CreateAsync(string sourceId, JsonObject payload, CancellationToken ct) => SaveAsync(sourceId, null, payload, ct);
+
+    public Task<TargetWrite> UpdateAsync(string targetId, string sourceId, JsonObject payload, CancellationToken ct) => SaveAsync(sourceId, targetId, payload, ct);
+
+    /// <summary>A deleted task leaves its MoySklad order alone: documents there are the accounting's, not the hub's.</summary>
+    public Task<string?> DeleteAsync(string targetId, CancellationToken ct) =>
+        Task.FromResult<string?>($"The Planfix task is gone; MoySklad order {targetId} was kept.");
+
+    private async Task<TargetWrite> SaveAsync(string sourceId, string? orderId, JsonObject payload, CancellationToken ct)
+    {
+        var task = tasks.Read(sourceId) ?? throw new SyncProblem($"The Planfix task {sourceId} was not read in this run.");
+        try
+        {
+            var body = await OrderAsync(task, payload, ct);
+            var order = (orderId is null ? null : await moySklad.UpdateAsync("customerorder", orderId, body, ct))
+                // A new order, or the stored one was deleted in MoySklad: create it (again).
+                ?? await moySklad.CreateAsync("customerorder", body, ct);
+            var id = order["id"]!.ToString();
+            await tasks.SucceededAsync(task, id, Link(order), ct);
+            return new TargetWrite(id, order.ToJsonString());
+        }
+        catch (SyncProblem e)
+        {
+            try
+            {
+                await tasks.FailedAsync(task, $"MoySklad order not saved: {e.Message}", ct);
+            }
+            catch (SyncProblem)
+            {
+                // Planfix itself refused (e.g. its daily limit): the hub's log still has the first reason, which matters more.
+            }
+            throw;
+        }
+    }
+
+    private async Task<JsonObject> OrderAsync(OrderTask task, JsonObject payload, CancellationToken ct)
+    {
+        if (options.OrganizationId is not { } organization)
+            throw new SyncProblem("no MoySklad organisation is chosen for orders. Support sets it in the hub's settings (orders.organizationId).");
+        if (payload["contact"] is not JsonObject contact)
+            throw new SyncProblem("the order has no counterparty. Choose the customer (a contact) on the order in Planfix, then press again.");
+        var agent = await counterparties.EnsureAsync(PlanfixContact.From(contact, task.ContactMoySkladId), ct);
+        var positions = new JsonArray();
+        var reserve = payload["reserve"]?.GetValue<bool>() == true;
+        var lines = payload["positions"] as JsonArray ?? [];
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var line = lines[i]!.AsObject();
+            var product = await ProductOfAsync(line["entry"]?.ToString(), i + 1, ct);
+            var quantity = line["quantity"]?.GetValue<decimal>() ?? 0;
+            if (quantity <= 0) throw new SyncProblem($"line {i + 1} has no quantity. Enter a quantity above zero, then press again.");
+            var position = new JsonObject
+            {
+                ["assortment"] = Reference("product", product),
+                ["quantity"] = quantity,
+                ["price"] = line["price"]?.GetValue<decimal>() ?? 0,
+            };
+            if (reserve) position["reserve"] = quantity;
+            positions.Add(position);
+        }
+        var body = new JsonObject
+        {
+            ["organization"] = Reference("organization", organization.ToString("D")),
+            ["agent"] = Reference("counterparty", agent),
+            ["positions"] = positions,
+        };
+        if (options.StoreId is { } store) body["store"] = Reference("store", store.ToString("D"));
+        return body;
+    }
+
+    /// <summary>The MoySklad product of a product directory entry: the products flow linked them (MoySklad id -> entry key).</summary>
+    private async Task<string> ProductOfAsync(string? entry, int line, CancellationToken ct)
+    {
+        if (string.IsNullOrEmpty(entry) || entry == "0")
+            throw new SyncProblem($"line {line} has no product. Choose a product from the catalogue, then press again.");
+        _productsByEntry ??= (await links.AllAsync(ProductsFlow.Entity, ct)).GroupBy(l => l.Value, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First().Key, StringComparer.Ordinal);
+        return _productsByEntry.GetValueOrDefault(entry)
+            ?? throw new SyncProblem($"the product of line {line} (catalogue entry {entry}) is not a MoySklad product the hub knows. Choose a product that came from MoySklad.");
+    }
+
+    private JsonObject Reference(string type, string id) => new()
+    {
+        ["meta"] = new JsonObject { ["href"] = $"{moySklad.BaseUrl}/entity/{type}/{id}", ["type"] = type, ["mediaType"] = "application/json" },
+    };
+
+    /// <summary>The order in MoySklad's web app (meta.uuidHref), else its API address: both contain the id.</summary>
+    private static string Link(JsonObject order) =>
+        order["meta"]?["uuidHref"]?.ToString() ?? order["meta"]?["href"]?.ToString() ?? order["id"]!.ToString();
+}

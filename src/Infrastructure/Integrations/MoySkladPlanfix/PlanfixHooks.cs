@@ -1,0 +1,72 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Koppel.Infrastructure.Connectors.Planfix;
+using Koppel.Infrastructure.Integrations.MoySkladPlanfix.Orders;
+
+namespace Koppel.Infrastructure.Integrations.MoySkladPlanfix;
+
+/// <summary>
+/// The Planfix scenarios' requests at <c>/hooks/{tenant}/planfix</c>: <c>{"action": "update-order" | "create-invoice" |
+/// "status-changed", "taskId": n}</c> with header <c>X-Koppel-Token</c> = the connection's hookToken. Planfix has no
+/// signatures, so the shared token is the proof; the body is only a hint: the flow re-reads the task.
+/// </summary>
+public static class PlanfixHooks
+{
+    public const string TokenHeader = "x-koppel-token";
+    public const string HookToken = "hookToken";
+
+    public static WebhookIntake Intake { get; } = new()
+    {
+        Segment = "planfix",
+        ConnectionSystem = PlanfixConnection.System,
+        Verify = Verify,
+        Route = Route,
+        RegisterAsync = PrepareAsync,
+    };
+
+    public static bool Verify(ConnectionInfo connection, IReadOnlyDictionary<string, string> headers, byte[] body)
+    {
+        var expected = connection.Get(HookToken);
+        if (expected is null || !headers.TryGetValue(TokenHeader, out var given)) return false;
+        return CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(expected), Encoding.UTF8.GetBytes(given.Trim()));
+    }
+
+    /// <summary>"update-order" runs the orders flow for the task; invoices, shipments and returns are not built yet.</summary>
+    public static IReadOnlyList<WebhookRun> Route(byte[] body)
+    {
+        JsonObject? json;
+        try { json = JsonNode.Parse(body) as JsonObject; }
+        catch (JsonException) { return []; }
+        var taskId = json?["taskId"] switch
+        {
+            JsonValue v when v.TryGetValue<long>(out var n) => n.ToString(CultureInfo.InvariantCulture),
+            JsonValue v when long.TryParse(v.ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var n) => n.ToString(CultureInfo.InvariantCulture),
+            _ => null,
+        };
+        if (taskId is null) return [];
+        return json?["action"]?.ToString() switch
+        {
+            "update-order" => [new(OrdersFlow.Key, taskId)],
+            _ => [],
+        };
+    }
+
+    /// <summary>
+    /// On saving the connection (and at every check): a hook token when the connection has none, so a scenario can never
+    /// call in without one, and the order task and contact fields the buttons write, created when missing.
+    /// </summary>
+    private static async Task<string> PrepareAsync(WebhookRegistration registration, CancellationToken ct)
+    {
+        var outcome = "the scenario token is set";
+        if (registration.Connection.Get(HookToken) is null)
+        {
+            await registration.Connection.SaveSecretAsync(HookToken, Convert.ToHexString(RandomNumberGenerator.GetBytes(24)).ToLowerInvariant(), ct);
+            outcome = "a scenario token was generated";
+        }
+        var created = await PlanfixOrderFields.EnsureAsync(PlanfixClient.For(registration.Connection, registration.Http), ct);
+        return created.Count == 0 ? outcome : $"{outcome}; Planfix fields created: {string.Join(", ", created)}";
+    }
+}
