@@ -20,10 +20,13 @@ using Microsoft.EntityFrameworkCore;
 // all N sent at once to the hub's intake. Prints deliveries/s accepted, the answer time of each delivery, and the
 // end-to-end latency from sending a delivery to Optiply's answer to the write it causes (p50/p99), and checks that
 // every product got exactly one write with the right stock (nothing lost, nothing doubled).
-// Usage: dotnet run -c Release --project tests/Benchmarks.Webhooks -- [deliveries, default 500] [--parallel N]
+// Usage: dotnet run -c Release --project tests/Benchmarks.Webhooks -- [deliveries, default 500] [--parallel N] [--senders N]
 var deliveries = args.Length > 0 && !args[0].StartsWith('-') ? int.Parse(args[0], CultureInfo.InvariantCulture) : 500;
 var parallelIndex = Array.IndexOf(args, "--parallel");
 var parallelism = parallelIndex >= 0 ? int.Parse(args[parallelIndex + 1], CultureInfo.InvariantCulture) : new SyncOptions().WebhookParallelism;
+// How many deliveries are on the wire at once; by default all of them (the harshest burst).
+var sendersIndex = Array.IndexOf(args, "--senders");
+var senders = sendersIndex >= 0 ? int.Parse(args[sendersIndex + 1], CultureInfo.InvariantCulture) : deliveries;
 const string slug = "hooks-bench";
 const string account = "gg-bench";
 const string apiKey = "gg-bench-key";
@@ -78,7 +81,7 @@ var sentAt = new long[deliveries];
 var answeredAt = new long[deliveries];
 var statuses = new int[deliveries];
 var burst = Stopwatch.StartNew();
-await Task.WhenAll(Enumerable.Range(0, deliveries).Select(async i =>
+await Parallel.ForEachAsync(Enumerable.Range(0, deliveries), new ParallelOptions { MaxDegreeOfParallelism = senders }, async (i, _) =>
 {
     using var request = new HttpRequestMessage(HttpMethod.Post, $"hooks/{slug}/goedgepickt") { Content = new StringContent(bodies[i], Encoding.UTF8, "application/json") };
     request.Headers.Add(GoedGepicktWebhooks.SignatureHeader, Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes(bodies[i]))));
@@ -86,7 +89,7 @@ await Task.WhenAll(Enumerable.Range(0, deliveries).Select(async i =>
     using var answer = await http.SendAsync(request);
     answeredAt[i] = Stopwatch.GetTimestamp();
     statuses[i] = (int)answer.StatusCode;
-}));
+});
 var acceptSeconds = burst.Elapsed.TotalSeconds;
 
 // Drained when the queue holds nothing due; a generous limit so a slow machine still reports.
@@ -121,7 +124,7 @@ var lost = expected.Count(e => stockNow.GetValueOrDefault(e.Key) != e.Value);
 var doubled = writes.Count - writeAt.Count;
 
 Console.WriteLine();
-Console.WriteLine($"== {deliveries:N0} stockUpdated deliveries in one burst, webhook parallelism {parallelism}");
+Console.WriteLine($"== {deliveries:N0} stockUpdated deliveries in one burst ({senders:N0} on the wire at once), webhook parallelism {parallelism}");
 Console.WriteLine($"   accepted: {statuses.Count(s => s == 200):N0} answered 200 ({string.Join(", ", statuses.GroupBy(s => s).Select(g => $"{g.Key}: {g.Count()}"))}) " +
                   $"in {acceptSeconds:F2} s = {deliveries / acceptSeconds:N0} deliveries/s");
 Console.WriteLine($"   answer time: p50 {Percentile(answers, 0.50):N0} ms, p99 {Percentile(answers, 0.99):N0} ms, max {answers[^1]:N0} ms");
