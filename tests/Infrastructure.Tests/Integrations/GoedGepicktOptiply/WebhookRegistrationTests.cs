@@ -32,4 +32,14 @@ public sealed class WebhookRegistrationTests
         Assert.Equal(WebhookAnswer.Accepted, await inbox.AcceptAsync(GoedGepicktOptiplyHub.Slug, "goedgepickt",
             new Dictionary<string, string> { ["signature"] = Signed(again["webhookSecret"]!.ToString()) }, body, CancellationToken.None));
     }
+
+    [Fact]
+    public async Task Behind_a_proxy_the_webhooks_point_at_Hub_PublicUrl()
+    {
+        await using var hub = await GoedGepicktOptiplyHub.StartAsync(configuration: new Dictionary<string, string?> { ["Hub:PublicUrl"] = "https://koppel.example.nl/" });
+
+        var targets = hub.GoedGepickt.Webhooks(GoedGepicktOptiplyHub.GgAccount).Select(w => (string)w["targetUrl"]!).Distinct();
+
+        Assert.Equal([$"https://koppel.example.nl/hooks/{GoedGepicktOptiplyHub.Slug}/goedgepickt"], targets);
+    }
 }
