@@ -12,6 +12,15 @@ public static class GoedGepicktTenants
     /// <param name="systems">The host whose emulators play GoedGepickt and Optiply; by default <paramref name="host"/> itself.</param>
     public static async Task<string> CreateAsync(ApiHost host, string slug, string account, string apiKey, string optiplyAccount, string? useKey = null, ApiHost? systems = null)
     {
+        var saved = await PutAsync(host, slug, account, apiKey, optiplyAccount, useKey: useKey, systems: systems);
+        Assert.True(saved.IsSuccessStatusCode, await saved.Content.ReadAsStringAsync());
+        return slug;
+    }
+
+    /// <summary>Saves the tenant through the admin API and returns the answer, whatever it is.</summary>
+    public static async Task<HttpResponseMessage> PutAsync(ApiHost host, string slug, string account, string apiKey, string optiplyAccount,
+        JsonObject? settings = null, string? useKey = null, ApiHost? systems = null)
+    {
         systems ??= host;
         systems.Services.GetRequiredService<GoedGepicktSandbox>().RegisterKey(apiKey, account);
         var user = $"{account}@optiply.example";
@@ -30,8 +39,7 @@ public static class GoedGepicktTenants
                 },
             },
         };
-        var saved = await host.Client(ApiHost.SupportKey).PutAsJsonAsync($"/api/v1/tenants/{slug}", body);
-        Assert.True(saved.IsSuccessStatusCode, await saved.Content.ReadAsStringAsync());
-        return slug;
+        if (settings is not null) body["settings"] = settings;
+        return await host.Client(ApiHost.SupportKey).PutAsJsonAsync($"/api/v1/tenants/{slug}", body);
     }
 }
