@@ -81,6 +81,7 @@ public static class KoppelServices
         services.AddAlerts();
         services.AddSingleton<WebhookWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<WebhookWorker>());
+        services.AddSingleton<DeliveryStore>();
         services.AddSingleton<WebhookInbox>();
         services.AddSingleton<WebhookRegistrar>();
         services.AddExactOptiply();

@@ -61,6 +61,39 @@ public sealed class GoedGepicktWebhookTests : IClassFixture<ApiHost>
     }
 
     [Fact]
+    public async Task A_product_change_a_bundles_stock_and_a_new_order_delivered_by_GoedGepickt_reach_Optiply()
+    {
+        // An account of its own: GG delivers each event to every webhook of the account.
+        const string account = "gg-hooks-events", optiplyAccount = "3102";
+        var slug = await GoedGepicktTenants.CreateAsync(_host, "hooks-events", account, "gg-hooks-events-key", optiplyAccount);
+        var coffee = Gg.AddProduct(account, new JsonObject { ["sku"] = "EV-1", ["name"] = "Koffie", ["price"] = "12.50", ["stock"] = new JsonObject { ["freeStock"] = 4 } }, fire: false);
+        var box = Gg.AddProduct(account, new JsonObject { ["sku"] = "EV-BOX", ["name"] = "Proefdoos", ["type"] = "parent", ["stock"] = new JsonObject { ["freeStock"] = 2 } }, fire: false);
+        Assert.True((await _host.Client(ApiHost.SupportKey).PostAsync($"/api/v1/tenants/{slug}/flows/products/runs?wait=true", null)).IsSuccessStatusCode);
+        JsonObject? Product(string sku) => Optiply.Products(optiplyAccount).SingleOrDefault(p => (string?)p["skuCode"] == sku);
+
+        Gg.ChangeProduct(account, coffee["uuid"]!.ToString(), p => p["name"] = "Koffie extra sterk");
+        Gg.SetFreeStock(account, box["uuid"]!.ToString(), 7);
+        var order = Gg.AddOrder(account, new JsonObject
+        {
+            ["orderNumber"] = "WS-9",
+            ["products"] = new JsonArray(new JsonObject
+            {
+                ["productUuid"] = coffee["uuid"]!.ToString(), ["sku"] = "EV-1", ["productName"] = "Koffie", ["productQuantity"] = 2,
+                ["type"] = "normal", ["price"] = "12.50", ["totalPrice"] = "25.00",
+            }),
+        });
+        await Gg.DeliveriesIdleAsync();
+
+        Assert.Equal(["compoundProductStockUpdated", "orderStatusChanged", "productUpdated"],
+            Gg.DeliveryAttempts.Where(a => a.TargetUrl.Contains($"/hooks/{slug}/", StringComparison.Ordinal) && a.Status == 200)
+                .Select(a => (string)JsonNode.Parse(a.Body)!["event"]!).Order());
+        JsonObject? Sale() => Optiply.SellOrders(optiplyAccount).SingleOrDefault(o => o["remoteIdMap"]!.AsObject().Any(id => id.Value?.ToString() == order["uuid"]!.ToString()));
+        await EventuallyAsync(() => (string?)Product("EV-1")?["name"] == "Koffie extra sterk" && (int?)Product("EV-BOX")?["stockLevel"] == 7 && Sale() is not null);
+        var line = Assert.Single(Optiply.Records(optiplyAccount, "sellOrderLines"), l => l["sellOrderId"]!.ToString() == Sale()!["id"]!.ToString());
+        Assert.Equal((Product("EV-1")!["id"]!.ToString(), 2), (line["productId"]!.ToString(), (int)line["quantity"]!));
+    }
+
+    [Fact]
     public async Task A_delivery_with_a_bad_or_missing_signature_is_refused_with_401()
     {
         var slug = await TenantAsync("hooks-signature");

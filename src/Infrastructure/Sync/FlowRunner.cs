@@ -168,7 +168,9 @@ public sealed class FlowRunner(
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var until = now + options.Lease;
-        var holder = await db.FlowStates.Where(s => s.Id == stateId).Select(s => s.RunningRunId).FirstOrDefaultAsync(ct);
+        // Only a holder whose lease had already lapsed is taken over; one that finishes between this read and the
+        // update below released the flow itself and must not be reported (or marked) as interrupted.
+        var holder = await db.FlowStates.Where(s => s.Id == stateId && s.LeaseUntil < now).Select(s => s.RunningRunId).FirstOrDefaultAsync(ct);
         // One UPDATE with the condition in its WHERE is atomic on every provider: of two nodes, one wins.
         var taken = await db.FlowStates
             .Where(s => s.Id == stateId && (s.RunningRunId == null || s.LeaseUntil < now))

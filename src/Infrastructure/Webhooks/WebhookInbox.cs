@@ -16,7 +16,9 @@ public enum WebhookAnswer { Accepted, UnknownHook, BadSignature }
 /// the tenant's stored secrets, and stores the delivery in the queue before the caller answers 200. The work itself is
 /// done by <see cref="WebhookWorker"/>, so the sender gets its answer within a second.
 /// </summary>
-public sealed class WebhookInbox(IDbContextFactory<KoppelDb> dbs, IntegrationCatalog catalog, TenantConnections connections, WebhookWorker worker, TimeProvider clock, ILogger<WebhookInbox> log)
+public sealed class WebhookInbox(
+    IDbContextFactory<KoppelDb> dbs, IntegrationCatalog catalog, TenantConnections connections, DeliveryStore store, WebhookWorker worker, TimeProvider clock,
+    ILogger<WebhookInbox> log)
 {
     public async Task<WebhookAnswer> AcceptAsync(string tenantSlug, string segment, IReadOnlyDictionary<string, string> headers, byte[] body, CancellationToken ct)
     {
@@ -30,8 +32,7 @@ public sealed class WebhookInbox(IDbContextFactory<KoppelDb> dbs, IntegrationCat
             return WebhookAnswer.BadSignature;
         }
         var now = clock.GetUtcNow().UtcDateTime;
-        db.WebhookDeliveries.Add(new WebhookDelivery { TenantId = tenant.Id, System = segment, Body = Encoding.UTF8.GetString(body), ReceivedAt = now, DueAt = now });
-        await db.SaveChangesAsync(ct);
+        await store.StoreAsync(new WebhookDelivery { TenantId = tenant.Id, System = segment, Body = Encoding.UTF8.GetString(body), ReceivedAt = now, DueAt = now });
         worker.Wake();
         return WebhookAnswer.Accepted;
     }

@@ -62,16 +62,22 @@ public sealed class WebhookWorker(IServiceProvider services, SyncOptions options
         await using var db = await dbs.CreateDbContextAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
         var due = await db.WebhookDeliveries.AsNoTracking().Where(d => d.DueAt != null && d.DueAt <= now)
-            .OrderBy(d => d.Id).Take(50).Select(d => new { d.Id, d.DueAt }).ToListAsync(ct);
-        var claimed = new List<long>();
+            .OrderBy(d => d.Id).Take(50).Select(d => new { d.Id, d.DueAt, d.TenantId, d.System, d.Body }).ToListAsync(ct);
+        var claimed = new List<(long Id, string Runs)>();
+        var routes = new DeliveryRoutes(db, services.GetRequiredService<IntegrationCatalog>());
         foreach (var delivery in due)
         {
             var taken = await db.WebhookDeliveries.Where(d => d.Id == delivery.Id && d.DueAt == delivery.DueAt)
                 .ExecuteUpdateAsync(s => s.SetProperty(d => d.DueAt, now + Lease).SetProperty(d => d.Attempts, d => d.Attempts + 1), ct);
-            if (taken == 1) claimed.Add(delivery.Id);
+            if (taken == 1) claimed.Add((delivery.Id, await routes.KeyAsync(delivery.TenantId, delivery.System, delivery.Body, ct)));
         }
-        await Parallel.ForEachAsync(claimed, new ParallelOptions { MaxDegreeOfParallelism = options.WebhookParallelism, CancellationToken = ct },
-            async (id, token) => await ProcessAsync(dbs, id, token));
+        // Deliveries that start the same runs of one tenant go one after the other (in parallel they would only find
+        // the flow busy and wait); different tenants and flows go in parallel.
+        await Parallel.ForEachAsync(claimed.GroupBy(c => c.Runs), new ParallelOptions { MaxDegreeOfParallelism = options.WebhookParallelism, CancellationToken = ct },
+            async (group, token) =>
+            {
+                foreach (var (id, _) in group) await ProcessAsync(dbs, id, token);
+            });
         return claimed.Count;
     }
 

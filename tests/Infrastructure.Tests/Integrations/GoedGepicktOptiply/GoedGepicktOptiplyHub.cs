@@ -33,9 +33,11 @@ public sealed class GoedGepicktOptiplyHub : IAsyncDisposable
     private GoedGepicktOptiplyHub(TestHub hub) => Hub = hub;
 
     /// <param name="fulfilmentCustomer">Makes the connection a fulfilment account of this customer.</param>
-    public static async Task<GoedGepicktOptiplyHub> StartAsync(JsonObject? settings = null, string? fulfilmentCustomer = null, string apiKey = ApiKey)
+    /// <param name="configuration">Hub configuration on top of the test defaults (e.g. Hub:PublicUrl).</param>
+    public static async Task<GoedGepicktOptiplyHub> StartAsync(JsonObject? settings = null, string? fulfilmentCustomer = null, string apiKey = ApiKey,
+        IReadOnlyDictionary<string, string?>? configuration = null)
     {
-        var hub = new GoedGepicktOptiplyHub(await TestHub.StartAsync(_ => { }));
+        var hub = new GoedGepicktOptiplyHub(await TestHub.StartAsync(_ => { }, settings: configuration));
         hub.GoedGepickt.RegisterKey(ApiKey, GgAccount);
         var connections = new Dictionary<string, Dictionary<string, string?>>
         {

@@ -57,6 +57,21 @@ public sealed class StocksAndFaultsTests
     }
 
     [Fact]
+    public async Task Optiplys_429_with_Retry_After_and_server_errors_are_waited_out_and_nothing_is_written_twice()
+    {
+        await using var hub = await GoedGepicktOptiplyHub.StartAsync();
+        hub.Product("GG-1");
+        hub.Product("GG-2");
+        hub.Faults.Plan("optiply", new FaultPlan { AfterRequests = 1, TooManyRequests = 1, ServerErrors = 1 });
+
+        var run = await hub.RunAsync("products");
+
+        Assert.Equal((RunStatus.Succeeded, 2), (run.Status, run.Created));
+        Assert.Equal(0, hub.Faults.Current("optiply")!.TooManyRequests + hub.Faults.Current("optiply")!.ServerErrors);
+        Assert.Equal(["GG-1", "GG-2"], hub.Optiply.Products(GoedGepicktOptiplyHub.Account).Select(p => (string)p["skuCode"]!).Order());
+    }
+
+    [Fact]
     public async Task A_wrong_api_key_is_accepted_when_saved_and_the_run_fails_saying_GoedGepickt_refused_it()
     {
         await using var hub = await GoedGepicktOptiplyHub.StartAsync(apiKey: "typo-in-the-key");

@@ -45,4 +45,24 @@ public sealed class SupplierProductsFlowTests
         Assert.Equal($"{uuid}:{second["uuid"]}", (string?)now["remoteIdMap"]!["1"]);
         Assert.Equal("B-77", (string?)now["skuCode"]);
     }
+
+    [Fact]
+    public async Task A_second_nightly_run_without_changes_writes_nothing_and_one_changed_product_writes_one_update()
+    {
+        await using var hub = await GoedGepicktOptiplyHub.StartAsync();
+        var supplier = hub.Supplier("Koffie BV");
+        for (var i = 1; i <= 4; i++) hub.Product($"GG-{i}", supplier);
+        await hub.NightlyAsync();
+        var writes = hub.Optiply.Writes;
+
+        await hub.NightlyAsync();
+        Assert.Equal(writes, hub.Optiply.Writes);
+
+        var changed = hub.GoedGepickt.Products(GoedGepicktOptiplyHub.GgAccount).Single(p => (string?)p["sku"] == "GG-2");
+        hub.GoedGepickt.ChangeProduct(GoedGepicktOptiplyHub.GgAccount, changed["uuid"]!.ToString(), p => p["price"] = "13.75");
+        await hub.NightlyAsync();
+
+        Assert.Equal(writes + 1, hub.Optiply.Writes);
+        Assert.Equal("13.75", (string?)hub.OptiplyByRemoteId("products", changed["uuid"]!.ToString())!["price"]);
+    }
 }

@@ -61,6 +61,9 @@ public sealed partial class GoedGepicktSandbox
     /// <summary>Deletes a product. GG fires no event for it; the nightly run finds out.</summary>
     public void DeleteProduct(string account, string uuid) => Write(account, a => a.Products.Remove(uuid) ? new JsonObject() : new JsonObject());
 
+    /// <summary>Removes a webhook, as a user can under Settings -> Webhooks; the hub's next check subscribes it again.</summary>
+    public void RemoveWebhook(string account, string webhookUuid) => Write(account, a => a.Webhooks.Remove(webhookUuid) ? new JsonObject() : new JsonObject());
+
     /// <summary>Adds an order (fires order.statusChanged, as GG does when an order is created).</summary>
     public JsonObject AddOrder(string account, JsonObject order, bool fire = true)
     {
