@@ -39,7 +39,7 @@ public sealed partial class InboxView
     private string? problem;
     private string? notice;
 
-    private string TotalText => groups is null ? "" :
+    private string TotalText => groups is null or { Count: 0 } ? "" :
         $"{OutcomeWords.Count(groups.Sum(g => g.Count), "open error")} in {OutcomeWords.Count(groups.Count, "group")}";
 
     private IEnumerable<(string Key, string Name)> FlowChoices =>
@@ -132,6 +132,8 @@ public sealed partial class InboxView
         {
             var count = await Actions.ResolveGroupAsync(group, note, CancellationToken.None);
             notice = $"{OutcomeWords.Count(count, "record")} of “{group.Reason}” resolved.";
+            // The journey beside the table showed one of them as failing: no longer the state of things.
+            journey = null;
             await LoadAsync();
         });
 
