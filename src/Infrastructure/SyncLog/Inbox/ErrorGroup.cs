@@ -2,3 +2,6 @@ namespace Koppel.Infrastructure.SyncLog.Inbox;
 
 /// <summary>Open errors of one tenant's flow that share a reason: the inbox's one line for the same cause on many records.</summary>
 public sealed record ErrorGroup(string Tenant, string Flow, string Reason, int Count, DateTime LastFailedAt);
+
+/// <summary>How many errors are open in one tenant's flow.</summary>
+public sealed record ErrorCount(string Tenant, string Flow, int Count);

@@ -33,6 +33,20 @@ public sealed class ErrorInbox(IDbContextFactory<KoppelDb> dbs, TimeProvider clo
         return await (await OpenAsync(db, slug, ct)).CountAsync(o => flow == null || o.Flow == flow, ct);
     }
 
+    /// <summary>
+    /// Open errors per tenant and flow in one query: the counts beside the flow rows and on the dashboard. A null
+    /// slug counts every tenant.
+    /// </summary>
+    public async Task<IReadOnlyList<ErrorCount>> CountsAsync(string? slug, CancellationToken ct)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        return await (await OpenAsync(db, slug, ct))
+            .Join(db.Tenants, o => o.TenantId, t => t.Id, (o, t) => new { t.Slug, o.Flow })
+            .GroupBy(o => new { o.Slug, o.Flow })
+            .Select(g => new ErrorCount(g.Key.Slug, g.Key.Flow, g.Count()))
+            .ToListAsync(ct);
+    }
+
     /// <summary>The records of one group, newest failure first.</summary>
     public async Task<IReadOnlyList<OpenError>> RecordsAsync(string slug, string flow, string reason, CancellationToken ct)
     {

@@ -1,0 +1,190 @@
+using Koppel.Domain.Sync;
+using Koppel.Infrastructure.Sync;
+using Koppel.Infrastructure.SyncLog;
+using Koppel.Infrastructure.SyncLog.Inbox;
+using Koppel.Infrastructure.Tenants;
+using Koppel.Portal.Auth;
+using Koppel.Portal.Components.Shared;
+using Microsoft.AspNetCore.Components;
+
+namespace Koppel.Portal.Components.Inbox;
+
+/// <summary>
+/// The open errors of one tenant (<see cref="Slug"/> set) or of every tenant, grouped by reason. The filters live
+/// in the address (?flow=, ?tenant=), so every count elsewhere in the portal can link straight to its groups.
+/// </summary>
+public sealed partial class InboxView
+{
+    [Inject] private ErrorInbox Inbox { get; set; } = default!;
+    [Inject] private SyncLogService Log { get; set; } = default!;
+    [Inject] private TenantService Tenants { get; set; } = default!;
+    [Inject] private RunLauncher Launcher { get; set; } = default!;
+    [Inject] private CurrentUser User { get; set; } = default!;
+    [Inject] private NavigationManager Navigation { get; set; } = default!;
+    [Inject] private ILogger<InboxView> Logger { get; set; } = default!;
+
+    /// <summary>The tenant whose inbox this is; null for support's view across tenants.</summary>
+    [Parameter] public string? Slug { get; set; }
+    [Parameter] public string? FlowFilter { get; set; }
+    [Parameter] public string? TenantFilter { get; set; }
+
+    private InboxActions Actions => new(Inbox, User);
+
+    private IReadOnlyList<TenantView> tenants = [];
+    private IReadOnlyList<ErrorGroup>? groups;
+    private readonly HashSet<ErrorGroup> expanded = new();
+    private readonly Dictionary<ErrorGroup, IReadOnlyList<InboxRecord>> records = new();
+    private (string Tenant, long Id, LogEntryDetails? Details, string? Problem)? journey;
+    private bool resyncing;
+    private string? problem;
+    private string? notice;
+
+    private string TotalText => groups is null or { Count: 0 } ? "" :
+        $"{OutcomeWords.Count(groups.Sum(g => g.Count), "open error")} in {OutcomeWords.Count(groups.Count, "group")}";
+
+    private IEnumerable<(string Key, string Name)> FlowChoices =>
+        tenants.Where(t => (Slug ?? TenantFilter) is null || t.Slug == (Slug ?? TenantFilter))
+            .SelectMany(t => t.Flows).DistinctBy(f => f.Key).Select(f => (f.Key, f.Name));
+
+    protected override async Task OnParametersSetAsync()
+    {
+        try
+        {
+            tenants = Slug is null ? await Tenants.ListAsync(null, CancellationToken.None)
+                : await Tenants.GetAsync(Slug, CancellationToken.None) is { } one ? [one] : [];
+        }
+        catch (Exception e)
+        {
+            Logger.LogError(e, "Tenants could not be read for the inbox");
+            problem = "The tenants could not be read just now. Reload the page to try again.";
+        }
+        await LoadAsync();
+    }
+
+    private async Task LoadAsync()
+    {
+        try
+        {
+            groups = await Inbox.GroupsAsync(Slug ?? TenantFilter, FlowFilter, null, CancellationToken.None);
+            // Groups that still exist keep their open state; their records are read again.
+            expanded.IntersectWith(groups);
+            records.Clear();
+            foreach (var group in expanded) await LoadRecordsAsync(group);
+        }
+        catch (Exception e)
+        {
+            Logger.LogError(e, "The inbox of {Tenant} could not be read", Slug ?? "all tenants");
+            problem = "The open errors could not be read just now. Try again in a moment.";
+            groups = [];
+        }
+    }
+
+    private async Task LoadRecordsAsync(ErrorGroup group) =>
+        records[group] = (await Inbox.RecordsAsync(group.Tenant, group.Flow, group.Reason, CancellationToken.None)).Select(e => new InboxRecord(e)).ToList();
+
+    private string TenantName(string slug) => tenants.FirstOrDefault(t => t.Slug == slug)?.Name ?? slug;
+
+    private (string Name, string Source, string Target) FlowParts(string tenant, string key) =>
+        tenants.FirstOrDefault(t => t.Slug == tenant)?.Flows.FirstOrDefault(f => f.Key == key) is { } flow
+            ? (flow.Name, flow.Source, flow.Target) : (key, "the source", "the target");
+
+    private string GroupClass(ErrorGroup group, int _) => expanded.Contains(group) ? "group-row group-open" : "group-row";
+
+    private async Task ToggleAsync(ErrorGroup group)
+    {
+        if (!expanded.Add(group))
+        {
+            expanded.Remove(group);
+            return;
+        }
+        await LoadRecordsAsync(group);
+    }
+
+    // Filters are part of the address: a link, the back button and a reload all show the same groups.
+    private Task PickFlowAsync(string? flow) => Go(flow, TenantFilter);
+
+    private Task PickTenantAsync(string? tenant) => Go(null, tenant);
+
+    private Task Go(string? flow, string? tenant)
+    {
+        Navigation.NavigateTo(Navigation.GetUriWithQueryParameters(new Dictionary<string, object?> { ["flow"] = flow, ["tenant"] = tenant }));
+        return Task.CompletedTask;
+    }
+
+    private async Task OpenJourneyAsync(string tenant, long logId)
+    {
+        journey = (tenant, logId, null, null);
+        StateHasChanged();
+        try
+        {
+            var details = await Log.EntryAsync(tenant, logId, CancellationToken.None);
+            journey = (tenant, logId, details, details is null ? "This record's log entry no longer exists." : null);
+        }
+        catch (Exception e)
+        {
+            Logger.LogError(e, "Log entry {Id} of {Tenant} could not be read", logId, tenant);
+            journey = (tenant, logId, null, "The record's journey could not be read just now. Try again in a moment.");
+        }
+    }
+
+    private async Task ResolveGroupAsync(ErrorGroup group, string? note) =>
+        await ChangeAsync(async () =>
+        {
+            var count = await Actions.ResolveGroupAsync(group, note, CancellationToken.None);
+            notice = $"{OutcomeWords.Count(count, "record")} of “{group.Reason}” resolved.";
+            // The journey beside the table showed one of them as failing: no longer the state of things.
+            journey = null;
+            await LoadAsync();
+        });
+
+    private Task ResolveAsync(ErrorGroup group, InboxRecord row) =>
+        ChangeAsync(async () => row.Resolved = await Actions.ResolveAsync(group.Tenant, row.Error.Id, null, CancellationToken.None));
+
+    private Task ReopenAsync(ErrorGroup group, InboxRecord row) =>
+        ChangeAsync(async () => row.Resolved = !await Actions.ReopenAsync(group.Tenant, row.Error.Id, CancellationToken.None));
+
+    private async Task ChangeAsync(Func<Task> change)
+    {
+        problem = null;
+        try
+        {
+            await change();
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            problem = e.Message;
+        }
+        catch (Exception e)
+        {
+            Logger.LogError(e, "An open error of {Tenant} could not be changed", Slug ?? "a tenant");
+            problem = "The change could not be saved just now. Try again in a moment.";
+        }
+    }
+
+    // The journey's resync: one record again now; a success resolves its error, so the groups are read again.
+    private async Task ResyncAsync(SyncLogEntry entry)
+    {
+        if (journey is not { } open || resyncing) return;
+        resyncing = true;
+        try
+        {
+            var run = await Launcher.RunAsync(open.Tenant, entry.Flow, new RunRequest(RunMode.SingleRecord, RunTrigger.Manual, entry.SourceKey), CancellationToken.None);
+            notice = run.Status == RunStatus.Failed ? null : $"{entry.SourceKey} was sent again.";
+            if (run.Status == RunStatus.Failed) problem = $"{entry.SourceKey} could not be sent again: {run.Error}";
+        }
+        catch (FlowBusy)
+        {
+            problem = $"The flow is running right now; that run may already bring {entry.SourceKey} up to date.";
+        }
+        catch (Exception e)
+        {
+            Logger.LogError(e, "Resync of {Record} for {Tenant} failed to start", entry.SourceKey, open.Tenant);
+            problem = $"{entry.SourceKey} could not be sent again because of an unexpected problem.";
+        }
+        finally
+        {
+            resyncing = false;
+        }
+        await LoadAsync();
+    }
+}
