@@ -116,4 +116,36 @@ public sealed class FulfillableOrdersTests(PortalFixture portal) : IDisposable
         await tab.ScreenshotAsync("fulfillable-orders-erp-refused");
         tab.AssertNoErrors();
     }
+
+    [Fact]
+    public async Task A_customer_sees_its_own_tenants_orders_and_not_another_tenants()
+    {
+        var own = await TenantAsync("browser-fulfil-own");
+        var other = await WebshopsErp.CreateAsync(http, "browser-fulfil-other");
+        await portal.CreateCustomerAsync(own.Slug, "lili@fulfil.example", "Lili-pass-12");
+        await using var customer = await portal.NewContextAsync();
+        await portal.SignInAsync(customer, "lili@fulfil.example", "Lili-pass-12");
+
+        var tab = await PortalFixture.OpenAsync(customer, $"/tenants/{own.Slug}");
+        await tab.Page.Locator("#fulfillable-link").ClickAsync();
+        await Expect(tab.Page.Locator("tr.order-row")).ToHaveCountAsync(3);
+        var otherPage = await customer.NewPageAsync();
+        var refused = await otherPage.GotoAsync($"/tenants/{other.Slug}/fulfillable-orders");
+
+        Assert.Equal(403, refused!.Status);
+        await Expect(otherPage.GetByRole(AriaRole.Heading, new() { Name = "Access denied", Level = 1 })).ToBeVisibleAsync();
+        await Expect(otherPage.Locator("tr.order-row")).ToHaveCountAsync(0);
+        tab.AssertNoErrors();
+    }
+
+    [Fact]
+    public async Task The_tenant_page_of_another_integration_has_no_fulfillable_orders_link()
+    {
+        await portal.CreateTenantAsync("browser-no-fulfil", "Browser no fulfillable orders");
+
+        var tab = await portal.OpenAsync("/tenants/browser-no-fulfil");
+
+        await Expect(tab.Page.GetByRole(AriaRole.Link, new() { Name = "Sync log" })).ToBeVisibleAsync();
+        await Expect(tab.Page.Locator("#fulfillable-link")).ToHaveCountAsync(0);
+    }
 }
