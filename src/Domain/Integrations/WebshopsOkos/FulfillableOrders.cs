@@ -1,7 +1,8 @@
 namespace Koppel.Domain.Integrations.WebshopsOkos;
 
 /// <summary>An open, not yet invoiced ERP order document, as the fulfillable view needs it.</summary>
-public sealed record OpenOrder(string Id, string Number, DateTime Date, string WarehouseId, string Customer, IReadOnlyList<OpenOrderLine> Lines);
+/// <param name="Webshop">The key of the webshop the order came from; null for an order entered in the ERP itself.</param>
+public sealed record OpenOrder(string Id, string Number, DateTime Date, string WarehouseId, string Customer, IReadOnlyList<OpenOrderLine> Lines, string? Webshop = null);
 
 public sealed record OpenOrderLine(string ProductCode, string Name, decimal Quantity);
 

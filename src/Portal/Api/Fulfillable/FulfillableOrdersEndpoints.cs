@@ -23,7 +23,7 @@ public static class FulfillableOrdersEndpoints
     }
 
     /// <summary>One open order: fulfillable from its warehouse's stock or not, and then what it lacks per product code.</summary>
-    public sealed record OrderAnswer(string Id, string Number, DateTime Date, string WarehouseId, string Customer, bool Fulfillable,
+    public sealed record OrderAnswer(string Id, string Number, DateTime Date, string WarehouseId, string Customer, string? Webshop, bool Fulfillable,
         IReadOnlyList<OpenOrderLine> Lines, IReadOnlyDictionary<string, decimal> Missing);
 
     /// <summary>The open, not yet invoiced orders, oldest first.</summary>
@@ -40,7 +40,7 @@ public static class FulfillableOrdersEndpoints
         var (erp, problem) = await ReadAsync(tenant, reader, ct);
         if (erp is null) return problem!;
         return TypedResults.Ok(new OrdersAnswer(erp.Allocate().Select(f => new OrderAnswer(f.Order.Id, f.Order.Number, f.Order.Date, f.Order.WarehouseId,
-            f.Order.Customer, f.Fulfillable, f.Order.Lines, f.Missing)).ToList()));
+            f.Order.Customer, f.Order.Webshop, f.Fulfillable, f.Order.Lines, f.Missing)).ToList()));
     }
 
     /// <summary>Per product, what to pack for the selected fulfillable orders; <c>?format=csv</c> answers the CSV to print or open.</summary>
@@ -69,9 +69,7 @@ public static class FulfillableOrdersEndpoints
         if (erp is null) return problem!;
         var (selected, invalid) = Select(body, erp.Allocate());
         if (invalid is not null) return invalid;
-        var orders = selected.Select(s => s.Order).ToList();
-        var warehouses = orders.Select(o => o.WarehouseId).ToHashSet(StringComparer.Ordinal);
-        return TypedResults.Ok(new PurchaseAnswer(PurchaseList.For(orders, erp.StockIn(warehouses), erp.Products)));
+        return TypedResults.Ok(new PurchaseAnswer(erp.PurchaseListFor(selected.Select(s => s.Order).ToList())));
     }
 
     private static (IReadOnlyList<FulfillableOrder> Selected, ValidationProblem? Invalid) Select(Selection body, IReadOnlyList<FulfillableOrder> open)
