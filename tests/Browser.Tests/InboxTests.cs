@@ -1,5 +1,7 @@
 using System.Text.RegularExpressions;
 using Koppel.Browser.Tests.SyncLog;
+using Koppel.Infrastructure.SyncLog.Inbox;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Koppel.Browser.Tests;
 
@@ -23,27 +25,30 @@ public sealed class InboxTests(LogPortal portal)
     [Fact]
     public async Task Support_resolves_a_group_with_a_note_and_the_flows_count_drops()
     {
+        // B-100 keeps failing in every test of this collection; R-200 is fixed by a sync log test that may run first.
+        var open = await portal.Services.GetRequiredService<ErrorInbox>().CountAsync(LogPortal.Tenant, "products", default);
+        Assert.InRange(open, 1, 2);
         var before = await LogPortal.OpenAsync(portal.Browser, $"/tenants/{LogPortal.Tenant}");
         var count = before.Page.Locator("#flow-products-errors");
-        await Expect(count).ToHaveTextAsync("2 open errors");
+        await Expect(count).ToHaveTextAsync(open == 1 ? "1 open error" : "2 open errors");
         await count.ClickAsync();
         await Expect(before.Page).ToHaveURLAsync(new Regex($"/tenants/{LogPortal.Tenant}/inbox\\?flow=products$"));
         await Expect(before.Page.Locator(".inbox-layout[data-ready='true']")).ToBeVisibleAsync();
 
         var tab = before;
         var page = tab.Page;
-        await Expect(Group(page, Refused)).ToContainTextAsync("2");
+        await Expect(Group(page, Refused)).ToContainTextAsync($"{open}");
         await Group(page, Refused).ClickAsync();
         await Expect(Record(page, "B-100")).ToContainTextAsync(Refused);
-        await Expect(Record(page, "R-200")).ToBeVisibleAsync();
+        await Expect(page.Locator(".records-table tr[data-record]")).ToHaveCountAsync(open);
         await Record(page, "B-100").GetByRole(AriaRole.Button, new() { Name = "Journey of B-100" }).ClickAsync();
         await Expect(page.Locator("#details-heading")).ToContainTextAsync("B-100");
         await Expect(page.Locator("[data-testid='details-message']")).ToContainTextAsync(Refused);
         await tab.ScreenshotAsync("inbox-group");
 
         await page.Locator(".group-note input").FillAsync("Names filled in at the shop");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Resolve all 2 records" }).ClickAsync();
-        await Expect(page.Locator("#inbox-notice")).ToContainTextAsync("2 records");
+        await page.GetByRole(AriaRole.Button, new() { Name = $"Resolve all {open} records" }).ClickAsync();
+        await Expect(page.Locator("#inbox-notice")).ToContainTextAsync(open == 1 ? "1 record" : "2 records");
         await Expect(page.Locator("#inbox-empty")).ToContainTextAsync("No open errors");
         await tab.ScreenshotAsync("inbox-resolved");
 
