@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Koppel.Domain.Tenants;
 using Koppel.Infrastructure.Http;
 using Koppel.Infrastructure.Integrations;
@@ -17,6 +18,10 @@ public sealed class WebhookRegistrar(
     IDbContextFactory<KoppelDb> dbs, IntegrationCatalog catalog, TenantConnections connections, ConnectorHttp http, HubAddress hub,
     IHostApplicationLifetime lifetime, ILogger<WebhookRegistrar> log)
 {
+    // One registration per tenant at a time in this process: a connection saved while the start-up or hourly check
+    // runs would otherwise see no webhooks twice and subscribe each event twice.
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> _turns = new(StringComparer.Ordinal);
+
     /// <summary>Registers one tenant's webhooks after its connections were saved.</summary>
     public async Task EnsureAsync(string tenantSlug, CancellationToken ct)
     {
@@ -39,6 +44,20 @@ public sealed class WebhookRegistrar(
     }
 
     private async Task EnsureAsync(Tenant tenant, CancellationToken ct)
+    {
+        var turn = _turns.GetOrAdd(tenant.Slug, _ => new SemaphoreSlim(1, 1));
+        await turn.WaitAsync(ct);
+        try
+        {
+            await RegisterAsync(tenant, ct);
+        }
+        finally
+        {
+            turn.Release();
+        }
+    }
+
+    private async Task RegisterAsync(Tenant tenant, CancellationToken ct)
     {
         var integration = catalog.Find(tenant.Integration);
         if (integration is null) return;
