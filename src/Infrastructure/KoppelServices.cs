@@ -72,6 +72,7 @@ public static class KoppelServices
         services.AddMappingEditor();
         services.AddSingleton<SyncLogService>();
         services.AddSingleton<ErrorInbox>();
+        services.AddSingleton<ErrorRetry>();
         services.AddSingleton<TenantHealthService>();
         services.AddSingleton<CustomerUsers>();
         services.AddSingleton<SandboxFaults>();

@@ -8,6 +8,17 @@ public enum RunMode
     Full = 2,
     /// <summary>One record by source id, always written.</summary>
     SingleRecord = 3,
+    /// <summary>Chosen records by source id, each read again and written: the inbox's bulk retry.</summary>
+    Records = 4,
+}
+
+public static class RunModes
+{
+    /// <summary>
+    /// A run for named records only: it says nothing about the flow's health (a resync of one record that works hides
+    /// nothing about the others) and does not count as the flow having run through.
+    /// </summary>
+    public static bool IsForRecords(this RunMode mode) => mode is RunMode.SingleRecord or RunMode.Records;
 }
 
 public enum RunStatus

@@ -19,14 +19,14 @@ public sealed class RunAlerts(IDbContextFactory<KoppelDb> dbs, AlertOptions opti
     public async Task RunFinishedAsync(SyncRun run, string flowName)
     {
         var o = options;
-        if (!o.Enabled && o.PauseAfterFailedRuns == 0 || run.Mode == RunMode.SingleRecord) return;
+        if (!o.Enabled && o.PauseAfterFailedRuns == 0 || run.Mode.IsForRecords()) return;
         try
         {
             var thresholds = new AlertThresholds(o.FailedRunsInARow, o.FailedRecordsThreshold, o.PauseAfterFailedRuns);
             await using var db = await dbs.CreateDbContextAsync();
             // The flow's newest runs, not just this one: another process may have finished a later run already.
             var recent = await db.SyncRuns.AsNoTracking()
-                .Where(r => r.TenantId == run.TenantId && r.Flow == run.Flow && r.Mode != RunMode.SingleRecord && r.Status != RunStatus.Running)
+                .Where(r => r.TenantId == run.TenantId && r.Flow == run.Flow && r.Mode != RunMode.SingleRecord && r.Mode != RunMode.Records && r.Status != RunStatus.Running)
                 .OrderByDescending(r => r.Id).Take(thresholds.RunsToRead)
                 .Select(r => new FinishedRun(r.Status == RunStatus.Failed, r.Failed)).ToListAsync();
             if (IncidentRules.PauseReason(thresholds, recent) is { } pause) await PauseAsync(db, run, pause);

@@ -43,6 +43,8 @@ public sealed class FlowRunner(
         var scope = ScopeOf(tenant, integration, flowKey);
         if (request.Mode == RunMode.SingleRecord && string.IsNullOrWhiteSpace(request.SourceId))
             throw new ArgumentException("A single-record run needs the record's source id.", nameof(request));
+        if (request.Mode == RunMode.Records && (request.SourceIds.Count == 0 || request.SourceIds.Any(string.IsNullOrWhiteSpace)))
+            throw new ArgumentException("A retry of chosen records needs their source ids.", nameof(request));
 
         var state = await FlowStates.EnsureAsync(db, tenant.Id, flow, ct, scope);
         var run = new SyncRun
@@ -77,6 +79,8 @@ public sealed class FlowRunner(
                              ?? ((await commit.LinksAsync([id], ct)).ContainsKey(id) ? SourceRecord.Deletion(id) : throw new RecordNotFound(flow.SourceSystem, id));
                 await ProcessPageAsync(processor, commit, [record], request.Force, null, ct);
             }
+            else if (request.Mode == RunMode.Records)
+                await ProcessByIdAsync(processor, commit, request.SourceIds.Distinct().ToList(), request.Force, progress, run, ct);
             else
             {
                 if (request.Mode == RunMode.Incremental)
@@ -137,15 +141,24 @@ public sealed class FlowRunner(
     }
 
     /// <summary>Records that failed before are tried again first, so a failure never silently drops a record.</summary>
-    private async Task RetryFailedAsync(KoppelDb db, RecordProcessor processor, PageCommitter commit, int tenantId, string flow, CancellationToken ct)
+    private async Task RetryFailedAsync(KoppelDb db, RecordProcessor processor, PageCommitter commit, int tenantId, string flow, CancellationToken ct) =>
+        await ProcessByIdAsync(processor, commit, await FailedRecords.PendingAsync(db, tenantId, flow, ct), force: false, progress: null, run: null, ct);
+
+    /// <summary>
+    /// Reads named records again one by one and processes them in pages of 100, each logged even when nothing
+    /// changed (a retried record must leave a trace, or its open error would stay). One the source no longer has
+    /// is a deletion.
+    /// </summary>
+    private async Task ProcessByIdAsync(RecordProcessor processor, PageCommitter commit, IReadOnlyList<string> ids, bool force,
+        IProgress<SyncRun>? progress, SyncRun? run, CancellationToken ct)
     {
-        var failing = await FailedRecords.PendingAsync(db, tenantId, flow, ct);
-        foreach (var chunk in failing.Chunk(100))
+        foreach (var chunk in ids.Chunk(100))
         {
             var records = new List<SourceRecord>();
             foreach (var id in chunk)
                 records.Add(await processor.Parts.Source.ReadOneAsync(id, ct) ?? SourceRecord.Deletion(id));
-            await ProcessPageAsync(processor, commit, records, force: false, cursor: null, ct, logAll: true);
+            await ProcessPageAsync(processor, commit, records, force, cursor: null, ct, logAll: true);
+            if (run is not null) progress?.Report(run);
         }
     }
 
@@ -201,7 +214,7 @@ public sealed class FlowRunner(
         db.SyncRuns.Update(run);
         await db.SaveChangesAsync(CancellationToken.None);
         // Flows that read this one's output wait for a run of it that reached the end (a one-record run does not count).
-        if (run.Mode != RunMode.SingleRecord && run.Status is RunStatus.Succeeded or RunStatus.CompletedWithErrors)
+        if (!run.Mode.IsForRecords() && run.Status is RunStatus.Succeeded or RunStatus.CompletedWithErrors)
             await db.FlowStates.Where(s => s.Id == stateId).ExecuteUpdateAsync(s => s.SetProperty(x => x.LastSucceededAt, run.StartedAt), CancellationToken.None);
         await db.FlowStates.Where(s => s.Id == stateId && s.RunningRunId == run.Id)
             .ExecuteUpdateAsync(s => s

@@ -102,4 +102,37 @@ public sealed class ErrorApiTests(ApiHost host) : IClassFixture<ApiHost>
         Assert.Equal(2, (await GroupsAsync(host.Client(ApiHost.SupportKey), "errors-other")).Count);
         Assert.Equal(2, (await GroupsAsync(host.Client(ApiHost.SupportKey), "errors-own")).Count);
     }
+
+    [Fact]
+    public async Task A_customer_retries_a_group_of_its_own_tenant_as_one_run_and_is_told_its_cost_but_not_another_tenants()
+    {
+        await SeedAsync("errors-retry-own");
+        await SeedAsync("errors-retry-other");
+        await host.Services.GetRequiredService<CustomerUsers>().CreateAsync("errors-retry-own", "user@errors-retry-own.example", "Customer-pass-1", CancellationToken.None);
+        using var customer = await PortalSession.SignInAsync(host, "user@errors-retry-own.example", "Customer-pass-1");
+
+        var foreign = await customer.Http.PostAsJsonAsync("/api/v1/tenants/errors-retry-other/errors/retry", new { flow = "products", reason = Refused });
+        Assert.Equal(HttpStatusCode.Forbidden, foreign.StatusCode);
+        var response = await customer.Http.PostAsJsonAsync("/api/v1/tenants/errors-retry-own/errors/retry", new { flow = "products", reason = Refused });
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var answer = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal(("records", 2, 2, 2), ((string?)answer["run"]!["mode"], (int)answer["records"]!, (int)answer["calls"]!["sourceReads"]!, (int)answer["calls"]!["targetWritesAtMost"]!));
+        Assert.Equal(("Test shop", "Test store"), ((string?)answer["calls"]!["sourceSystem"], (string?)answer["calls"]!["targetSystem"]));
+    }
+
+    [Fact]
+    public async Task A_retry_without_a_flow_or_with_nothing_to_match_is_refused_by_field_or_not_found()
+    {
+        await SeedAsync("errors-retry-none");
+        var support = host.Client(ApiHost.SupportKey);
+
+        var noFlow = await support.PostAsJsonAsync("/api/v1/tenants/errors-retry-none/errors/retry", new { reason = Refused });
+        Assert.Equal(HttpStatusCode.BadRequest, noFlow.StatusCode);
+        Assert.NotNull(JsonNode.Parse(await noFlow.Content.ReadAsStringAsync())!["errors"]!["flow"]);
+        var empty = await support.PostAsJsonAsync("/api/v1/tenants/errors-retry-none/errors/retry", new { flow = "products", sourceKeys = Array.Empty<string>() });
+        Assert.NotNull(JsonNode.Parse(await empty.Content.ReadAsStringAsync())!["errors"]!["sourceKeys"]);
+        var nothing = await support.PostAsJsonAsync("/api/v1/tenants/errors-retry-none/errors/retry", new { flow = "products", sourceKeys = new[] { "99999" } });
+        Assert.Equal(HttpStatusCode.NotFound, nothing.StatusCode);
+    }
 }

@@ -55,6 +55,18 @@ public sealed class ErrorInbox(IDbContextFactory<KoppelDb> dbs, TimeProvider clo
         return rows.OrderByDescending(o => o.LastFailedAt).ThenBy(o => o.SourceKey, StringComparer.Ordinal).ToList();
     }
 
+    /// <summary>
+    /// The source ids of a flow's open errors, of one reason when given, and of the given ids only when given (ids
+    /// that are not open errors of this tenant's flow are left out).
+    /// </summary>
+    public async Task<IReadOnlyList<string>> SourceKeysAsync(string slug, string flow, string? reason, IReadOnlyCollection<string>? among, CancellationToken ct)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var open = (await OpenAsync(db, slug, ct)).Where(o => o.Flow == flow && (reason == null || o.Reason == reason));
+        if (among is not null) open = open.Where(o => among.Contains(o.SourceKey));
+        return await open.OrderBy(o => o.Id).Select(o => o.SourceKey).ToListAsync(ct);
+    }
+
     /// <summary>Resolves every open error of a group by hand; returns how many were resolved.</summary>
     public async Task<int> ResolveGroupAsync(string slug, string flow, string reason, string by, string? note, CancellationToken ct)
     {

@@ -1,3 +1,4 @@
+using Koppel.Domain.Sync;
 using Koppel.Infrastructure.SyncLog.Inbox;
 using Koppel.Infrastructure.Tenants;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -17,6 +18,8 @@ public static class ErrorEndpoints
         tenant.MapPost("/errors/resolve", ResolveGroupAsync);
         tenant.MapPost("/errors/{id:long}/resolve", ResolveAsync);
         tenant.MapPost("/errors/{id:long}/reopen", ReopenAsync);
+        // A retry is a resync of records that failed: customers may start it for their own tenant, as they resync one record.
+        tenant.MapPost("/errors/retry", RetryAsync).OpenToCustomers().ProducesProblem(StatusCodes.Status409Conflict);
         return api;
     }
 
@@ -26,6 +29,16 @@ public static class ErrorEndpoints
     public sealed record ResolveBody(string? Note);
 
     public sealed record Resolved(int Count);
+
+    /// <summary>
+    /// Which open errors to retry: those of one flow, narrowed to one reason (a group) and/or to chosen source keys.
+    /// </summary>
+    public sealed record RetryBody(string? Flow, string? Reason, IReadOnlyList<string>? SourceKeys);
+
+    /// <summary>The run that retries them (it goes on after the answer) and what it costs at most in API calls.</summary>
+    public sealed record RetryStarted(RunSummary Run, int Records, RetryCalls Calls);
+
+    public sealed record RetryCalls(string SourceSystem, int SourceReads, string TargetSystem, int TargetWritesAtMost);
 
     private static async Task<Ok<IReadOnlyList<ErrorGroup>>> GroupsAsync(string tenant, string? flow, string? reason, ErrorInbox inbox, CancellationToken ct) =>
         TypedResults.Ok(await inbox.GroupsAsync(tenant, flow, reason, ct));
@@ -46,6 +59,18 @@ public static class ErrorEndpoints
         await inbox.ResolveAsync(tenant, id, ApiFilters.CallerOf(http).Actor, body?.Note, ct)
             ? TypedResults.NoContent()
             : ApiResults.NotFound($"There is no error {id}.");
+
+    private static async Task<Results<Accepted<RetryStarted>, ValidationProblem, ProblemHttpResult>> RetryAsync(
+        string tenant, RetryBody body, ErrorRetry retry, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(body.Flow)) return ApiResults.Invalid([new InputError("flow", "Name the flow whose open errors to retry.")]);
+        if (body.SourceKeys is { Count: 0 }) return ApiResults.Invalid([new InputError("sourceKeys", "Leave it out to retry every match, or list at least one record.")]);
+        if (await retry.StartAsync(tenant, body.Flow, body.Reason, body.SourceKeys, RunTrigger.Api, ct) is not { } started)
+            return ApiResults.NotFound("No open error matches: nothing to retry.");
+        var (run, cost) = started;
+        return TypedResults.Accepted($"/api/v1/tenants/{tenant}/runs/{run.Id}", new RetryStarted(RunSummary.Of(run), cost.Records,
+            new RetryCalls(cost.SourceSystem, cost.Records, cost.TargetSystem, cost.Records)));
+    }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> ReopenAsync(string tenant, long id, ErrorInbox inbox, CancellationToken ct) =>
         await inbox.ReopenAsync(tenant, id, ct) ? TypedResults.NoContent() : ApiResults.NotFound($"There is no error {id}.");

@@ -10,6 +10,7 @@ public static class RunText
     {
         RunMode.Full => "full resync",
         RunMode.SingleRecord => "single-record resync",
+        RunMode.Records => "retry of chosen records",
         _ => "sync",
     };
 
