@@ -1,6 +1,9 @@
 using System.Text.RegularExpressions;
+using System.Text.Json.Nodes;
 using Koppel.Browser.Tests.SyncLog;
+using Koppel.Infrastructure.Sandbox;
 using Koppel.Infrastructure.SyncLog.Inbox;
+using Koppel.Infrastructure.Tenants;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Koppel.Browser.Tests;
@@ -91,5 +94,56 @@ public sealed class InboxTests(LogPortal portal)
             await Expect(other.Locator("body")).Not.ToContainTextAsync("B-100");
         }
         tab.AssertNoErrors();
+    }
+
+    [Fact]
+    public async Task Support_retries_chosen_records_after_seeing_the_cost_and_watches_the_retry_go()
+    {
+        const string slug = "shop-retry";
+        string[] fixable = ["C-301", "C-302", "C-303", "C-304", "C-305", "C-306"];
+        await portal.Services.GetRequiredService<TenantService>().UpsertAsync(slug, new TenantInput("Shop Retry BV", "test-shop",
+            new() { ["shop"] = new() { ["baseUrl"] = new Uri(portal.Address, "sandbox/test-shop/").ToString(), ["apiSecret"] = LogPortal.Secret } },
+            new JsonObject { ["pageSize"] = 50, ["skipNameless"] = false }), default);
+        var faults = portal.Services.GetRequiredService<SandboxFaults>();
+        try
+        {
+            foreach (var key in fixable) portal.Shop.PutItem(key, null, 3m);
+            await portal.RunAsync(slug);
+            foreach (var key in fixable) portal.Shop.PutItem(key, $"Shelf {key}", 3m);
+            // A slow shop keeps the retry going long enough to watch it.
+            faults.Plan("test-shop", new FaultPlan { DelayMilliseconds = 400 });
+
+            var tab = await OpenInboxAsync(portal.Browser, $"/tenants/{slug}/inbox");
+            var page = tab.Page;
+            await Group(page, Refused).ClickAsync();
+            foreach (var key in fixable)
+                await page.GetByRole(AriaRole.Checkbox, new() { Name = $"Select {key}" }).CheckAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = "Retry the selected records" }).ClickAsync();
+
+            var confirm = page.GetByRole(AriaRole.Dialog);
+            await Expect(confirm).ToContainTextAsync("Retry 6 records?");
+            await Expect(confirm).ToContainTextAsync("each of the 6 records is read again from Test shop (about 6 API calls) and written to Test store");
+            await tab.ScreenshotAsync("inbox-retry-confirm");
+            await confirm.GetByRole(AriaRole.Button, new() { Name = "Retry", Exact = true }).ClickAsync();
+
+            var progress = page.Locator(".inbox-retry[data-flow='products']");
+            await Expect(progress).ToContainTextAsync("Retrying 6 records of Products");
+            await tab.ScreenshotAsync("inbox-retry-running");
+            await Expect(page.Locator("#inbox-notice")).ToContainTextAsync("Retry of Products done: 6 read · 6 written · 0 unchanged · 0 failed", new() { Timeout = 60_000 });
+            await Expect(progress).ToHaveCountAsync(0);
+            // The group stays open with the records the retry did not touch.
+            await Expect(Record(page, "B-100")).ToBeVisibleAsync();
+            foreach (var key in fixable) await Expect(Record(page, key)).ToHaveCountAsync(0);
+            await tab.ScreenshotAsync("inbox-retry-done");
+            tab.AssertNoErrors();
+
+            Assert.All(fixable, key => Assert.Single(portal.Shop.Products.Values, p => (string?)p["remoteId"] == key));
+        }
+        finally
+        {
+            faults.Clear("test-shop");
+            // Gone from the shop, so the other tenants' later runs of this shared emulator never read them.
+            foreach (var key in fixable) portal.Shop.DeleteItem(key);
+        }
     }
 }

@@ -5,6 +5,7 @@ using Koppel.Infrastructure.SyncLog.Inbox;
 using Koppel.Infrastructure.Tenants;
 using Koppel.Portal.Auth;
 using Koppel.Portal.Components.Shared;
+using MudBlazor;
 using Microsoft.AspNetCore.Components;
 
 namespace Koppel.Portal.Components.Inbox;
@@ -13,12 +14,14 @@ namespace Koppel.Portal.Components.Inbox;
 /// The open errors of one tenant (<see cref="Slug"/> set) or of every tenant, grouped by reason. The filters live
 /// in the address (?flow=, ?tenant=), so every count elsewhere in the portal can link straight to its groups.
 /// </summary>
-public sealed partial class InboxView
+public sealed partial class InboxView : IDisposable
 {
     [Inject] private ErrorInbox Inbox { get; set; } = default!;
     [Inject] private SyncLogService Log { get; set; } = default!;
     [Inject] private TenantService Tenants { get; set; } = default!;
     [Inject] private RunLauncher Launcher { get; set; } = default!;
+    [Inject] private ErrorRetry Retry { get; set; } = default!;
+    [Inject] private IDialogService Dialogs { get; set; } = default!;
     [Inject] private CurrentUser User { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
     [Inject] private ILogger<InboxView> Logger { get; set; } = default!;
@@ -38,6 +41,8 @@ public sealed partial class InboxView
     private bool resyncing;
     private string? problem;
     private string? notice;
+    /// <summary>Retries started from this page and still running, by tenant and flow, with their latest counts.</summary>
+    private readonly Dictionary<(string Tenant, string Flow), InboxRetry> retries = new();
 
     private string TotalText => groups is null or { Count: 0 } ? "" :
         $"{OutcomeWords.Count(groups.Sum(g => g.Count), "open error")} in {OutcomeWords.Count(groups.Count, "group")}";
@@ -45,6 +50,10 @@ public sealed partial class InboxView
     private IEnumerable<(string Key, string Name)> FlowChoices =>
         tenants.Where(t => (Slug ?? TenantFilter) is null || t.Slug == (Slug ?? TenantFilter))
             .SelectMany(t => t.Flows).DistinctBy(f => f.Key).Select(f => (f.Key, f.Name));
+
+    protected override void OnInitialized() => Launcher.Changed += OnRunChanged;
+
+    public void Dispose() => Launcher.Changed -= OnRunChanged;
 
     protected override async Task OnParametersSetAsync()
     {
@@ -66,8 +75,10 @@ public sealed partial class InboxView
         try
         {
             groups = await Inbox.GroupsAsync(Slug ?? TenantFilter, FlowFilter, null, CancellationToken.None);
-            // Groups that still exist keep their open state; their records are read again.
-            expanded.IntersectWith(groups);
+            // Groups that still exist keep their open state, even with another count; their records are read again.
+            var open = expanded.Select(g => (g.Tenant, g.Flow, g.Reason)).ToHashSet();
+            expanded.Clear();
+            expanded.UnionWith(groups.Where(g => open.Contains((g.Tenant, g.Flow, g.Reason))));
             records.Clear();
             foreach (var group in expanded) await LoadRecordsAsync(group);
         }
@@ -186,5 +197,77 @@ public sealed partial class InboxView
             resyncing = false;
         }
         await LoadAsync();
+    }
+
+    private bool Retrying(ErrorGroup group) => retries.ContainsKey((group.Tenant, group.Flow));
+
+    /// <summary>Retries the chosen records of a group, or (null) the whole group, after saying what it costs.</summary>
+    private Task RetryGroupAsync(ErrorGroup group, IReadOnlyList<string>? keys) =>
+        RetryAsync([(group.Tenant, group.Flow, group.Reason, keys)]);
+
+    /// <summary>Everything the filters show: one run per tenant and flow, each retrying all of that flow's open errors.</summary>
+    private Task RetryShownAsync() =>
+        RetryAsync((groups ?? []).Select(g => (g.Tenant, g.Flow)).Distinct().Select(f => (f.Tenant, f.Flow, (string?)null, (IReadOnlyList<string>?)null)).ToList());
+
+    private async Task RetryAsync(IReadOnlyList<(string Tenant, string Flow, string? Reason, IReadOnlyList<string>? Keys)> asks)
+    {
+        problem = null;
+        try
+        {
+            var costs = new List<(string Tenant, string Flow, string? Reason, IReadOnlyList<string>? Keys, RetryEstimate Cost)>();
+            foreach (var ask in asks)
+                costs.Add((ask.Tenant, ask.Flow, ask.Reason, ask.Keys, await Retry.EstimateAsync(ask.Tenant, ask.Flow, ask.Reason, ask.Keys, CancellationToken.None)));
+            var total = costs.Sum(c => c.Cost.Records);
+            if (total == 0)
+            {
+                notice = "Nothing to retry: these errors were resolved in the meantime.";
+                await LoadAsync();
+                return;
+            }
+            var confirmed = await Dialogs.ShowMessageBoxAsync(
+                $"Retry {OutcomeWords.Count(total, "record")}?",
+                string.Join(" ", costs.Where(c => c.Cost.Records > 0).Select(c => RetryWords.Cost(FlowParts(c.Tenant, c.Flow).Name, c.Cost))),
+                yesText: "Retry", cancelText: "Cancel");
+            if (confirmed != true) return;
+            var started = 0;
+            foreach (var c in costs.Where(c => c.Cost.Records > 0))
+            {
+                try
+                {
+                    if (await Retry.StartAsync(c.Tenant, c.Flow, c.Reason, c.Keys, RunTrigger.Manual, CancellationToken.None) is not { } run) continue;
+                    retries[(c.Tenant, c.Flow)] = new InboxRetry(FlowParts(c.Tenant, c.Flow).Name, run.Cost.Records, run.Run);
+                    started += run.Cost.Records;
+                }
+                catch (FlowBusy)
+                {
+                    problem = $"{FlowParts(c.Tenant, c.Flow).Name} is running right now; retry once it has finished (that run may already send these records).";
+                }
+            }
+            notice = started == 0 ? null : $"Retrying {OutcomeWords.Count(started, "record")}: progress shows below the filters.";
+        }
+        catch (Exception e)
+        {
+            Logger.LogError(e, "A retry of open errors of {Tenant} failed to start", Slug ?? "a tenant");
+            problem = "The retry could not be started just now. Try again in a moment.";
+        }
+    }
+
+    // Raised on the runner's thread for every run of the hub: only the retries this page started are followed.
+    private void OnRunChanged(string tenant, SyncRun run)
+    {
+        if (!retries.TryGetValue((tenant, run.Flow), out var retry) || retry.Run.Id != run.Id) return;
+        _ = InvokeAsync(async () =>
+        {
+            retry.Run = run;
+            if (run.Status == RunStatus.Running)
+            {
+                StateHasChanged();
+                return;
+            }
+            retries.Remove((tenant, run.Flow));
+            notice = RetryWords.Finished(retry);
+            await LoadAsync();
+            StateHasChanged();
+        });
     }
 }
