@@ -70,6 +70,14 @@ public sealed class InboxTests(LogPortal portal)
         await Expect(Group(page, Refused)).ToContainTextAsync("Shop Two BV");
         await Expect(page.Locator(".inbox-grid tr.group-row")).ToHaveCountAsync(1);
         await tab.ScreenshotAsync("inbox-all-tenants");
+
+        // Filters live in the address, so a link can carry them.
+        await page.Locator("#inbox-text").FillAsync("stock level");
+        await Expect(page).ToHaveURLAsync(new Regex("q=stock%20level|q=stock\\+level"));
+        await Expect(page.Locator("#inbox-empty")).ToContainTextAsync("No open errors for these filters");
+        var byAge = await OpenInboxAsync(portal.Browser, $"/inbox?tenant={LogPortal.OtherTenant}&system=Test%20store&age=1");
+        await Expect(byAge.Page.Locator("#inbox-empty")).ToContainTextAsync("No open errors for these filters");
+        byAge.AssertNoErrors();
         tab.AssertNoErrors();
     }
 

@@ -16,7 +16,7 @@ public sealed class ErrorRetryTests
         var engine = await Engine.StartAsync(items: 10, settings: new { skipNameless = false });
         foreach (var key in Nameless) engine.Shop.PutItem(key, null, 5m);
         await engine.RunAsync();
-        var reason = Assert.Single(await engine.Hub.Get<ErrorInbox>().GroupsAsync(Engine.Tenant, null, null, default)).Reason;
+        var reason = Assert.Single(await engine.Hub.Get<ErrorInbox>().GroupsAsync(Engine.Tenant, new(), default)).Reason;
         foreach (var key in Nameless) engine.Shop.PutItem(key, $"Item {key} fixed", 5m);
         return (engine, reason);
     }

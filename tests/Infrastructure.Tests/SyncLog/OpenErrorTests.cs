@@ -88,11 +88,26 @@ public sealed class OpenErrorTests
 
         await engine.RunAsync();
 
-        var group = Assert.Single(await Inbox(engine).GroupsAsync(Engine.Tenant, null, null, default));
+        var group = Assert.Single(await Inbox(engine).GroupsAsync(Engine.Tenant, new(), default));
         Assert.Equal((Engine.Tenant, "products", 3), (group.Tenant, group.Flow, group.Count));
         Assert.Contains("name is required", group.Reason);
         Assert.Equal(["00002", "00005", "00007"], (await Inbox(engine).RecordsAsync(Engine.Tenant, "products", group.Reason, default)).Select(r => r.SourceKey).Order());
         Assert.Equal(3, await Inbox(engine).ResolveGroupAsync(Engine.Tenant, "products", group.Reason, "support@koppel.test", "Known shop bug", default));
-        Assert.Empty(await Inbox(engine).GroupsAsync(null, null, null, default));
+        Assert.Empty(await Inbox(engine).GroupsAsync(null, new(), default));
+    }
+
+    [Fact]
+    public async Task Groups_are_found_by_text_in_their_reason_in_any_case_and_by_how_long_they_have_failed()
+    {
+        await using var engine = await Engine.StartAsync(items: 10, settings: new { skipNameless = false });
+        foreach (var key in new[] { "00002", "00005" }) engine.Shop.PutItem(key, null, 5m);
+        await engine.RunAsync();
+        await using (var db = await engine.Hub.DbAsync())
+            await db.OpenErrors.Where(o => o.SourceKey == "00002").ExecuteUpdateAsync(s => s.SetProperty(o => o.FirstFailedAt, DateTime.UtcNow.AddDays(-2)));
+
+        Assert.Equal(2, Assert.Single(await Inbox(engine).GroupsAsync(Engine.Tenant, new(Text: "NAME IS"), default)).Count);
+        Assert.Empty(await Inbox(engine).GroupsAsync(Engine.Tenant, new(Text: "price"), default));
+        Assert.Equal(1, Assert.Single(await Inbox(engine).GroupsAsync(Engine.Tenant, new(FailingFor: TimeSpan.FromDays(1)), default)).Count);
+        Assert.Empty(await Inbox(engine).GroupsAsync(Engine.Tenant, new(FailingFor: TimeSpan.FromDays(3)), default));
     }
 }

@@ -59,6 +59,20 @@ public sealed class ErrorApiTests(ApiHost host) : IClassFixture<ApiHost>
     }
 
     [Fact]
+    public async Task Groups_are_filtered_by_text_in_the_reason_and_a_negative_age_is_refused_by_field()
+    {
+        await SeedAsync("errors-filter");
+        var support = host.Client(ApiHost.SupportKey);
+
+        var response = await support.GetAsync("/api/v1/tenants/errors-filter/errors?q=NOT%20A%20NUMBER&failingForHours=1");
+        var groups = JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsArray();
+        Assert.Equal(["The price is not a number."], groups.Select(g => (string?)g!["reason"]));
+        var negative = await support.GetAsync("/api/v1/tenants/errors-filter/errors?failingForHours=-1");
+        Assert.Equal(HttpStatusCode.BadRequest, negative.StatusCode);
+        Assert.NotNull(JsonNode.Parse(await negative.Content.ReadAsStringAsync())!["errors"]!["failingForHours"]);
+    }
+
+    [Fact]
     public async Task Support_resolves_a_group_with_a_note_and_reopens_one_record()
     {
         var ids = await SeedAsync("errors-resolve");

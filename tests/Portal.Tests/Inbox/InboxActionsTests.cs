@@ -60,12 +60,12 @@ public sealed class InboxActionsTests(ApiHost host) : IClassFixture<ApiHost>
     public async Task Support_resolves_a_group_with_a_note_under_its_own_name()
     {
         var tenantId = (await SeedAsync("inbox-support"))[0].TenantId;
-        var group = (await Inbox.GroupsAsync("inbox-support", "products", null, default)).Single();
+        var group = (await Inbox.GroupsAsync("inbox-support", new(Flow: "products"), default)).Single();
 
         var resolved = await new InboxActions(Inbox, Support()).ResolveGroupAsync(group, "  Names filled in at the shop ", default);
 
         Assert.Equal(2, resolved);
-        Assert.Empty(await Inbox.GroupsAsync("inbox-support", "products", null, default));
+        Assert.Empty(await Inbox.GroupsAsync("inbox-support", new(Flow: "products"), default));
         await using var db = await host.Services.GetRequiredService<IDbContextFactory<KoppelDb>>().CreateDbContextAsync();
         var rows = await db.OpenErrors.Where(o => o.Flow == "products" && o.TenantId == tenantId).ToListAsync();
         Assert.All(rows, r => Assert.Equal((ApiHost.SupportEmail, "Names filled in at the shop"), (r.ResolvedBy, r.ResolutionNote)));
@@ -78,17 +78,17 @@ public sealed class InboxActionsTests(ApiHost host) : IClassFixture<ApiHost>
         var actions = new InboxActions(Inbox, Support());
 
         Assert.True(await actions.ResolveAsync("inbox-reopen", errors[0].Id, null, default));
-        Assert.Equal(1, (await Inbox.GroupsAsync("inbox-reopen", "products", null, default)).Single().Count);
+        Assert.Equal(1, (await Inbox.GroupsAsync("inbox-reopen", new(Flow: "products"), default)).Single().Count);
         Assert.True(await actions.ReopenAsync("inbox-reopen", errors[0].Id, default));
 
-        Assert.Equal(2, (await Inbox.GroupsAsync("inbox-reopen", "products", null, default)).Single().Count);
+        Assert.Equal(2, (await Inbox.GroupsAsync("inbox-reopen", new(Flow: "products"), default)).Single().Count);
     }
 
     [Fact]
     public async Task A_customer_cannot_resolve_even_its_own_tenants_errors()
     {
         var errors = await SeedAsync("inbox-customer");
-        var group = (await Inbox.GroupsAsync("inbox-customer", "products", null, default)).Single();
+        var group = (await Inbox.GroupsAsync("inbox-customer", new(Flow: "products"), default)).Single();
         var customer = new InboxActions(Inbox, Customer("inbox-customer"));
 
         Assert.False(customer.CanResolve);

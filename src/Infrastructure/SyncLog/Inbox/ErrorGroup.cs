@@ -5,3 +5,9 @@ public sealed record ErrorGroup(string Tenant, string Flow, string Reason, int C
 
 /// <summary>How many errors are open in one tenant's flow.</summary>
 public sealed record ErrorCount(string Tenant, string Flow, int Count);
+
+/// <summary>
+/// Which open errors the inbox lists: one flow, one reason exactly (a group), reasons containing a text (any case),
+/// and errors failing for at least a while (since their first failure).
+/// </summary>
+public sealed record ErrorFilter(string? Flow = null, string? Reason = null, string? Text = null, TimeSpan? FailingFor = null);

@@ -12,12 +12,20 @@ namespace Koppel.Infrastructure.SyncLog.Inbox;
 public sealed class ErrorInbox(IDbContextFactory<KoppelDb> dbs, TimeProvider clock)
 {
     /// <summary>Open errors grouped by reason, newest failure first; a null slug reads every tenant.</summary>
-    public async Task<IReadOnlyList<ErrorGroup>> GroupsAsync(string? slug, string? flow, string? reason, CancellationToken ct)
+    public async Task<IReadOnlyList<ErrorGroup>> GroupsAsync(string? slug, ErrorFilter filter, CancellationToken ct)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
         var open = await OpenAsync(db, slug, ct);
+        var (flow, reason) = (filter.Flow, filter.Reason);
+        open = open.Where(o => (flow == null || o.Flow == flow) && (reason == null || o.Reason == reason));
+        if (filter.Text is { Length: > 0 } text)
+            open = open.Where(o => o.Reason.ToLower().Contains(text.ToLower()));
+        if (filter.FailingFor is { } age)
+        {
+            var since = clock.GetUtcNow().UtcDateTime - age;
+            open = open.Where(o => o.FirstFailedAt <= since);
+        }
         var groups = await open
-            .Where(o => (flow == null || o.Flow == flow) && (reason == null || o.Reason == reason))
             .Join(db.Tenants, o => o.TenantId, t => t.Id, (o, t) => new { t.Slug, o.Flow, o.Reason, o.LastFailedAt })
             .GroupBy(o => new { o.Slug, o.Flow, o.Reason })
             .Select(g => new ErrorGroup(g.Key.Slug, g.Key.Flow, g.Key.Reason, g.Count(), g.Max(o => o.LastFailedAt)))

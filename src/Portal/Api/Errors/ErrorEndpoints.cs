@@ -40,8 +40,16 @@ public static class ErrorEndpoints
 
     public sealed record RetryCalls(string SourceSystem, int SourceReads, string TargetSystem, int TargetWritesAtMost);
 
-    private static async Task<Ok<IReadOnlyList<ErrorGroup>>> GroupsAsync(string tenant, string? flow, string? reason, ErrorInbox inbox, CancellationToken ct) =>
-        TypedResults.Ok(await inbox.GroupsAsync(tenant, flow, reason, ct));
+    /// <param name="q">Text the reason contains, in any case.</param>
+    /// <param name="failingForHours">Only errors whose first failure is at least this many hours ago.</param>
+    private static async Task<Results<Ok<IReadOnlyList<ErrorGroup>>, ValidationProblem>> GroupsAsync(
+        string tenant, string? flow, string? reason, string? q, int? failingForHours, ErrorInbox inbox, CancellationToken ct)
+    {
+        if (failingForHours < 0) return ApiResults.Invalid([new InputError("failingForHours", "Give a number of hours of 0 or more.")]);
+        var filter = new ErrorFilter(flow, reason, string.IsNullOrWhiteSpace(q) ? null : q.Trim(),
+            failingForHours is { } hours ? TimeSpan.FromHours(hours) : null);
+        return TypedResults.Ok(await inbox.GroupsAsync(tenant, filter, ct));
+    }
 
     private static async Task<Results<Ok<Resolved>, ValidationProblem>> ResolveGroupAsync(
         string tenant, ResolveGroupBody body, HttpContext http, ErrorInbox inbox, CancellationToken ct)

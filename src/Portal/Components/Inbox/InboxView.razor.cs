@@ -28,8 +28,17 @@ public sealed partial class InboxView : IDisposable
 
     /// <summary>The tenant whose inbox this is; null for support's view across tenants.</summary>
     [Parameter] public string? Slug { get; set; }
-    [Parameter] public string? FlowFilter { get; set; }
-    [Parameter] public string? TenantFilter { get; set; }
+    [SupplyParameterFromQuery(Name = "flow")] public string? FlowFilter { get; set; }
+    [SupplyParameterFromQuery(Name = "tenant")] public string? TenantFilter { get; set; }
+    /// <summary>The source or target system of the flows to show, by its name (e.g. "Exact Online").</summary>
+    [SupplyParameterFromQuery(Name = "system")] public string? SystemFilter { get; set; }
+    /// <summary>Text the reason contains.</summary>
+    [SupplyParameterFromQuery(Name = "q")] public string? TextFilter { get; set; }
+    /// <summary>Only errors failing for at least this many hours.</summary>
+    [SupplyParameterFromQuery(Name = "age")] public int? AgeFilter { get; set; }
+
+    /// <summary>The ages offered, in hours.</summary>
+    private static readonly (int Hours, string Name)[] Ages = [(1, "an hour"), (24, "a day"), (24 * 7, "a week"), (24 * 30, "30 days")];
 
     private InboxActions Actions => new(Inbox, User);
 
@@ -47,9 +56,16 @@ public sealed partial class InboxView : IDisposable
     private string TotalText => groups is null or { Count: 0 } ? "" :
         $"{OutcomeWords.Count(groups.Sum(g => g.Count), "open error")} in {OutcomeWords.Count(groups.Count, "group")}";
 
+    /// <summary>The tenants whose flows and systems the filters offer: the page's, the one picked, or all.</summary>
+    private IEnumerable<TenantView> Shown => tenants.Where(t => (Slug ?? TenantFilter) is null || t.Slug == (Slug ?? TenantFilter));
+
+    private IEnumerable<string> SystemChoices =>
+        Shown.SelectMany(t => t.Flows).SelectMany(f => new[] { f.Source, f.Target }).Distinct().Order(StringComparer.Ordinal);
+
+    private bool Filtered => FlowFilter is not null || TenantFilter is not null || SystemFilter is not null || TextFilter is not null || AgeFilter is not null;
+
     private IEnumerable<(string Key, string Name)> FlowChoices =>
-        tenants.Where(t => (Slug ?? TenantFilter) is null || t.Slug == (Slug ?? TenantFilter))
-            .SelectMany(t => t.Flows).DistinctBy(f => f.Key).Select(f => (f.Key, f.Name));
+        Shown.SelectMany(t => t.Flows).DistinctBy(f => f.Key).Select(f => (f.Key, f.Name));
 
     protected override void OnInitialized() => Launcher.Changed += OnRunChanged;
 
@@ -74,7 +90,11 @@ public sealed partial class InboxView : IDisposable
     {
         try
         {
-            groups = await Inbox.GroupsAsync(Slug ?? TenantFilter, FlowFilter, null, CancellationToken.None);
+            var found = await Inbox.GroupsAsync(Slug ?? TenantFilter,
+                new ErrorFilter(FlowFilter, Text: TextFilter, FailingFor: AgeFilter is > 0 and var hours ? TimeSpan.FromHours(hours) : null), CancellationToken.None);
+            // A system is a property of a tenant's flow, not of the stored error: the few groups are narrowed here.
+            groups = SystemFilter is null ? found
+                : found.Where(g => FlowParts(g.Tenant, g.Flow) is var f && (f.Source == SystemFilter || f.Target == SystemFilter)).ToList();
             // Groups that still exist keep their open state, even with another count; their records are read again.
             var open = expanded.Select(g => (g.Tenant, g.Flow, g.Reason)).ToHashSet();
             expanded.Clear();
@@ -112,15 +132,19 @@ public sealed partial class InboxView : IDisposable
     }
 
     // Filters are part of the address: a link, the back button and a reload all show the same groups.
-    private Task PickFlowAsync(string? flow) => Go(flow, TenantFilter);
+    private void PickFlow(string? flow) => Go("flow", flow);
 
-    private Task PickTenantAsync(string? tenant) => Go(null, tenant);
+    // Another tenant may not have the flow picked for this one.
+    private void PickTenant(string? tenant) => Navigation.NavigateTo(Navigation.GetUriWithQueryParameters(
+        new Dictionary<string, object?> { ["tenant"] = tenant, ["flow"] = null }));
 
-    private Task Go(string? flow, string? tenant)
-    {
-        Navigation.NavigateTo(Navigation.GetUriWithQueryParameters(new Dictionary<string, object?> { ["flow"] = flow, ["tenant"] = tenant }));
-        return Task.CompletedTask;
-    }
+    private void PickSystem(string? system) => Go("system", system);
+
+    private void PickAge(int? hours) => Go("age", hours);
+
+    private void SearchText(string? text) => Go("q", string.IsNullOrWhiteSpace(text) ? null : text.Trim());
+
+    private void Go(string name, object? value) => Navigation.NavigateTo(Navigation.GetUriWithQueryParameter(name, value?.ToString()));
 
     private async Task OpenJourneyAsync(string tenant, long logId)
     {
