@@ -36,3 +36,6 @@ public sealed record LogCount(int Count, bool AtLeast);
 
 /// <summary>The entry with its payloads, and the other outcomes of the same record in the same flow, newest first.</summary>
 public sealed record LogEntryDetails(SyncLogEntry Entry, IReadOnlyList<LogRow> History);
+
+/// <summary>One page of a tenant's runs, newest first.</summary>
+public sealed record RunPage(IReadOnlyList<SyncRun> Runs, bool HasMore);

@@ -18,6 +18,18 @@ public sealed class SyncLogService(IDbContextFactory<KoppelDb> dbs)
             .OrderByDescending(r => r.Id).Take(Math.Clamp(take, 1, 500)).ToListAsync(ct);
     }
 
+    /// <summary>One page of a tenant's runs, newest first; like the log, it says only whether more follow.</summary>
+    public async Task<RunPage> RunPageAsync(string slug, string? flow, int page, int size, CancellationToken ct)
+    {
+        await using var db = await dbs.CreateDbContextAsync(ct);
+        var tenantId = await TenantIdAsync(db, slug, ct);
+        size = Math.Clamp(size, 1, 200);
+        var rows = await db.SyncRuns.AsNoTracking()
+            .Where(r => r.TenantId == tenantId && (flow == null || r.Flow == flow))
+            .OrderByDescending(r => r.Id).Skip((Math.Max(page, 1) - 1) * size).Take(size + 1).ToListAsync(ct);
+        return new RunPage(rows.Take(size).ToList(), rows.Count > size);
+    }
+
     public async Task<SyncRun?> RunAsync(string slug, long runId, CancellationToken ct)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);

@@ -3,6 +3,8 @@ using Koppel.Infrastructure.Sync;
 using Koppel.Infrastructure.SyncLog;
 using Koppel.Infrastructure.Tenants;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.WebUtilities;
 using MudBlazor;
 
 namespace Koppel.Portal.Components.SyncLog;
@@ -19,6 +21,7 @@ public sealed partial class TenantLog
     [Inject] private TenantService Tenants { get; set; } = default!;
     [Inject] private RunLauncher Launcher { get; set; } = default!;
     [Inject] private ILogger<TenantLog> Logger { get; set; } = default!;
+    [Inject] private NavigationManager Navigation { get; set; } = default!;
 
     [Parameter] public string Slug { get; set; } = "";
 
@@ -28,7 +31,7 @@ public sealed partial class TenantLog
     private Dictionary<string, string> flowNames = new();
     private IReadOnlyList<(string Key, string Name)> flows = [];
 
-    private readonly LogFilter filter = new();
+    private LogFilter filter = new();
     private MudTable<LogRow>? table;
     private RunHistory? history;
     private int count;
@@ -46,6 +49,14 @@ public sealed partial class TenantLog
     private string EmptyText => filter.IsEmpty
         ? "Nothing has been logged yet. Records appear here once a flow has run."
         : "No rows match these filters.";
+
+    // The page starts from the filter in its address (?flow=&outcome=&run=...), as alert e-mails and run pages link to it.
+    protected override void OnInitialized()
+    {
+        var (fromAddress, errors) = LogFilter.Parse(new QueryCollection(QueryHelpers.ParseQuery(new Uri(Navigation.Uri).Query)));
+        filter = fromAddress;
+        if (errors.Count > 0) notice = (Severity.Warning, $"Part of the link's filter was left out: {string.Join(" ", errors)}");
+    }
 
     protected override async Task OnParametersSetAsync()
     {
