@@ -39,3 +39,6 @@ public sealed record LogEntryDetails(SyncLogEntry Entry, IReadOnlyList<LogRow> H
 
 /// <summary>One page of a tenant's runs, newest first.</summary>
 public sealed record RunPage(IReadOnlyList<SyncRun> Runs, bool HasMore);
+
+/// <summary>How many of a flow's runs on one day (UTC) ended with one status.</summary>
+public sealed record DailyRuns(string Flow, DateTime Day, RunStatus Status, int Runs);
