@@ -94,6 +94,8 @@ async Task<Result> MeasureAsync(string title, int exactMinimum, int optiplyMinim
 {
     var before = (await control.GetFromJsonAsync<Calls>("bench/calls"))!;
     var allocatedBefore = GC.GetTotalAllocatedBytes();
+    // The hub's processor time next to the wall time tells whether a run computes or waits (the emulators are elsewhere).
+    var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
     var clock = Stopwatch.StartNew();
     var sampler = new MemorySampler(TimeSpan.FromSeconds(1), args.Contains("--memory"));
     using var types = args.Contains("--allocations") ? new AllocationSampler() : null;
@@ -112,7 +114,7 @@ async Task<Result> MeasureAsync(string title, int exactMinimum, int optiplyMinim
     var allocated = GC.GetTotalAllocatedBytes() - allocatedBefore;
     Console.WriteLine($"   time {clock.Elapsed.TotalSeconds:F1} s, {rate:N0} records/s, " +
                       (run.Read > 0 ? $"{allocated / 1024.0 / run.Read:N1} KB allocated per record" : $"{allocated / 1048576.0:N1} MB allocated") +
-                      $", managed heap peak {sampler.PeakHeapMb:N0} MB");
+                      $", managed heap peak {sampler.PeakHeapMb:N0} MB, hub CPU {(Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds:F1} s");
     Console.WriteLine($"   Exact reads {exactReads:N0} = {PerThousand(exactReads)} per 1,000 items (minimum the page sizes allow: {exactMinimum:N0} = {PerThousand(exactMinimum)})");
     Console.WriteLine($"   Optiply reads {optiplyReads:N0} = {PerThousand(optiplyReads)} per 1,000; writes {optiplyWrites:N0} = {PerThousand(optiplyWrites)} per 1,000 (minimum {PerThousand(optiplyMinimumWrites)})");
     var endpoints = (await control.GetFromJsonAsync<Dictionary<string, int>>("bench/exact-endpoints"))!;
