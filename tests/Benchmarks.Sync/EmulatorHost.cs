@@ -47,6 +47,13 @@ public static class EmulatorHost
                 exact.Rows(division, ExactDivision.SalesItemPrices).Count,
                 exact.Rows(division, ExactDivision.ItemWarehouses).Count));
         });
+        // The floor's own division and Optiply account, seeded alike, so its bare client creates rather than finds.
+        app.MapPost("/bench/floor-setup", (string division, int items, string clientId, string clientSecret, string account) =>
+        {
+            exact.Seed(division, items, seed: 1);
+            optiply.RegisterUser(FloorLogin(account), FloorLogin(account), account);
+            return Results.Json(new FloorSetup(exact.Connect(division, clientId, clientSecret), FloorLogin(account), FloorLogin(account)));
+        });
         // Exact calls per endpoint ("GET sync/Logistics/Items"), to see where reads go.
         app.MapGet("/bench/exact-endpoints", () => Results.Json(exact.Requests
             .Select(r => r.Split('?')[0]).Select(r => string.Join('/', r.Split('/').Skip(4)))
@@ -59,8 +66,13 @@ public static class EmulatorHost
         await Console.In.ReadToEndAsync();
         await app.StopAsync();
     }
+
+    private static string FloorLogin(string account) => $"floor-{account}";
 }
 
 public sealed record Setup(string RefreshToken, int PriceRows, int StockRows);
+
+/// <summary>The floor's Exact refresh token and Optiply user (password grant with the demo API client).</summary>
+public sealed record FloorSetup(string RefreshToken, string Username, string Password);
 
 public sealed record Calls(int ExactReads, int OptiplyReads, int OptiplyWrites);

@@ -23,6 +23,10 @@ public abstract record RuleDecision
 }
 
 /// <summary>A filter or enricher of one flow, applied to every source record in order.</summary>
+/// <remarks>
+/// The data handed to a rule belongs to the one applying the rules, which keeps a copy if it needs the record as
+/// read: a rule may add its fields to it in place and continue with the same object instead of copying the record.
+/// </remarks>
 public interface IRecordRule
 {
     RuleDecision Apply(JsonObject data);

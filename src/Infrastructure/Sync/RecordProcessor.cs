@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text;
 using System.Text.Json.Nodes;
 using Koppel.Domain.Mapping;
 using Koppel.Domain.Sync;
@@ -29,6 +30,7 @@ internal sealed class RecordProcessor(FlowDefinition flow, FlowParts parts, Fiel
         if (record.Deleted)
             return await DeleteAsync(record.Id, link, $"It was deleted in {flow.SourceSystem}.", source, ct);
 
+        // The record as read is in the source payload above, so the rules may add their fields to the record itself.
         var data = record.Data;
         var warnings = new List<string>();
         foreach (var rule in parts.Rules)
@@ -54,11 +56,14 @@ internal sealed class RecordProcessor(FlowDefinition flow, FlowParts parts, Fiel
         var mapped = MappingEngine.Apply(mapping, data);
         warnings.AddRange(mapped.Problems.Select(p => $"{p.Field}: {p.Message}"));
         var payload = mapped.Payload;
-        var hash = PayloadHash.Of(flow.ForChangeCheck(payload));
+        // Serialized once: the change check hashes these bytes (unless it has to blank sync times) and the log keeps them as text.
+        var serialized = PayloadHash.Utf8(payload);
+        var checkedPayload = flow.ForChangeCheck(payload);
+        var hash = ReferenceEquals(checkedPayload, payload) ? PayloadHash.Of(serialized) : PayloadHash.Of(checkedPayload);
         if (link is not null && link.PayloadHash == hash && !force)
             return new RecordResult(record.Id, Outcome.Unchanged) { Logged = false, TargetId = link.TargetId, PayloadHash = hash };
 
-        var target = payload.ToJsonString();
+        var target = Encoding.UTF8.GetString(serialized);
         try
         {
             var (outcome, write) = await WriteAsync(record.Id, link, payload, ct);

@@ -7,6 +7,8 @@ namespace Koppel.Domain.Integrations.ExactOptiply;
 /// Adds "SalesPrice": the seed's product price (*1) — the last updated price without an end date, not tied
 /// to a customer, in the item's own unit. Absent when the item has no such price.
 /// </summary>
+/// <remarks>The product rules add their field to the record they are given (see <see cref="IRecordRule"/>):
+/// a copy of a record of some 60 nodes per rule was most of what a first run allocated.</remarks>
 public sealed class SelectSalesPrice : IRecordRule
 {
     public RuleDecision Apply(JsonObject data)
@@ -20,9 +22,8 @@ public sealed class SelectSalesPrice : IRecordRule
             .OrderByDescending(p => ExactJson.Date(p["Modified"]) ?? ExactJson.Date(p["StartDate"]) ?? DateTime.MinValue)
             .Select(p => ExactJson.Number(p["Price"]))
             .FirstOrDefault(p => p is not null);
-        var result = (JsonObject)data.DeepClone();
-        result["SalesPrice"] = price;
-        return RuleDecision.Continue(result);
+        data["SalesPrice"] = price;
+        return RuleDecision.Continue(data);
     }
 }
 
@@ -40,9 +41,8 @@ public sealed class SumStockOfChosenWarehouses(WarehouseSettings settings) : IRe
         var total = lines
             .Where(s => ExactJson.Guid(s["Warehouse"]) is { } w && scope.Includes(w))
             .Sum(s => ExactJson.Number(s["CurrentStock"]) ?? 0m);
-        var result = (JsonObject)data.DeepClone();
-        result["StockLevel"] = total;
-        return RuleDecision.Continue(result);
+        data["StockLevel"] = total;
+        return RuleDecision.Continue(data);
     }
 }
 
@@ -51,8 +51,8 @@ public sealed class ExposeSettings(JsonObject settings) : IRecordRule
 {
     public RuleDecision Apply(JsonObject data)
     {
-        var result = (JsonObject)data.DeepClone();
-        result["settings"] = settings.DeepClone();
-        return RuleDecision.Continue(result);
+        // A node has one parent: each record gets its own copy of the (small) settings, never of the record.
+        data["settings"] = settings.DeepClone();
+        return RuleDecision.Continue(data);
     }
 }

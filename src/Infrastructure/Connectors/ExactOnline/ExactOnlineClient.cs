@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Runtime.CompilerServices;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Koppel.Infrastructure.Http;
@@ -115,7 +116,7 @@ public sealed class ExactOnlineClient
             using var request = new HttpRequestMessage(HttpMethod.Get, url);
             // Without it Exact answers Atom XML.
             request.Headers.Accept.ParseAdd("application/json");
-            var (response, text) = await SendAsync(request, url, ct);
+            var (response, body) = await SendAsync(request, url, ct);
             using (response)
             {
                 var pause = PauseFor(response, out var dailyExhausted);
@@ -128,10 +129,10 @@ public sealed class ExactOnlineClient
                 if (response.IsSuccessStatusCode)
                 {
                     if (pause is { } wait) await Task.Delay(wait, ct);
-                    return Parse(text, url);
+                    return Parse(body, url);
                 }
                 if (response.StatusCode == HttpStatusCode.NotFound) return null;
-                throw Problem(response, text, url, dailyExhausted);
+                throw Problem(response, Text(body), url, dailyExhausted);
             }
         }
     }
@@ -149,18 +150,19 @@ public sealed class ExactOnlineClient
         };
         request.Headers.Accept.ParseAdd("application/json");
         request.Headers.TryAddWithoutValidation("Prefer", "return=representation");
-        var (response, text) = await SendAsync(request, url, ct);
+        var (response, answer) = await SendAsync(request, url, ct);
         using (response)
         {
             var pause = PauseFor(response, out var dailyExhausted);
-            if (!response.IsSuccessStatusCode) throw Problem(response, text, url, dailyExhausted);
+            if (!response.IsSuccessStatusCode) throw Problem(response, Text(answer), url, dailyExhausted);
             if (pause is { } wait) await Task.Delay(wait, ct);
-            return Parse(text, url)["d"] as JsonObject
-                   ?? throw new SyncProblem($"Exact Online answered the new record for {Describe(url)} without the record.", response: Clip(text));
+            return Parse(answer, url)["d"] as JsonObject
+                   ?? throw new SyncProblem($"Exact Online answered the new record for {Describe(url)} without the record.", response: Clip(Text(answer)));
         }
     }
 
-    private async Task<(HttpResponseMessage Response, string Text)> SendAsync(HttpRequestMessage request, string url, CancellationToken ct)
+    /// <summary>The answer and its body as bytes: a page of 1,000 rows is parsed straight from UTF-8, never held as text as well.</summary>
+    private async Task<(HttpResponseMessage Response, byte[] Body)> SendAsync(HttpRequestMessage request, string url, CancellationToken ct)
     {
         HttpResponseMessage response;
         try
@@ -171,7 +173,7 @@ public sealed class ExactOnlineClient
         {
             throw new SyncProblem($"Exact Online could not be reached for {Describe(url)}: {e.Message}", e);
         }
-        return (response, await response.Content.ReadAsStringAsync(ct));
+        return (response, await response.Content.ReadAsByteArrayAsync(ct));
     }
 
     /// <summary>How long to wait before the next call, read from Exact's X-RateLimit headers.</summary>
@@ -188,18 +190,23 @@ public sealed class ExactOnlineClient
     private static long? Header(HttpResponseMessage response, string name) =>
         response.Headers.TryGetValues(name, out var values) && long.TryParse(values.FirstOrDefault(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) ? v : null;
 
-    private static JsonObject Parse(string text, string url)
+    private static JsonObject Parse(byte[] body, string url)
     {
         try
         {
-            return JsonNode.Parse(text) as JsonObject ?? throw new JsonException("not an object");
+            return JsonNode.Parse(WithoutBom(body)) as JsonObject ?? throw new JsonException("not an object");
         }
         catch (JsonException e)
         {
             // During maintenance Exact has been seen answering an HTML page, even with 200.
-            throw new SyncProblem($"Exact Online answered {Describe(url)} with something that is not data (maintenance?). The run will be tried again later.", e, Clip(text));
+            throw new SyncProblem($"Exact Online answered {Describe(url)} with something that is not data (maintenance?). The run will be tried again later.", e, Clip(Text(body)));
         }
     }
+
+    private static ReadOnlySpan<byte> WithoutBom(byte[] body) => body.AsSpan().StartsWith("\uFEFF"u8) ? body.AsSpan(3) : body;
+
+    /// <summary>The body as text, for error messages only.</summary>
+    private static string Text(byte[] body) => Encoding.UTF8.GetString(WithoutBom(body));
 
     private SyncProblem Problem(HttpResponseMessage response, string text, string url, bool dailyExhausted)
     {

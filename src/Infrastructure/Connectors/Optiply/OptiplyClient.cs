@@ -108,12 +108,15 @@ public sealed partial class OptiplyClient
         return true;
     }
 
+    // Every call names its resource in words for a possible error; a handful of types, so each is worked out once.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> Labels = new(StringComparer.Ordinal);
+
     /// <summary>A resource type in words: "supplierProducts" -> "supplier product".</summary>
-    public static string Label(string type)
+    public static string Label(string type) => Labels.GetOrAdd(type, static t =>
     {
-        var words = CamelHump().Replace(type, " ").ToLowerInvariant();
+        var words = CamelHump().Replace(t, " ").ToLowerInvariant();
         return words.EndsWith('s') ? words[..^1] : words;
-    }
+    });
 
     private async Task<OptiplyPage> PageAsync(string url, string type, CancellationToken ct)
     {
@@ -127,11 +130,11 @@ public sealed partial class OptiplyClient
         return new OptiplyPage(resources, next, total);
     }
 
-    private async Task<(HttpStatusCode, string)> SendAsync(HttpMethod method, string url, JsonObject? document, CancellationToken ct)
+    private async Task<(HttpStatusCode, string)> SendAsync(HttpMethod method, string url, byte[]? document, CancellationToken ct)
     {
         using var request = new HttpRequestMessage(method, url);
         // Optiply wants its media type on every request, GET included, so even an empty body carries it.
-        request.Content = new ByteArrayContent(document is null ? [] : Encoding.UTF8.GetBytes(document.ToJsonString()));
+        request.Content = new ByteArrayContent(document ?? []);
         request.Content.Headers.ContentType = new MediaTypeHeaderValue(MediaType);
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(MediaType));
         try
@@ -169,12 +172,22 @@ public sealed partial class OptiplyClient
         return text.Length == 0 ? $"{Account.BaseUrl}/{path}" : $"{Account.BaseUrl}/{path}?{text}";
     }
 
-    private static JsonObject Envelope(string type, string? id, JsonObject attributes)
+    /// <summary><c>{"data":{"type","id"?,"attributes"}}</c> written straight to UTF-8: no copy of the attributes, no text in between.</summary>
+    private static byte[] Envelope(string type, string? id, JsonObject attributes)
     {
-        var data = new JsonObject { ["type"] = type };
-        if (id is not null) data["id"] = id;
-        data["attributes"] = attributes.DeepClone();
-        return new JsonObject { ["data"] = data };
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(512);
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writer.WriteStartObject("data");
+            writer.WriteString("type", type);
+            if (id is not null) writer.WriteString("id", id);
+            writer.WritePropertyName("attributes");
+            attributes.WriteTo(writer);
+            writer.WriteEndObject();
+            writer.WriteEndObject();
+        }
+        return buffer.WrittenSpan.ToArray();
     }
 
     private static OptiplyResource Single(string body) =>

@@ -6,11 +6,19 @@ namespace Koppel.Infrastructure.Connectors.Optiply;
 public sealed record OptiplyResource(string Id, string Type, JsonObject Attributes, string Raw)
 {
     /// <summary>Reads a JSON:API resource object; Optiply sends ids as text or as numbers.</summary>
+    /// <remarks>The attributes are taken out of <paramref name="data"/>, not copied: it is a document parsed for this.</remarks>
     public static OptiplyResource From(JsonNode data, string raw) => new(
         data["id"]?.ToString() ?? throw new FormatException("An Optiply resource came without an id."),
         data["type"]?.ToString() ?? "",
-        data["attributes"] as JsonObject is { } attributes ? (JsonObject)attributes.DeepClone() : new JsonObject(),
+        TakeAttributes(data),
         raw);
+
+    private static JsonObject TakeAttributes(JsonNode data)
+    {
+        if (data is not JsonObject resource || resource["attributes"] is not JsonObject attributes) return new JsonObject();
+        resource.Remove("attributes");
+        return attributes;
+    }
 
     /// <summary>The remote id this coupling wrote, read from <c>remoteIdMap</c> (or a plain <c>remoteId</c>).</summary>
     public string? RemoteId(string? couplingId)

@@ -21,8 +21,10 @@ internal sealed record TenantFlow(Tenant Tenant, IntegrationDefinition Integrati
     }
 
     /// <summary>Runs the flow's record rules in order, as a run does before mapping; null data when a rule drops the record.</summary>
-    public static (System.Text.Json.Nodes.JsonObject? Data, string? Excluded) ApplyRules(IReadOnlyList<IRecordRule> rules, System.Text.Json.Nodes.JsonObject data)
+    /// <remarks>On a copy: rules may add to the data they are given, and the caller still shows the record as read.</remarks>
+    public static (System.Text.Json.Nodes.JsonObject? Data, string? Excluded) ApplyRules(IReadOnlyList<IRecordRule> rules, System.Text.Json.Nodes.JsonObject record)
     {
+        var data = (System.Text.Json.Nodes.JsonObject)record.DeepClone();
         foreach (var rule in rules)
         {
             switch (rule.Apply(data))

@@ -27,9 +27,9 @@ public sealed class WithCompositionFlag(ISourceStream items, ExactOnlineClient e
     private static SourceRecord Flag(SourceRecord record, HashSet<string> composed)
     {
         if (record.Deleted) return record;
-        var data = (System.Text.Json.Nodes.JsonObject)record.Data.DeepClone();
-        data["HasComposition"] = composed.Contains(record.Id);
-        return record with { Data = data };
+        // The record was just read for this run: the flag is added to it rather than to a copy.
+        record.Data["HasComposition"] = composed.Contains(record.Id);
+        return record;
     }
 
     private async Task<HashSet<string>> ComposedAsync(CancellationToken ct)
