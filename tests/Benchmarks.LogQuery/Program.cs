@@ -5,13 +5,15 @@ using Koppel.Domain.Sync;
 using Koppel.Domain.Tenants;
 using Koppel.Infrastructure.Persistence;
 using Koppel.Infrastructure.SyncLog;
+using Koppel.Infrastructure.SyncLog.Inbox;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
-// Measures the sync log viewer's queries (SyncLogService, as the portal calls them) on a large log, on SQLite or
-// PostgreSQL, and optionally the pruner's throughput while a run writes:
+// Measures the sync log viewer's queries (SyncLogService, as the portal calls them) and the inbox's (ErrorInbox, on
+// the open errors such a log leaves) on a large log, on SQLite or PostgreSQL, and optionally the pruner's throughput
+// while a run writes:
 //   dotnet run -c Release --project tests/Benchmarks.LogQuery -- [--provider sqlite|postgresql] [--rows 1000000]
 //       [--runs 50] [--db file] [--pg "Host=...;Username=...;Password=..."] [--fresh] [--prune-days 30] [--batch 1000]
 // The filled database is kept (a file in the temp folder, or database koppel_logbench_<rows> on the server named by
@@ -96,6 +98,31 @@ foreach (var (name, query) in shapes)
     var counted = await log.CountAsync(LogRows.MainTenant, query, cap, default);
     Console.WriteLine($"{name,-42} {page.Median,9:F1} {page.P95,9:F1} {count.Median,10:F1} {count.P95,10:F1} {sample.Rows.Count,5}  ({(counted.AtLeast ? ">" : "")}{counted.Count:N0} match)");
 }
+
+// The inbox reads open errors, not the log: one row per failing record, kept by the engine beside the log.
+var openErrors = await OpenErrorFiller.FillAsync(dbs);
+var inbox = new ErrorInbox(dbs, TimeProvider.System);
+var biggest = (await inbox.GroupsAsync(LogRows.MainTenant, new ErrorFilter(), default)).MaxBy(g => g.Count)!;
+var inboxShapes = new (string Name, Func<Task<int>> Query)[]
+{
+    ("inbox: a tenant's groups", async () => (await inbox.GroupsAsync(LogRows.MainTenant, new ErrorFilter(), default)).Count),
+    ("inbox: every tenant's groups", async () => (await inbox.GroupsAsync(null, new ErrorFilter(), default)).Count),
+    ("inbox: groups of one flow", async () => (await inbox.GroupsAsync(LogRows.MainTenant, new ErrorFilter("products"), default)).Count),
+    ("inbox: reason contains \"503\"", async () => (await inbox.GroupsAsync(LogRows.MainTenant, new ErrorFilter(Text: "503"), default)).Count),
+    ("inbox: failing for 30 days or more", async () => (await inbox.GroupsAsync(LogRows.MainTenant, new ErrorFilter(FailingFor: TimeSpan.FromDays(30)), default)).Count),
+    ("inbox: counts per flow (tenant page)", async () => (await inbox.CountsAsync(LogRows.MainTenant, default)).Count),
+    ("inbox: counts per tenant and flow (dashboard)", async () => (await inbox.CountsAsync(null, default)).Count),
+    ($"inbox: the biggest group's records ({biggest.Count:N0})", async () => (await inbox.RecordsAsync(LogRows.MainTenant, biggest.Flow, biggest.Reason, default)).Count),
+};
+Console.WriteLine();
+Console.WriteLine($"{openErrors:N0} open errors. {runs} runs per shape after 3 warm-ups. Times in ms.");
+Console.WriteLine($"{"inbox query",-48} {"median",9} {"p95",9} {"rows",7}");
+foreach (var (name, query) in inboxShapes)
+{
+    var time = await MeasureAsync(query);
+    Console.WriteLine($"{name,-48} {time.Median,9:F1} {time.P95,9:F1} {await query(),7:N0}");
+}
+
 if (IntArg("--prune-days", 0) is > 0 and var pruneDays) await PruneMeasure.RunAsync(dbs, pruneDays, IntArg("--batch", 1_000));
 return;
 

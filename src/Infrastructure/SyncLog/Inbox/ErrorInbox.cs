@@ -18,8 +18,6 @@ public sealed class ErrorInbox(IDbContextFactory<KoppelDb> dbs, TimeProvider clo
         var open = await OpenAsync(db, slug, ct);
         var (flow, reason) = (filter.Flow, filter.Reason);
         open = open.Where(o => (flow == null || o.Flow == flow) && (reason == null || o.Reason == reason));
-        if (filter.Text is { Length: > 0 } text)
-            open = open.Where(o => o.Reason.ToLower().Contains(text.ToLower()));
         if (filter.FailingFor is { } age)
         {
             var since = clock.GetUtcNow().UtcDateTime - age;
@@ -30,8 +28,12 @@ public sealed class ErrorInbox(IDbContextFactory<KoppelDb> dbs, TimeProvider clo
             .GroupBy(o => new { o.Slug, o.Flow, o.Reason })
             .Select(g => new ErrorGroup(g.Key.Slug, g.Key.Flow, g.Key.Reason, g.Count(), g.Max(o => o.LastFailedAt)))
             .ToListAsync(ct);
-        // Sorted here: the groups are few, and an ORDER BY over an aggregate of a converted date differs per database.
-        return groups.OrderByDescending(g => g.LastFailedAt).ThenBy(g => g.Reason, StringComparer.Ordinal).ToList();
+        // Filtered and sorted here: the groups are few, the reason is their key (so a text in it picks whole groups,
+        // in any case and language alike on every database), and an ORDER BY over an aggregate of a converted date
+        // differs per database.
+        return groups
+            .Where(g => filter.Text is not { Length: > 0 } text || g.Reason.Contains(text, StringComparison.CurrentCultureIgnoreCase))
+            .OrderByDescending(g => g.LastFailedAt).ThenBy(g => g.Reason, StringComparer.Ordinal).ToList();
     }
 
     /// <summary>The number of open errors of a tenant, or of one of its flows: the counts on the dashboard and tenant page.</summary>
