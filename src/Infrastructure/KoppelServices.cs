@@ -65,6 +65,7 @@ public static class KoppelServices
         services.AddSingleton<ConnectionAddresses>();
         services.AddSingleton<TenantService>();
         services.AddSingleton<ConnectionTester>();
+        services.AddSingleton<WaitingFlows>();
         services.AddSingleton<SettingChoiceReader>();
         services.AddSingleton<ReadinessReader>();
         services.AddSingleton<MappingService>();

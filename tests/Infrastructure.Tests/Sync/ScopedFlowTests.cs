@@ -38,6 +38,8 @@ public sealed class ScopedFlowTests
         hub.Get<TestShopSandbox>().Seed("shop", 12, 1);
         await hub.Get<TenantService>().UpsertAsync(Engine.Tenant, new TenantInput("Shop one", Scoped.Key,
             new() { ["shop"] = new() { ["baseUrl"] = new Uri(hub.BaseAddress, "sandbox/test-shop/").ToString(), ["apiSecret"] = Engine.Secret } }, null), default);
+        // A new tenant's flows start once its connection tests green.
+        Assert.True((await hub.Get<ConnectionTester>().TestAsync(Engine.Tenant, "shop", null, default)).Succeeded);
         return hub;
     }
 

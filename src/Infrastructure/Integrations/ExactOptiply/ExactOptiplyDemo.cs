@@ -69,7 +69,8 @@ public sealed class ExactOptiplyDemo(
             ExactOptiplyIntegration.Key,
             new() { [ExactOnlineConnection.System] = exactFields, [OptiplyAccount.System] = optiplyFields },
             Settings: null);
-        await tenants.UpsertAsync(Slug, input, ct);
+        // Its connections are this hub's own emulators, seeded a moment ago: the flows start on, as a demo should.
+        await tenants.UpsertAsync(Slug, input, ct, flowsOn: true);
         if (created) log.LogInformation("Created the demo tenant {Slug} on the Exact Online and Optiply emulators", Slug);
     }
 

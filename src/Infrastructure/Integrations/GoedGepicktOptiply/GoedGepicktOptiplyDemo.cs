@@ -52,7 +52,8 @@ public sealed class GoedGepicktOptiplyDemo(SandboxOptions sandbox,
             GoedGepicktOptiplyIntegration.Key,
             new() { [GoedGepicktAccount.System] = ggFields, [Connectors.Optiply.OptiplyAccount.System] = optiplyFields },
             Settings: null);
-        await tenants.UpsertAsync(Slug, input, ct);
+        // Its connections are this hub's own emulators, seeded a moment ago: the flows start on, as a demo should.
+        await tenants.UpsertAsync(Slug, input, ct, flowsOn: true);
         if (existing is null) log.LogInformation("Created the demo tenant {Slug} on the GoedGepickt and Optiply emulators", Slug);
     }
 }

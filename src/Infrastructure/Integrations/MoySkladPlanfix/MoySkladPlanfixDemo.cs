@@ -70,7 +70,8 @@ public sealed class MoySkladPlanfixDemo(
         // On later starts only the addresses are refreshed (the port may differ); options a user changed are kept.
         var input = new TenantInput(created ? "Demo shop (MoySklad ↔ Planfix)" : null, MoySkladPlanfixIntegration.Key,
             new() { [MoySkladConnection.System] = moySkladFields, [PlanfixConnection.System] = planfixFields }, settings);
-        await tenants.UpsertAsync(Slug, input, ct);
+        // Its connections are this hub's own emulators, seeded a moment ago: the flows start on, as a demo should.
+        await tenants.UpsertAsync(Slug, input, ct, flowsOn: true);
         if (created) log.LogInformation("Created the demo tenant {Slug} on the MoySklad and Planfix emulators", Slug);
         log.LogInformation("Demo order task for the Update order button of {Slug}: {Task}", Slug, DemoOrderTask);
     }

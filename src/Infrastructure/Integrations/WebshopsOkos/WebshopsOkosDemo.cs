@@ -73,7 +73,8 @@ public sealed class WebshopsOkosDemo(
             [$"{Webshop.System}.{ShopRenterKey}"] = shopRenterFields,
             [$"{Webshop.System}.{UnasKey}"] = unasFields,
         }, settings);
-        await tenants.UpsertAsync(Slug, input, ct);
+        // Its connections are this hub's own emulators, seeded a moment ago: the flows start on, as a demo should.
+        await tenants.UpsertAsync(Slug, input, ct, flowsOn: true);
         if (created) log.LogInformation("Created the demo tenant {Slug} on the ShopRenter, UNAS and Okos-Ügyvitel emulators", Slug);
     }
 
