@@ -62,6 +62,7 @@ public static class KoppelServices
         services.AddSingleton<FlowContexts>();
         services.AddSingleton<FlowRunner>();
         services.AddSingleton<RunLauncher>();
+        services.AddSingleton<SyncedRecords>();
         services.AddSingleton<ConnectionAddresses>();
         services.AddSingleton<TenantService>();
         services.AddSingleton<ConnectionTester>();
