@@ -62,9 +62,11 @@ public static class KoppelServices
         services.AddSingleton<FlowContexts>();
         services.AddSingleton<FlowRunner>();
         services.AddSingleton<RunLauncher>();
+        services.AddSingleton<SyncedRecords>();
         services.AddSingleton<ConnectionAddresses>();
         services.AddSingleton<TenantService>();
         services.AddSingleton<ConnectionTester>();
+        services.AddSingleton<WaitingFlows>();
         services.AddSingleton<SettingChoiceReader>();
         services.AddSingleton<ReadinessReader>();
         services.AddSingleton<MappingService>();

@@ -9,6 +9,11 @@ public sealed class FlowState
     public bool Enabled { get; set; } = true;
     /// <summary>Why the hub switched the flow off by itself (it kept failing), until someone switches it on again.</summary>
     public string? PausedReason { get; set; }
+    /// <summary>
+    /// A new tenant's flow, off until every connection of the tenant tests green; the hub then switches it on once.
+    /// Cleared when someone switches the flow on or off by hand: their choice stands.
+    /// </summary>
+    public bool WaitingForConnections { get; set; }
     /// <summary>Either a whole number of minutes ("30") or a cron expression (five fields, or six with seconds first).</summary>
     public required string Schedule { get; set; }
     /// <summary>Opaque position in the source stream; null means "from the beginning".</summary>

@@ -2,7 +2,7 @@ using Koppel.Domain.Sync;
 
 namespace Koppel.Infrastructure.Dashboard;
 
-/// <summary>One tenant at a glance: each flow's last and next run, and what failed in the last 24 hours.</summary>
+/// <summary>One tenant at a glance: each flow's last and next run and open errors, and what failed in the last 24 hours.</summary>
 public sealed record TenantHealth(
     string Slug,
     string Name,
@@ -15,10 +15,15 @@ public sealed record TenantHealth(
 
     public DateTimeOffset? NextRunAt => Flows.Where(f => f.NextRunAt is not null).Min(f => f.NextRunAt);
 
+    /// <summary>Records whose latest outcome is a failure, over all flows.</summary>
+    public int OpenErrors => Flows.Sum(f => f.OpenErrors);
+
+    // A flow's health is its open failures, not its last run: a one-record resync that succeeded leaves the 78
+    // records that failed before as failed as they were.
     public HealthState State =>
         Flows.Count == 0 ? HealthState.NoFlows
         : FailedRuns24h > 0 || Flows.Any(f => f.LastRunStatus == RunStatus.Failed) ? HealthState.Failing
-        : FailedRecords24h > 0 || Flows.Any(f => f.LastRunStatus == RunStatus.CompletedWithErrors) ? HealthState.Warning
+        : OpenErrors > 0 || FailedRecords24h > 0 || Flows.Any(f => f.LastRunStatus == RunStatus.CompletedWithErrors) ? HealthState.Warning
         : Flows.All(f => f.LastRunAt is null) ? HealthState.NeverRun
         : HealthState.Healthy;
 }
@@ -30,7 +35,8 @@ public sealed record FlowHealth(
     DateTime? LastRunAt,
     RunStatus? LastRunStatus,
     bool Running,
-    DateTimeOffset? NextRunAt);
+    DateTimeOffset? NextRunAt,
+    int OpenErrors = 0);
 
 /// <summary>Ordered from worst to best, so sorting by state puts the tenants that need attention first.</summary>
 public enum HealthState

@@ -35,6 +35,12 @@ public sealed class TenantHealthService(IDbContextFactory<KoppelDb> dbs, Integra
             .Where(r => r.Status == RunStatus.Failed && r.StartedAt >= since)
             .GroupBy(r => r.TenantId).Select(g => new { TenantId = g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.TenantId, g => g.Count, ct);
+        // Per stored flow key: a flow that runs per webshop counts the open errors of all its webshops.
+        var openErrors = (await db.OpenErrors.AsNoTracking()
+            .Where(o => only == null || o.TenantId == only)
+            .Where(o => o.ResolvedAt == null)
+            .GroupBy(o => new { o.TenantId, o.Flow }).Select(g => new { g.Key.TenantId, g.Key.Flow, Count = g.Count() })
+            .ToListAsync(ct)).ToLookup(o => o.TenantId);
 
         var health = new List<TenantHealth>(tenants.Count);
         foreach (var tenant in tenants)
@@ -44,8 +50,9 @@ public sealed class TenantHealthService(IDbContextFactory<KoppelDb> dbs, Integra
             foreach (var flow in catalog.Find(tenant.Integration)?.Flows ?? [])
             {
                 var state = byFlow.GetValueOrDefault(flow.Key);
+                var open = openErrors[tenant.Id].Where(o => FlowScope.Split(o.Flow).Flow == flow.Key).Sum(o => o.Count);
                 flows.Add(new FlowHealth(flow.Key, flow.Name, state?.Enabled ?? true, state?.LastRunAt, state?.LastRunStatus,
-                    state?.RunningRunId is not null, scheduler.NextRun(state)));
+                    state?.RunningRunId is not null, scheduler.NextRun(state), open));
             }
             // People read the integration's name; its key is for programs.
             health.Add(new TenantHealth(tenant.Slug, tenant.Name, catalog.Find(tenant.Integration)?.Name ?? tenant.Integration, flows,

@@ -1,6 +1,7 @@
 using Koppel.Domain.Sync;
 using Koppel.Infrastructure.Integrations;
 using Koppel.Infrastructure.Persistence;
+using Koppel.Infrastructure.Tenants;
 using Microsoft.EntityFrameworkCore;
 
 namespace Koppel.Infrastructure.Sync;
@@ -15,6 +16,12 @@ public static class FlowStates
         var state = await db.FlowStates.AsNoTracking().FirstOrDefaultAsync(s => s.TenantId == tenantId && s.Flow == key, ct);
         if (state is not null) return state;
         state = new FlowState { TenantId = tenantId, Flow = key, Schedule = flow.DefaultSchedule, Enabled = true };
+        // A scope added later (a new webshop), or the flow's own state next to its scopes' (made when its switch or
+        // schedule is changed), waits with the rest of its flow while the tenant's connections have not tested green yet.
+        var scoped = flow.Key + FlowScope.Separator;
+        if (await db.FlowStates.AsNoTracking()
+                .AnyAsync(s => s.TenantId == tenantId && (s.Flow == flow.Key || s.Flow.StartsWith(scoped)) && s.WaitingForConnections, ct))
+            WaitingFlows.Wait(state);
         db.FlowStates.Add(state);
         try
         {

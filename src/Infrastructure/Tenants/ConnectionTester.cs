@@ -7,7 +7,11 @@ using Microsoft.Extensions.Logging;
 namespace Koppel.Infrastructure.Tenants;
 
 /// <summary>The answer of a connection test, as one sentence a person can act on.</summary>
-public sealed record ConnectionTestResult(bool Succeeded, string Message);
+public sealed record ConnectionTestResult(bool Succeeded, string Message)
+{
+    /// <summary>For a tenant whose flows wait for its connections: whether they started, or what they still wait for.</summary>
+    public string? Flows { get; init; }
+}
 
 /// <summary>
 /// "Test connection": calls the system with the tenant's stored connection, or with edits not saved yet laid over
@@ -19,6 +23,7 @@ public sealed class ConnectionTester(
     TenantConnections connections,
     ConnectorHttp http,
     ConnectionAddresses addresses,
+    WaitingFlows waitingFlows,
     ILogger<ConnectionTester> log)
 {
     /// <summary>A test is a person waiting at a button: the retry policy of a run would keep them for minutes.</summary>
@@ -28,12 +33,24 @@ public sealed class ConnectionTester(
     /// <exception cref="KeyNotFoundException">Unknown tenant, or a system the tenant's integration does not connect to.</exception>
     public async Task<ConnectionTestResult> TestAsync(string slug, string system, IReadOnlyDictionary<string, string?>? edits, CancellationToken ct)
     {
+        var (result, stored) = await TestOnceAsync(slug, system, edits, ct);
+        // Only the stored connection counts towards starting a new tenant's flows: unsaved values run nothing.
+        if (!result.Succeeded || !stored) return result;
+        var flows = await waitingFlows.ConnectionGreenAsync(slug, system, async other => (await TestOnceAsync(slug, other, null, ct)).Result, ct);
+        return flows is null ? result : result with { Flows = flows };
+    }
+
+    /// <returns>The answer, and whether it was the stored connection as it is that was tested.</returns>
+    private async Task<(ConnectionTestResult Result, bool Stored)> TestOnceAsync(string slug, string system, IReadOnlyDictionary<string, string?>? edits,
+        CancellationToken ct)
+    {
         await using var db = await dbs.CreateDbContextAsync(ct);
         var tenant = await db.Tenants.Include(t => t.Connections).AsNoTracking().GetBySlugAsync(slug, ct);
-        var schema = catalog.Get(tenant.Integration).Connections.FirstOrDefault(c => c.System == system)
+        // A keyed connection (one webshop of several) is tested under its stored name, webshops.<key>.
+        var schema = catalog.Get(tenant.Integration).Connections.FirstOrDefault(c => c.Holds(system))
                      ?? throw new KeyNotFoundException($"This tenant's integration has no {system} connection.");
         if (schema.Test is null)
-            return new(false, $"The {schema.Name} connection has no test.");
+            return (new(false, $"The {schema.Name} connection has no test."), false);
 
         var stored = connections.Decrypt(tenant).GetValueOrDefault(system);
         var fields = new Dictionary<string, string>(stored?.Fields ?? new Dictionary<string, string>());
@@ -58,10 +75,10 @@ public sealed class ConnectionTester(
             }
             else if (!fields.ContainsKey(field.Name) && field.Default is not null) fields[field.Name] = field.Default;
             if (ConnectionAddresses.IsAddress(field) && fields.GetValueOrDefault(field.Name) is { Length: > 0 } url && addresses.Problem(url) is { } problem)
-                return new(false, $"{field.Label}: {char.ToLowerInvariant(problem[0])}{problem[1..]}");
+                return (new(false, $"{field.Label}: {char.ToLowerInvariant(problem[0])}{problem[1..]}"), false);
         }
         if (moved && schema.Fields.Where(f => f.Secret && f.Required && !secrets.ContainsKey(f.Name)).Select(f => f.Label).ToList() is { Count: > 0 } missing)
-            return new(false, $"The address points at another host: give the {string.Join(" and ", missing)} again. Stored secrets are sent only to the address they were given for.");
+            return (new(false, $"The address points at another host: give the {string.Join(" and ", missing)} again. Stored secrets are sent only to the address they were given for."), false);
 
         // The call itself is never cancelled: a token refresh cut off after the system rotated the refresh token
         // would lose the new one and disconnect the tenant. The person waiting stops waiting after Timeout instead.
@@ -72,27 +89,27 @@ public sealed class ConnectionTester(
             // connection itself was tested: a rotated token of unsaved values belongs to no stored connection.
             var connection = new ConnectionInfo(system, fields, secrets) { Store = edited ? null : stored?.Store };
             call = schema.Test(connection, http, CancellationToken.None);
-            return new(true, await call.WaitAsync(Timeout, ct));
+            return (new(true, await call.WaitAsync(Timeout, ct)), stored is not null && !edited && !moved);
         }
         catch (SyncProblem problem)
         {
             // Connector problems are written for customers already (and never contain secrets).
-            return new(false, problem.Message);
+            return (new(false, problem.Message), false);
         }
         catch (TimeoutException)
         {
             Background.Observe(call!, log, $"Connection test of {system} for {slug}");
-            return new(false, $"{schema.Name} did not answer within {Timeout.TotalSeconds:0} seconds. Check the address, or try again later.");
+            return (new(false, $"{schema.Name} did not answer within {Timeout.TotalSeconds:0} seconds. Check the address, or try again later."), false);
         }
         catch (HttpRequestException e)
         {
             log.LogWarning(e, "Connection test of {System} for {Tenant} could not reach the system", system, slug);
-            return new(false, $"{schema.Name} could not be reached: {e.Message}");
+            return (new(false, $"{schema.Name} could not be reached: {e.Message}"), false);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             log.LogError(e, "Connection test of {System} for {Tenant} failed unexpectedly", system, slug);
-            return new(false, $"The {schema.Name} test stopped on an unexpected error. Support finds the details in the server log.");
+            return (new(false, $"The {schema.Name} test stopped on an unexpected error. Support finds the details in the server log."), false);
         }
     }
 }

@@ -48,9 +48,11 @@ public sealed class TenantService(
     /// versions that options switch carry it.</param>
     /// <param name="addressesLocked">True for callers bound to one tenant (a tenant-scoped API key): they may give
     /// secrets but not point a connection at another address.</param>
+    /// <param name="flowsOn">For a tenant created now: its flows start on at once, instead of waiting for its connections
+    /// to test green (<see cref="WaitingFlows"/>). Only for connections the hub knows to work: its own emulators.</param>
     /// <exception cref="InputRejected">With every invalid field named.</exception>
     public async Task<(TenantView View, bool Created)> UpsertAsync(string slug, TenantInput input, CancellationToken ct, string? changedBy = null,
-        bool addressesLocked = false)
+        bool addressesLocked = false, bool flowsOn = false)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
         var tenant = await db.Tenants.Include(t => t.Connections).FindBySlugAsync(slug, ct);
@@ -86,6 +88,19 @@ public sealed class TenantService(
         }
         if (created) db.Tenants.Add(tenant);
         await db.SaveChangesAsync(ct);
+        if (created && !flowsOn)
+        {
+            // One state per scope (webshop) the tenant has; without any yet, the flow's own, which the scopes added
+            // later wait with (FlowStates.EnsureAsync).
+            var scopes = integration.ScopesOf(tenant);
+            foreach (var flow in integration.Flows)
+            foreach (var key in scopes.Count == 0 ? [flow.Key] : scopes.Select(s => FlowScope.Key(flow.Key, s)).ToArray())
+            {
+                var state = new FlowState { TenantId = tenant.Id, Flow = key, Schedule = flow.DefaultSchedule };
+                WaitingFlows.Wait(state);
+                db.FlowStates.Add(state);
+            }
+        }
         audit.Add(db, tenant.Id, changedBy, before.ChangesTo(TenantSnapshot.Of(tenant, secrets, integration.Settings), input));
         await db.SaveChangesAsync(ct);
 
@@ -113,11 +128,15 @@ public sealed class TenantService(
         var flow = catalog.Get(tenant.Integration).Flow(flowKey)
                    ?? throw new KeyNotFoundException($"This tenant's integration has no flow \"{flowKey}\".");
         var state = await FlowStates.EnsureAsync(db, tenant.Id, flow, ct);
-        await db.FlowStates.Where(s => s.Id == state.Id).ExecuteUpdateAsync(s => s
-            .SetProperty(x => x.Enabled, enabled ?? state.Enabled)
-            // Whoever switches a flow on or off decides now, not the pause.
-            .SetProperty(x => x.PausedReason, enabled is null ? state.PausedReason : null)
-            .SetProperty(x => x.Schedule, schedule ?? state.Schedule), ct);
+        await db.FlowStates.Where(s => s.Id == state.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.Schedule, schedule ?? state.Schedule), ct);
+        if (enabled is { } on)
+        {
+            // Whoever switches a flow on or off decides now, not the pause or the wait for the connections. The switch
+            // holds for every scope of the flow (each webshop's state), as the page shows one switch per flow.
+            var scoped = flow.Key + FlowScope.Separator;
+            await db.FlowStates.Where(s => s.TenantId == tenant.Id && (s.Id == state.Id || s.Flow.StartsWith(scoped))).ExecuteUpdateAsync(s => s
+                .SetProperty(x => x.Enabled, on).SetProperty(x => x.PausedReason, (string?)null).SetProperty(x => x.WaitingForConnections, false), ct);
+        }
         if (schedule is not null && schedule != state.Schedule) await FlowScheduler.ResetAsync(db, state.Id, ct);
         audit.Add(db, tenant.Id, changedBy, FlowChanges(flow.Key, state, enabled, schedule));
         await db.SaveChangesAsync(ct);
@@ -139,10 +158,13 @@ public sealed class TenantService(
         var flows = new List<FlowView>();
         foreach (var flow in integration?.Flows ?? [])
         {
-            var state = states.GetValueOrDefault(flow.Key);
+            // A flow that runs per webshop may have only its webshops' states: the first stands for them.
+            var state = states.GetValueOrDefault(flow.Key)
+                        ?? states.Values.Where(s => FlowScope.Split(s.Flow).Flow == flow.Key).OrderBy(s => s.Flow, StringComparer.Ordinal).FirstOrDefault();
             flows.Add(new FlowView(flow.Key, flow.Name, flow.SourceSystem, flow.TargetSystem,
                 state?.Enabled ?? true, state?.Schedule ?? flow.DefaultSchedule, state?.LastRunAt, state?.LastRunStatus,
-                state?.RunningRunId is not null, scheduler.NextRun(state), state?.Enabled == false ? state.PausedReason : null));
+                state?.RunningRunId is not null, scheduler.NextRun(state), state?.Enabled == false ? state.PausedReason : null,
+                state?.WaitingForConnections == true));
         }
         var settings = JsonNode.Parse(tenant.SettingsJson) as JsonObject ?? [];
         if (integration is not null)

@@ -27,4 +27,5 @@ public sealed record FlowView(
     RunStatus? LastRunStatus,
     bool Running,
     DateTimeOffset? NextRunAt,
-    string? PausedReason);
+    string? PausedReason,
+    bool WaitingForConnections = false);

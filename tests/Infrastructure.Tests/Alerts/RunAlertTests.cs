@@ -97,8 +97,9 @@ public sealed class RunAlertTests
         Assert.Equal("Paused after 2 failed runs", paused.PausedReason);
         Assert.Null(paused.NextRunAt);
         var audit = await engine.Hub.Get<AuditLog>().PageAsync(Engine.Tenant, 1, 10, withValues: true, default);
-        var entry = Assert.Single(audit.Rows, r => r.Subject == "flows.products.enabled");
-        Assert.Equal((AuditLog.System, "on", "off"), (entry.Actor, entry.From, entry.To));
+        // Newest first: the pause, after the hub had switched the new tenant's flow on when its connection tested green.
+        var entries = audit.Rows.Where(r => r.Subject == "flows.products.enabled").Select(r => (r.Actor, r.From, r.To)).ToList();
+        Assert.Equal([(AuditLog.System, "on", "off"), (AuditLog.System, "off", "on")], entries);
 
         await tenants.UpdateFlowAsync(Engine.Tenant, "products", enabled: true, schedule: null, default, "support@test.local");
         var resumed = Flow(await tenants.GetAsync(Engine.Tenant, default));

@@ -84,5 +84,7 @@ public sealed class TwoNodeSchedulerTests
         await hub.Get<TenantService>().UpsertAsync(slug, new TenantInput(slug, "test-shop",
             new() { ["shop"] = new() { ["baseUrl"] = new Uri(hub.BaseAddress, "sandbox/test-shop/").ToString(), ["apiSecret"] = Engine.Secret } },
             null), default);
+        // A new tenant's flows start once its connection tests green.
+        Assert.True((await hub.Get<ConnectionTester>().TestAsync(slug, "shop", null, default)).Succeeded);
     }
 }

@@ -27,7 +27,8 @@ public sealed class ScopedFlowTests
         ScopeName = "branch",
     };
 
-    private static async Task<TestHub> StartAsync()
+    /// <param name="connect">Test the tenant's connection, which switches the new tenant's flows on.</param>
+    private static async Task<TestHub> StartAsync(bool connect = true)
     {
         var hub = await TestHub.StartAsync(s =>
         {
@@ -38,11 +39,32 @@ public sealed class ScopedFlowTests
         hub.Get<TestShopSandbox>().Seed("shop", 12, 1);
         await hub.Get<TenantService>().UpsertAsync(Engine.Tenant, new TenantInput("Shop one", Scoped.Key,
             new() { ["shop"] = new() { ["baseUrl"] = new Uri(hub.BaseAddress, "sandbox/test-shop/").ToString(), ["apiSecret"] = Engine.Secret } }, null), default);
+        // A new tenant's flows start once its connection tests green.
+        if (connect) Assert.True((await hub.Get<ConnectionTester>().TestAsync(Engine.Tenant, "shop", null, default)).Succeeded);
         return hub;
     }
 
     private static Task<SyncRun> RunAsync(TestHub hub, string flowKey) =>
         hub.Get<FlowRunner>().RunAsync(Engine.Tenant, flowKey, new RunRequest(RunMode.Incremental, RunTrigger.Api));
+
+    [Fact]
+    public async Task A_new_tenants_flow_waits_in_every_scope_and_its_one_switch_turns_every_scope_on()
+    {
+        await using var hub = await StartAsync(connect: false);
+        List<FlowState> waiting, switched;
+        await using (var db = await hub.DbAsync())
+            waiting = await db.FlowStates.AsNoTracking().OrderBy(s => s.Flow).ToListAsync();
+
+        await hub.Get<TenantService>().UpdateFlowAsync(Engine.Tenant, "products", enabled: true, schedule: null, default, "support@test.local");
+        await using (var db = await hub.DbAsync())
+            switched = await db.FlowStates.AsNoTracking().Where(s => s.Flow != "products").OrderBy(s => s.Flow).ToListAsync();
+
+        Assert.Equal(["products@north", "products@south"], waiting.Select(s => s.Flow));
+        Assert.All(waiting, s => Assert.Equal((false, true, WaitingFlows.Reason), (s.Enabled, s.WaitingForConnections, s.PausedReason)));
+        Assert.Equal(["products@north", "products@south"], switched.Select(s => s.Flow));
+        Assert.All(switched, s => Assert.Equal((true, false, (string?)null), (s.Enabled, s.WaitingForConnections, s.PausedReason)));
+        Assert.NotNull(switched[0].NextDueAt);
+    }
 
     [Fact]
     public async Task Each_scope_keeps_its_own_cursor_links_runs_and_log()

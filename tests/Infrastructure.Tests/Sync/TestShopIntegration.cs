@@ -30,7 +30,10 @@ public static class TestShopIntegration
     {
         Key = "test-shop",
         Name = "Test shop",
-        Connections = [new ConnectionSchema("shop", "Test shop", [new ConnectionField("baseUrl", "Base URL"), new ConnectionField("apiSecret", "API secret", Secret: true)])],
+        Connections = [new ConnectionSchema("shop", "Test shop", [new ConnectionField("baseUrl", "Base URL"), new ConnectionField("apiSecret", "API secret", Secret: true)])
+        {
+            Test = TestAsync,
+        }],
         Settings = new SettingsSchema<Settings>(new SettingsValidator()),
         Flows =
         [
@@ -44,6 +47,15 @@ public static class TestShopIntegration
         ],
         FieldSwitches = [],
     };
+
+    /// <summary>Asks the shop for a token, as every run does first: a shop that is not there fails the test.</summary>
+    private static async Task<string> TestAsync(ConnectionInfo connection, ConnectorHttp http, CancellationToken ct)
+    {
+        var baseUrl = connection.Require("baseUrl").TrimEnd('/') + "/";
+        var tokens = new Tokens(http.Create("shop:test", Policy), baseUrl);
+        await tokens.GetAsync(refresh: true, ct);
+        return "The test shop issued a token.";
+    }
 
     private static FlowParts Build(FlowContext context)
     {

@@ -4,6 +4,7 @@ using Koppel.Infrastructure.Connectors.Optiply;
 using Koppel.Infrastructure.Connectors.Optiply.Sandbox;
 using Koppel.Infrastructure.Persistence;
 using Koppel.Infrastructure.Sandbox;
+using Koppel.Infrastructure.Sync;
 using Koppel.Infrastructure.Tenants;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -13,7 +14,8 @@ namespace Koppel.Infrastructure.Integrations.ExactOptiply;
 /// <summary>
 /// The demo tenant "demo-exact": Exact Online and Optiply emulators of this hub, ready to sync out of the box.
 /// The emulators keep their data in memory, so each start seeds the Exact division again (same seed, same
-/// records) and re-registers the refresh token the tenant stored last, which Exact rotated on every refresh.
+/// records) and re-registers the refresh token the tenant stored last, which Exact rotated on every refresh; the
+/// tenant's links and cursors, which pointed at the records of the emulators' previous life, are forgotten.
 /// </summary>
 public sealed class ExactOptiplyDemo(
     SandboxOptions sandbox,
@@ -22,6 +24,8 @@ public sealed class ExactOptiplyDemo(
     TenantConnections connections,
     IDbContextFactory<KoppelDb> dbs,
     ExactOnlineSandbox exact,
+    OptiplySandbox optiply,
+    SyncedRecords records,
     ILogger<ExactOptiplyDemo> log) : IDemoTenant
 {
     public const string Slug = "demo-exact";
@@ -39,6 +43,8 @@ public sealed class ExactOptiplyDemo(
 
         var hub = sandboxAddress.Base;
         exact.Seed(Division, Size, Seed);
+        // Its Optiply account starts empty, as after a start, also when the seeding runs again in one process.
+        optiply.Clear(OptiplyDemoLogin.AccountId);
         var stored = await StoredRefreshTokenAsync(ct);
         var refreshToken = exact.Connect(Division, ClientId, ClientSecret, stored);
 
@@ -69,7 +75,11 @@ public sealed class ExactOptiplyDemo(
             ExactOptiplyIntegration.Key,
             new() { [ExactOnlineConnection.System] = exactFields, [OptiplyAccount.System] = optiplyFields },
             Settings: null);
-        await tenants.UpsertAsync(Slug, input, ct);
+        // Its connections are this hub's own emulators, seeded a moment ago: the flows start on, as a demo should.
+        await tenants.UpsertAsync(Slug, input, ct, flowsOn: true);
+        // The emulators were seeded again just now (at every start: they keep data in memory), so what the tenant
+        // remembers of its synced records points at records that are gone; its next runs write everything anew.
+        if (!created) await records.ForgetAsync(Slug, ct);
         if (created) log.LogInformation("Created the demo tenant {Slug} on the Exact Online and Optiply emulators", Slug);
     }
 

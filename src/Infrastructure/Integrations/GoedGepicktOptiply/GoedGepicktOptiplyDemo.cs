@@ -3,6 +3,7 @@ using Koppel.Infrastructure.Connectors.GoedGepickt.Sandbox;
 using Koppel.Infrastructure.Connectors.Optiply;
 using Koppel.Infrastructure.Connectors.Optiply.Sandbox;
 using Koppel.Infrastructure.Sandbox;
+using Koppel.Infrastructure.Sync;
 using Koppel.Infrastructure.Tenants;
 using Microsoft.Extensions.Logging;
 
@@ -11,10 +12,11 @@ namespace Koppel.Infrastructure.Integrations.GoedGepicktOptiply;
 /// <summary>
 /// The demo tenant "demo-goedgepickt": the hub's GoedGepickt and Optiply emulators, ready to sync out of the box. The
 /// emulators keep their data in memory, so each start seeds the GoedGepickt account again (same seed, same records).
-/// It writes to its own Optiply account, so it never mixes with the Exact demo's products.
+/// It writes to its own Optiply account, so it never mixes with the Exact demo's products. Each seeding also forgets
+/// the tenant's links and cursors, which pointed at the records of the emulators' previous life.
 /// </summary>
 public sealed class GoedGepicktOptiplyDemo(SandboxOptions sandbox,
-    SandboxAddress sandboxAddress, TenantService tenants, GoedGepicktSandbox goedGepickt, OptiplySandbox optiply, ILogger<GoedGepicktOptiplyDemo> log) : IDemoTenant
+    SandboxAddress sandboxAddress, TenantService tenants, GoedGepicktSandbox goedGepickt, OptiplySandbox optiply, SyncedRecords records, ILogger<GoedGepicktOptiplyDemo> log) : IDemoTenant
 {
     public const string Slug = "demo-goedgepickt";
     public const string Account = "demo-goedgepickt";
@@ -31,6 +33,8 @@ public sealed class GoedGepicktOptiplyDemo(SandboxOptions sandbox,
         var hub = sandboxAddress.Base;
         goedGepickt.Seed(Account, Size, Seed);
         goedGepickt.RegisterKey(ApiKey, Account);
+        // Its Optiply account starts empty, as after a start, also when the seeding runs again in one process.
+        optiply.Clear(OptiplyAccount);
         optiply.RegisterUser(OptiplyUser, OptiplyDemoLogin.Password, OptiplyAccount);
 
         var existing = await tenants.GetAsync(Slug, ct);
@@ -52,7 +56,11 @@ public sealed class GoedGepicktOptiplyDemo(SandboxOptions sandbox,
             GoedGepicktOptiplyIntegration.Key,
             new() { [GoedGepicktAccount.System] = ggFields, [Connectors.Optiply.OptiplyAccount.System] = optiplyFields },
             Settings: null);
-        await tenants.UpsertAsync(Slug, input, ct);
+        // Its connections are this hub's own emulators, seeded a moment ago: the flows start on, as a demo should.
+        await tenants.UpsertAsync(Slug, input, ct, flowsOn: true);
+        // The emulators were seeded again just now (at every start: they keep data in memory), so what the tenant
+        // remembers of its synced records points at records that are gone; its next runs write everything anew.
+        if (existing is not null) await records.ForgetAsync(Slug, ct);
         if (existing is null) log.LogInformation("Created the demo tenant {Slug} on the GoedGepickt and Optiply emulators", Slug);
     }
 }

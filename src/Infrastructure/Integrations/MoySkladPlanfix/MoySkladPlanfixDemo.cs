@@ -6,6 +6,7 @@ using Koppel.Infrastructure.Connectors.Planfix;
 using Koppel.Infrastructure.Connectors.Planfix.Sandbox;
 using Koppel.Infrastructure.Persistence;
 using Koppel.Infrastructure.Sandbox;
+using Koppel.Infrastructure.Sync;
 using Koppel.Infrastructure.Tenants;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -15,7 +16,8 @@ namespace Koppel.Infrastructure.Integrations.MoySkladPlanfix;
 /// <summary>
 /// The demo tenant "demo-moysklad": the MoySklad and Planfix emulators of this hub, a seeded MoySklad account and a
 /// Planfix product directory with the fields the issue fixes. The emulators keep data in memory, so each start seeds
-/// them again (same seed, same products; the directory gets the same id as it is the account's first object).
+/// them again (same seed, same products; the directory gets the same id as it is the account's first object) and the
+/// tenant forgets its links and cursors, which pointed at the records of the emulators' previous life.
 /// </summary>
 public sealed class MoySkladPlanfixDemo(
     SandboxOptions sandbox,
@@ -24,6 +26,7 @@ public sealed class MoySkladPlanfixDemo(
     IDbContextFactory<KoppelDb> dbs,
     MoySkladSandbox moySklad,
     PlanfixSandbox planfix,
+    SyncedRecords records,
     ILogger<MoySkladPlanfixDemo> log) : IDemoTenant
 {
     public const string Slug = "demo-moysklad";
@@ -70,7 +73,11 @@ public sealed class MoySkladPlanfixDemo(
         // On later starts only the addresses are refreshed (the port may differ); options a user changed are kept.
         var input = new TenantInput(created ? "Demo shop (MoySklad ↔ Planfix)" : null, MoySkladPlanfixIntegration.Key,
             new() { [MoySkladConnection.System] = moySkladFields, [PlanfixConnection.System] = planfixFields }, settings);
-        await tenants.UpsertAsync(Slug, input, ct);
+        // Its connections are this hub's own emulators, seeded a moment ago: the flows start on, as a demo should.
+        await tenants.UpsertAsync(Slug, input, ct, flowsOn: true);
+        // The emulators were seeded again just now (at every start: they keep data in memory), so what the tenant
+        // remembers of its synced records points at records that are gone; its next runs write everything anew.
+        if (!created) await records.ForgetAsync(Slug, ct);
         if (created) log.LogInformation("Created the demo tenant {Slug} on the MoySklad and Planfix emulators", Slug);
         log.LogInformation("Demo order task for the Update order button of {Slug}: {Task}", Slug, DemoOrderTask);
     }

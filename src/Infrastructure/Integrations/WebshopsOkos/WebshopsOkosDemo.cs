@@ -7,6 +7,7 @@ using Koppel.Infrastructure.Connectors.Unas;
 using Koppel.Infrastructure.Connectors.Unas.Sandbox;
 using Koppel.Infrastructure.Persistence;
 using Koppel.Infrastructure.Sandbox;
+using Koppel.Infrastructure.Sync;
 using Koppel.Infrastructure.Tenants;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -17,7 +18,8 @@ namespace Koppel.Infrastructure.Integrations.WebshopsOkos;
 /// The demo tenant "demo-webshops": one ShopRenter and one UNAS shop on one Okos-Ügyvitel company, all three this hub's
 /// own emulators. The emulators keep data in memory, so each start seeds them again from the same seed: the shops'
 /// orders sell the ERP's first products, the ERP's stock of them is in its change feed, and a few prices were raised
-/// in the ERP, so the orders, stock and prices flows each have work on their first run.
+/// in the ERP, so the orders, stock and prices flows each have work on their first run. The tenant forgets its links and
+/// cursors at each seeding: they pointed at the records of the emulators' previous life.
 /// </summary>
 public sealed class WebshopsOkosDemo(
     SandboxOptions sandbox,
@@ -27,6 +29,7 @@ public sealed class WebshopsOkosDemo(
     OkosSandbox okos,
     ShopRenterSandbox shopRenter,
     UnasSandbox unas,
+    SyncedRecords records,
     ILogger<WebshopsOkosDemo> log) : IDemoTenant
 {
     public const string Slug = "demo-webshops";
@@ -73,7 +76,11 @@ public sealed class WebshopsOkosDemo(
             [$"{Webshop.System}.{ShopRenterKey}"] = shopRenterFields,
             [$"{Webshop.System}.{UnasKey}"] = unasFields,
         }, settings);
-        await tenants.UpsertAsync(Slug, input, ct);
+        // Its connections are this hub's own emulators, seeded a moment ago: the flows start on, as a demo should.
+        await tenants.UpsertAsync(Slug, input, ct, flowsOn: true);
+        // The emulators were seeded again just now (at every start: they keep data in memory), so what the tenant
+        // remembers of its synced records points at records that are gone; its next runs write everything anew.
+        if (!created) await records.ForgetAsync(Slug, ct);
         if (created) log.LogInformation("Created the demo tenant {Slug} on the ShopRenter, UNAS and Okos-Ügyvitel emulators", Slug);
     }
 

@@ -12,7 +12,7 @@ public static class RunsEndpoints
     public static RouteGroupBuilder MapRunsEndpoints(this RouteGroupBuilder api)
     {
         var tenant = api.MapTenantGroup();
-        // Customers start incremental runs; a full one is for support staff (403).
+        // Customers (users and tenant-bound keys) start incremental runs; a full one is for support staff (403).
         tenant.MapPost("/flows/{flow}/runs", StartAsync).OpenToCustomers().ProducesProblem(StatusCodes.Status409Conflict);
         tenant.MapGet("/runs", ListAsync).OpenToCustomers();
         tenant.MapGet("/runs/{id:long}", GetAsync).OpenToCustomers();
@@ -33,7 +33,8 @@ public static class RunsEndpoints
             case "full": runMode = RunMode.Full; break;
             default: return ApiResults.Invalid([new InputError("mode", "Use \"incremental\" or \"full\".")]);
         }
-        if (runMode == RunMode.Full && ApiFilters.CallerOf(http).IsCustomer)
+        // Support staff are signed-in support users and keys that reach every tenant; a key bound to one tenant is the customer's.
+        if (runMode == RunMode.Full && ApiFilters.CallerOf(http) is var caller && (caller.IsCustomer || !caller.AllTenants))
             return ApiResults.Forbidden("A full resync re-reads every record and spends the systems' API quota: ask support to start one.");
         var request = new RunRequest(runMode, RunTrigger.Api);
         var keys = await runs.FlowKeysAsync(tenant, flow, webshop, ct);

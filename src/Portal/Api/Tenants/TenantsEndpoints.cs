@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Koppel.Portal.Api.Tenants;
 
-/// <summary>Tenants: list, read, create or update, and switch a flow on or off or change its schedule.</summary>
+/// <summary>Tenants: list, read, create or update, switch a flow on or off or change its schedule, and test a stored connection.</summary>
 public static class TenantsEndpoints
 {
     public static RouteGroupBuilder MapTenantsEndpoints(this RouteGroupBuilder api)
@@ -13,6 +13,7 @@ public static class TenantsEndpoints
         tenant.MapGet("", GetAsync);
         tenant.MapPut("", PutAsync);
         tenant.MapPatch("/flows/{flow}", ChangeFlowAsync);
+        tenant.MapPost("/connections/{system}/test", TestConnectionAsync);
         return api;
     }
 
@@ -36,4 +37,11 @@ public static class TenantsEndpoints
         await tenants.UpdateFlowAsync(tenant, flow, change.Enabled, change.Schedule, ct, ApiFilters.CallerOf(http).Actor);
         return TypedResults.Ok((await tenants.GetAsync(tenant, ct))!.Flows.First(f => f.Key == flow));
     }
+
+    /// <summary>
+    /// Tests the stored connection as it is (unsaved values are tried in the portal). The first time every connection of
+    /// a new tenant tests green, the hub switches its waiting flows on; the answer says so.
+    /// </summary>
+    private static async Task<Ok<ConnectionTestResult>> TestConnectionAsync(string tenant, string system, ConnectionTester tester, CancellationToken ct) =>
+        TypedResults.Ok(await tester.TestAsync(tenant, system, null, ct));
 }

@@ -17,17 +17,28 @@ namespace Koppel.Infrastructure.Tests.Integrations.MoySkladPlanfix;
 
 public sealed class DemoTenantTests
 {
+    /// <summary>A hub with the emulators' pacing lifted on both sides: Planfix's one call a second would make each test a minute long.</summary>
+    private static async Task<TestHub> StartAsync()
+    {
+        var hub = await TestHub.StartAsync(s =>
+            s.AddSingleton(sp => new Koppel.Infrastructure.Http.ConnectorHttp(sp.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>(), unthrottled: true)));
+        hub.Get<MoySkladSandbox>().UnitsPerRequest = 0;
+        hub.Get<PlanfixSandbox>().RequestsPerSecond = 0;
+        return hub;
+    }
+
+    private static MoySkladPlanfixDemo Demo(TestHub hub)
+    {
+        var sandbox = new SandboxOptions { Enabled = true, BaseUrl = hub.BaseAddress.ToString() };
+        return new MoySkladPlanfixDemo(sandbox, new SandboxAddress(sandbox, new ConfigurationBuilder().Build()), hub.Get<TenantService>(), hub.Get<IDbContextFactory<KoppelDb>>(),
+            hub.Get<MoySkladSandbox>(), hub.Get<PlanfixSandbox>(), hub.Get<SyncedRecords>(), NullLogger<MoySkladPlanfixDemo>.Instance);
+    }
+
     [Fact]
     public async Task The_demo_tenant_syncs_every_seeded_product_into_the_Planfix_directory_out_of_the_box()
     {
-        // Pacing lifted on both sides: Planfix's one call a second would make this a minute-long test.
-        await using var hub = await TestHub.StartAsync(s =>
-            s.AddSingleton(sp => new Koppel.Infrastructure.Http.ConnectorHttp(sp.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>(), unthrottled: true)));
-        var sandbox = new SandboxOptions { Enabled = true, BaseUrl = hub.BaseAddress.ToString() };
-        var demo = new MoySkladPlanfixDemo(sandbox, new SandboxAddress(sandbox, new ConfigurationBuilder().Build()), hub.Get<TenantService>(), hub.Get<IDbContextFactory<KoppelDb>>(),
-            hub.Get<MoySkladSandbox>(), hub.Get<PlanfixSandbox>(), NullLogger<MoySkladPlanfixDemo>.Instance);
-        hub.Get<MoySkladSandbox>().UnitsPerRequest = 0;
-        hub.Get<PlanfixSandbox>().RequestsPerSecond = 0;
+        await using var hub = await StartAsync();
+        var demo = Demo(hub);
 
         await demo.EnsureAsync(CancellationToken.None);
         await demo.EnsureAsync(CancellationToken.None);
@@ -39,13 +50,8 @@ public sealed class DemoTenantTests
     [Fact]
     public async Task The_demo_order_task_becomes_a_MoySklad_order_when_Update_order_is_pressed()
     {
-        await using var hub = await TestHub.StartAsync(s =>
-            s.AddSingleton(sp => new Koppel.Infrastructure.Http.ConnectorHttp(sp.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>(), unthrottled: true)));
-        var sandbox = new SandboxOptions { Enabled = true, BaseUrl = hub.BaseAddress.ToString() };
-        var demo = new MoySkladPlanfixDemo(sandbox, new SandboxAddress(sandbox, new ConfigurationBuilder().Build()), hub.Get<TenantService>(), hub.Get<IDbContextFactory<KoppelDb>>(),
-            hub.Get<MoySkladSandbox>(), hub.Get<PlanfixSandbox>(), NullLogger<MoySkladPlanfixDemo>.Instance);
-        hub.Get<MoySkladSandbox>().UnitsPerRequest = 0;
-        hub.Get<PlanfixSandbox>().RequestsPerSecond = 0;
+        await using var hub = await StartAsync();
+        var demo = Demo(hub);
         await demo.EnsureAsync(CancellationToken.None);
         var launcher = hub.Get<RunLauncher>();
         await launcher.RunAsync(MoySkladPlanfixDemo.Slug, ProductsFlow.Key, new RunRequest(), CancellationToken.None);
@@ -56,5 +62,32 @@ public sealed class DemoTenantTests
         Assert.Equal((RunStatus.Succeeded, 1), (run.Status, run.Created));
         var order = Assert.Single(hub.Get<MoySkladSandbox>().OrdersOf(MoySkladSandbox.DemoAccount));
         Assert.Equal(order["id"]!.ToString(), hub.Get<PlanfixSandbox>().TaskValues(PlanfixSandbox.DemoAccount, demo.DemoOrderTask)["MoySklad order id"]!.ToString());
+    }
+
+    [Fact]
+    public async Task The_demo_seeded_again_as_at_a_restart_leaves_no_stale_links_or_cursors_and_the_next_run_writes_every_product()
+    {
+        await using var hub = await StartAsync();
+        var demo = Demo(hub);
+        var launcher = hub.Get<RunLauncher>();
+        await demo.EnsureAsync(CancellationToken.None);
+        var first = await launcher.RunAsync(MoySkladPlanfixDemo.Slug, ProductsFlow.Key, new RunRequest(), CancellationToken.None);
+
+        // What a start does: the emulators (in memory) are seeded anew, the Planfix account empty again.
+        await demo.EnsureAsync(CancellationToken.None);
+        int links;
+        List<string?> cursors;
+        await using (var db = await hub.DbAsync())
+        {
+            var tenant = await db.Tenants.SingleAsync(t => t.Slug == MoySkladPlanfixDemo.Slug);
+            links = await db.RecordLinks.CountAsync(l => l.TenantId == tenant.Id);
+            cursors = await db.FlowStates.Where(f => f.TenantId == tenant.Id).Select(f => f.Cursor).ToListAsync();
+        }
+        var again = await launcher.RunAsync(MoySkladPlanfixDemo.Slug, ProductsFlow.Key, new RunRequest(), CancellationToken.None);
+
+        Assert.Equal((RunStatus.Succeeded, MoySkladPlanfixDemo.Size), (first.Status, first.Created));
+        Assert.Equal(0, links);
+        Assert.All(cursors, Assert.Null);
+        Assert.Equal((RunStatus.Succeeded, MoySkladPlanfixDemo.Size, 0, 0), (again.Status, again.Created, again.Updated, again.Failed));
     }
 }

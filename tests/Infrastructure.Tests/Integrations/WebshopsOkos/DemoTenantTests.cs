@@ -27,7 +27,7 @@ public sealed class DemoTenantTests
         hub.Get<ShopRenterSandbox>().RateLimit.Permits = 0;
         var sandbox = new SandboxOptions { Enabled = true, BaseUrl = hub.BaseAddress.ToString() };
         var demo = new WebshopsOkosDemo(sandbox, new SandboxAddress(sandbox, new ConfigurationBuilder().Build()), hub.Get<TenantService>(),
-            hub.Get<IDbContextFactory<KoppelDb>>(), hub.Get<OkosSandbox>(), hub.Get<ShopRenterSandbox>(), hub.Get<UnasSandbox>(), NullLogger<WebshopsOkosDemo>.Instance);
+            hub.Get<IDbContextFactory<KoppelDb>>(), hub.Get<OkosSandbox>(), hub.Get<ShopRenterSandbox>(), hub.Get<UnasSandbox>(), hub.Get<SyncedRecords>(), NullLogger<WebshopsOkosDemo>.Instance);
 
         await demo.EnsureAsync(CancellationToken.None);
         await demo.EnsureAsync(CancellationToken.None);

@@ -34,6 +34,9 @@ public sealed class OptiplySandbox : SandboxSystem
 
     public override string Segment => "optiply";
 
+    /// <summary>Empties one account, as a start of the hub empties them all (the emulator keeps its data in memory).</summary>
+    public void Clear(string accountId) => _store.Clear(accountId);
+
     /// <summary>Lets an API client (client id and secret) obtain tokens.</summary>
     public void RegisterClient(string clientId, string clientSecret) => _logins.RegisterClient(clientId, clientSecret);
 

@@ -223,6 +223,9 @@ namespace Koppel.Migrations.PostgreSql
                     b.Property<int>("TenantId")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("WaitingForConnections")
+                        .HasColumnType("boolean");
+
                     b.HasKey("Id");
 
                     b.HasIndex("NextDueAt");

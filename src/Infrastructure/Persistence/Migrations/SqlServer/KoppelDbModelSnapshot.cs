@@ -223,6 +223,9 @@ namespace Koppel.Migrations.SqlServer
                     b.Property<int>("TenantId")
                         .HasColumnType("int");
 
+                    b.Property<bool>("WaitingForConnections")
+                        .HasColumnType("bit");
+
                     b.HasKey("Id");
 
                     b.HasIndex("NextDueAt");

@@ -210,6 +210,9 @@ namespace Koppel.Migrations.Sqlite
                     b.Property<int>("TenantId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("WaitingForConnections")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("NextDueAt");
