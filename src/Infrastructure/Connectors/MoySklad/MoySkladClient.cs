@@ -82,6 +82,27 @@ public sealed class MoySkladClient
         await SendAsync(HttpMethod.Put, $"/entity/{type}/{Uri.EscapeDataString(id)}", body, $"saving {type} {id}", ct, notFoundIsNull: true) as JsonObject;
 
     /// <summary>
+    /// A new document MoySklad fills in from the one <paramref name="basis"/> names (<c>PUT /entity/{type}/new</c>, e.g.
+    /// a demand from <c>{"customerOrder": {"meta": …}}</c>): not saved, no id; POST it to create the document.
+    /// </summary>
+    public async Task<JsonObject> TemplateAsync(string type, JsonObject basis, CancellationToken ct = default) =>
+        (JsonObject)(await SendAsync(HttpMethod.Put, $"/entity/{type}/new", basis, $"filling in a new {type}", ct))!;
+
+    /// <summary>A reference to an entity as MoySklad takes it in a body: <c>{"meta": {href, type, mediaType}}</c>.</summary>
+    public JsonObject Reference(string type, string id) => new()
+    {
+        ["meta"] = new JsonObject { ["href"] = $"{BaseUrl}/entity/{type}/{id}", ["type"] = type, ["mediaType"] = "application/json" },
+    };
+
+    /// <summary>The entity in MoySklad's web app (meta.uuidHref), else its API address: both contain the id.</summary>
+    public static string Link(JsonObject entity) =>
+        entity["meta"]?["uuidHref"]?.ToString() ?? entity["meta"]?["href"]?.ToString() ?? entity["id"]!.ToString();
+
+    /// <summary>The id at the end of a reference's href.</summary>
+    public static string? IdOf(JsonNode? reference) =>
+        reference?["meta"]?["href"]?.ToString() is { } href ? href[(href.LastIndexOf('/') + 1)..] : null;
+
+    /// <summary>
     /// Creates or (elements with <c>meta</c>) updates up to 1,000 entities in one call; the answer holds the saved
     /// entity or, for an element MoySklad refused, <c>{"errors":[…]}</c> at the same index.
     /// </summary>

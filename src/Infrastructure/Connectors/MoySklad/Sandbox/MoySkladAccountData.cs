@@ -42,6 +42,10 @@ internal sealed class MoySkladAccountData(string accountId)
     public Dictionary<string, JsonObject> Counterparties { get; } = [];
     public Dictionary<string, JsonObject> Orders { get; } = [];
     public Dictionary<string, List<JsonObject>> OrderPositions { get; } = [];
+    public Dictionary<string, JsonObject> Demands { get; } = [];
+    public Dictionary<string, JsonObject> SalesReturns { get; } = [];
+    /// <summary>Positions of demands and sales returns by document id.</summary>
+    public Dictionary<string, List<JsonObject>> DocumentPositions { get; } = [];
     public Dictionary<string, JsonObject> Webhooks { get; } = [];
     public Dictionary<string, JsonObject> StockWebhooks { get; } = [];
     /// <summary>syncId of created products, so a repeated create returns the first one.</summary>
@@ -55,6 +59,8 @@ internal sealed class MoySkladAccountData(string accountId)
         "store" => Stores,
         "counterparty" => Counterparties,
         "customerorder" => Orders,
+        "demand" => Demands,
+        "salesreturn" => SalesReturns,
         "webhook" => Webhooks,
         "webhookstock" => StockWebhooks,
         _ => null,

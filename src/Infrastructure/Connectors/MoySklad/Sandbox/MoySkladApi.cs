@@ -46,6 +46,7 @@ internal sealed class MoySkladApi(MoySkladSandbox sandbox)
                 "webhook" or "webhookstock" => sandbox.Webhooks.Register(d, type, AsObject(body)),
                 "counterparty" => sandbox.Documents.SaveCounterparty(d, null, AsObject(body)),
                 "customerorder" => sandbox.Documents.SaveOrder(d, null, AsObject(body)),
+                "demand" or "salesreturn" => sandbox.Based.Create(d, BasedKind.Of(type)!, AsObject(body)),
                 _ => throw new MoySkladError(405, 1005, $"Создание объектов типа '{type}' эмулятором не поддерживается"),
             }, withBody: true));
         api.MapPut("/entity/{type}/{id:guid}", (string type, Guid id, HttpContext http) => Answer(http, (d, body) => type switch
@@ -54,10 +55,14 @@ internal sealed class MoySkladApi(MoySkladSandbox sandbox)
             "customerorder" => sandbox.Documents.SaveOrder(d, Id(id), AsObject(body)),
             _ => throw new MoySkladError(405, 1005, $"Изменение объектов типа '{type}' эмулятором не поддерживается"),
         }, withBody: true));
-        api.MapGet("/entity/customerorder/{id:guid}/positions", (Guid id, HttpContext http) => Answer(http, (d, _) =>
-            d.OrderPositions.TryGetValue(Id(id), out var rows)
-                ? MoySkladAnswer.List(http.Request, $"/entity/customerorder/{Id(id)}/positions", rows, 1000, 0, "customerorderposition")
-                : throw MoySkladError.NotFound("customerorder", Id(id))));
+        api.MapPut("/entity/{type}/new", (string type, HttpContext http) => Answer(http, (d, body) =>
+            BasedKind.Of(type) is { } kind
+                ? sandbox.Based.Template(d, kind, AsObject(body))
+                : throw new MoySkladError(405, 1005, $"Шаблоны документов типа '{type}' эмулятором не поддерживаются"), withBody: true));
+        api.MapGet("/entity/{type}/{id:guid}/positions", (string type, Guid id, HttpContext http) => Answer(http, (d, _) =>
+            (type == "customerorder" ? d.OrderPositions : type is "demand" or "salesreturn" ? d.DocumentPositions : null)?.GetValueOrDefault(Id(id)) is { } rows
+                ? MoySkladAnswer.List(http.Request, $"/entity/{type}/{Id(id)}/positions", rows, 1000, 0, $"{type}position")
+                : throw MoySkladError.NotFound(type, Id(id))));
         api.MapDelete("/entity/{type}/{id:guid}", (string type, Guid id, HttpContext http) => Answer(http, (d, _) =>
         {
             if (type is not ("webhook" or "webhookstock") || !d.Collection(type)!.Remove(Id(id)))

@@ -27,6 +27,7 @@ public sealed partial class MoySkladSandbox : SandboxSystem
     internal MoySkladProducts Products { get; }
     internal MoySkladWebhooks Webhooks { get; }
     internal MoySkladDocuments Documents { get; }
+    internal MoySkladBasedDocuments Based { get; }
     internal TimeProvider Clock { get; }
 
     public MoySkladSandbox(TimeProvider clock)
@@ -36,6 +37,7 @@ public sealed partial class MoySkladSandbox : SandboxSystem
         Webhooks = new MoySkladWebhooks(clock);
         Products = new MoySkladProducts(clock, Webhooks);
         Documents = new MoySkladDocuments(clock);
+        Based = new MoySkladBasedDocuments(Documents, clock);
         RegisterToken(DemoToken, DemoAccount);
     }
 
