@@ -10,6 +10,10 @@ public static class OrderFields
     public const string OrderLink = "MoySklad order";
     public const string OrderId = "MoySklad order id";
     public const string Errors = "Errors";
+    public const string ShipmentLink = "MoySklad shipment";
+    public const string ShipmentId = "MoySklad shipment id";
+    public const string ReturnLink = "MoySklad return";
+    public const string ReturnId = "MoySklad return id";
 
     /// <summary>The contact's field holding its MoySklad counterparty id.</summary>
     public const string ContactMoySkladId = "MoySklad id";

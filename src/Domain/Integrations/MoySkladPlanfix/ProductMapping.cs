@@ -37,3 +37,14 @@ public static class OrderMapping
         ("reserve", Copy("reserve")),
         ("positions", Copy("positions")));
 }
+
+/// <summary>
+/// Shipments and returns send nothing the tenant could map: the MoySklad template fills the document from its basis.
+/// The payload names the basis document, so the change check sees a new basis as a change.
+/// </summary>
+public static class BasisMapping
+{
+    public const string Basis = "basisId";
+
+    public static FieldMapping Default { get; } = FieldMapping.Of((Basis, Copy(Basis)));
+}

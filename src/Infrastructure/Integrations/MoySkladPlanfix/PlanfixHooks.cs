@@ -5,6 +5,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Koppel.Infrastructure.Connectors.Planfix;
 using Koppel.Infrastructure.Integrations.MoySkladPlanfix.Orders;
+using Koppel.Infrastructure.Integrations.MoySkladPlanfix.Returns;
+using Koppel.Infrastructure.Integrations.MoySkladPlanfix.Shipments;
 
 namespace Koppel.Infrastructure.Integrations.MoySkladPlanfix;
 
@@ -34,7 +36,10 @@ public static class PlanfixHooks
         return CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(expected), Encoding.UTF8.GetBytes(given.Trim()));
     }
 
-    /// <summary>"update-order" runs the orders flow for the task; invoices, shipments and returns are not built yet.</summary>
+    /// <summary>
+    /// "update-order" runs the orders flow for the task; "status-changed" runs shipments and returns for it (each flow
+    /// re-reads the status and acts only at its own statuses); invoices are not built yet.
+    /// </summary>
     public static IReadOnlyList<WebhookRun> Route(byte[] body)
     {
         JsonObject? json;
@@ -50,6 +55,7 @@ public static class PlanfixHooks
         return json?["action"]?.ToString() switch
         {
             "update-order" => [new(OrdersFlow.Key, taskId)],
+            "status-changed" => [new(ShipmentsFlow.Key, taskId), new(ReturnsFlow.Key, taskId)],
             _ => [],
         };
     }

@@ -12,7 +12,10 @@ public static class PlanfixOrderFields
 {
     // Planfix field types: 0 Line, 2 Text, 7 Checkbox.
     private static readonly (string Name, int Type)[] TaskFields =
-        [(OrderFields.Reserve, 7), (OrderFields.OrderLink, 0), (OrderFields.OrderId, 0), (OrderFields.Errors, 2)];
+        [
+            (OrderFields.Reserve, 7), (OrderFields.OrderLink, 0), (OrderFields.OrderId, 0), (OrderFields.Errors, 2),
+            (OrderFields.ShipmentLink, 0), (OrderFields.ShipmentId, 0), (OrderFields.ReturnLink, 0), (OrderFields.ReturnId, 0),
+        ];
 
     // A saved connection and the worker's periodic check may prepare the same account at once; one at a time, or both
     // would see a field missing and create it twice (within one hub process; rare enough across nodes to accept).
