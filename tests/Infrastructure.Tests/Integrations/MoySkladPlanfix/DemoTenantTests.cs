@@ -57,4 +57,33 @@ public sealed class DemoTenantTests
         var order = Assert.Single(hub.Get<MoySkladSandbox>().OrdersOf(MoySkladSandbox.DemoAccount));
         Assert.Equal(order["id"]!.ToString(), hub.Get<PlanfixSandbox>().TaskValues(PlanfixSandbox.DemoAccount, demo.DemoOrderTask)["MoySklad order id"]!.ToString());
     }
+
+    [Fact]
+    public async Task The_demo_order_task_gets_its_demand_at_the_shipped_status_and_its_return_at_the_return_status()
+    {
+        await using var hub = await TestHub.StartAsync(s =>
+            s.AddSingleton(sp => new Koppel.Infrastructure.Http.ConnectorHttp(sp.GetRequiredService<Microsoft.Extensions.Logging.ILoggerFactory>(), unthrottled: true)));
+        var sandbox = new SandboxOptions { Enabled = true, BaseUrl = hub.BaseAddress.ToString() };
+        var demo = new MoySkladPlanfixDemo(sandbox, new SandboxAddress(sandbox, new ConfigurationBuilder().Build()), hub.Get<TenantService>(), hub.Get<IDbContextFactory<KoppelDb>>(),
+            hub.Get<MoySkladSandbox>(), hub.Get<PlanfixSandbox>(), NullLogger<MoySkladPlanfixDemo>.Instance);
+        hub.Get<MoySkladSandbox>().UnitsPerRequest = 0;
+        hub.Get<PlanfixSandbox>().RequestsPerSecond = 0;
+        await demo.EnsureAsync(CancellationToken.None);
+        var launcher = hub.Get<RunLauncher>();
+        var planfix = hub.Get<PlanfixSandbox>();
+        var task = demo.DemoOrderTask.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Task<SyncRun> RunOne(string flow) =>
+            launcher.RunAsync(MoySkladPlanfixDemo.Slug, flow, new RunRequest(RunMode.SingleRecord, RunTrigger.Webhook, task), CancellationToken.None);
+        await RunOne(Koppel.Infrastructure.Integrations.MoySkladPlanfix.Orders.OrdersFlow.Key);
+
+        planfix.SetTaskStatus(PlanfixSandbox.DemoAccount, demo.DemoOrderTask, planfix.StatusId(PlanfixSandbox.DemoAccount, MoySkladPlanfixDemo.ShippedStatus));
+        var shipped = await RunOne(Koppel.Infrastructure.Integrations.MoySkladPlanfix.Shipments.ShipmentsFlow.Key);
+        planfix.SetTaskStatus(PlanfixSandbox.DemoAccount, demo.DemoOrderTask, planfix.StatusId(PlanfixSandbox.DemoAccount, MoySkladPlanfixDemo.ReturnedStatus));
+        var returned = await RunOne(Koppel.Infrastructure.Integrations.MoySkladPlanfix.Returns.ReturnsFlow.Key);
+
+        Assert.Equal((RunStatus.Succeeded, 1, RunStatus.Succeeded, 1), (shipped.Status, shipped.Created, returned.Status, returned.Created));
+        var values = planfix.TaskValues(PlanfixSandbox.DemoAccount, demo.DemoOrderTask);
+        Assert.Equal(Assert.Single(hub.Get<MoySkladSandbox>().DemandsOf(MoySkladSandbox.DemoAccount))["id"]!.ToString(), values["MoySklad shipment id"]!.ToString());
+        Assert.Equal(Assert.Single(hub.Get<MoySkladSandbox>().SalesReturnsOf(MoySkladSandbox.DemoAccount))["id"]!.ToString(), values["MoySklad return id"]!.ToString());
+    }
 }
