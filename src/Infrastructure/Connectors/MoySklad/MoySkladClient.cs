@@ -128,23 +128,56 @@ public sealed class MoySkladClient
         return result;
     }
 
-    private async Task<JsonNode?> SendAsync(HttpMethod method, string path, JsonNode? body, string what, CancellationToken ct, bool notFoundIsNull = false)
+    /// <summary>
+    /// Prints a document with its type's first embedded template in <paramref name="extension"/> (xls, pdf...):
+    /// <c>POST /entity/{type}/{id}/export/</c>, which MoySklad answers 303 with the file's temporary address.
+    /// </summary>
+    public async Task<byte[]> PrintAsync(string type, string id, string extension, CancellationToken ct = default)
     {
-        using var request = new HttpRequestMessage(method, path.StartsWith("http", StringComparison.Ordinal) ? path : BaseUrl + path);
+        var templates = await SendAsync(HttpMethod.Get, $"/entity/{type}/metadata/embeddedtemplate", null, $"reading the {type} print templates", ct);
+        var template = (templates?["rows"] as JsonArray)?.OfType<JsonObject>().FirstOrDefault()
+            ?? throw new SyncProblem($"MoySklad has no print template for a {type}. Add one in MoySklad's print settings.");
+        var body = new JsonObject { ["template"] = new JsonObject { ["meta"] = template["meta"]!.DeepClone() }, ["extension"] = extension };
+        using var request = Request(HttpMethod.Post, $"/entity/{type}/{Uri.EscapeDataString(id)}/export/", body);
+        using var response = await ReachAsync(request, ct);
+        if (response.StatusCode is HttpStatusCode.SeeOther or HttpStatusCode.Found && response.Headers.Location is { } location)
+        {
+            // The address is temporary and public: fetched without the token (an HttpClient that follows the redirect drops it too).
+            using var download = await ReachAsync(new HttpRequestMessage(HttpMethod.Get, location), ct);
+            if (!download.IsSuccessStatusCode) throw Problem(download.StatusCode, "", $"downloading the printed {type}");
+            return await download.Content.ReadAsByteArrayAsync(ct);
+        }
+        if (response.IsSuccessStatusCode) return await response.Content.ReadAsByteArrayAsync(ct);
+        throw Problem(response.StatusCode, await response.Content.ReadAsStringAsync(ct), $"printing {type} {id}");
+    }
+
+    private HttpRequestMessage Request(HttpMethod method, string path, JsonNode? body)
+    {
+        var request = new HttpRequestMessage(method, path.StartsWith("http", StringComparison.Ordinal) ? path : BaseUrl + path);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _token);
         request.Headers.AcceptEncoding.Add(new StringWithQualityHeaderValue("gzip"));
         request.Headers.Accept.ParseAdd("application/json;charset=utf-8");
         foreach (var prefix in QuietFor) request.Headers.TryAddWithoutValidation("X-Lognex-WebHook-DisableByPrefix", prefix);
         if (body is not null) request.Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
-        HttpResponseMessage response;
+        return request;
+    }
+
+    private async Task<HttpResponseMessage> ReachAsync(HttpRequestMessage request, CancellationToken ct)
+    {
         try
         {
-            response = await _http.SendAsync(request, ct);
+            return await _http.SendAsync(request, ct);
         }
         catch (HttpRequestException e)
         {
             throw new RunStopped($"MoySklad could not be reached at {BaseUrl} ({e.Message}). Check the address; the run will try again.", e);
         }
+    }
+
+    private async Task<JsonNode?> SendAsync(HttpMethod method, string path, JsonNode? body, string what, CancellationToken ct, bool notFoundIsNull = false)
+    {
+        using var request = Request(method, path, body);
+        var response = await ReachAsync(request, ct);
         using (response)
         {
             var text = await response.Content.ReadAsStringAsync(ct);

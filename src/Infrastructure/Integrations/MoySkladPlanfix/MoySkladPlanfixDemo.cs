@@ -81,7 +81,7 @@ public sealed class MoySkladPlanfixDemo(
     }
 
     /// <summary>
-    /// The Planfix side of the order button, shipments and returns as issue 13 fixes it: the task and contact fields, the line-items data tag,
+    /// The Planfix side of both buttons, shipments and returns as issue 13 fixes it: the task and contact fields, the line-items data tag,
     /// and one customer with an order task. Created in the same order on every start, so the ids stay the same.
     /// </summary>
     private int AddOrderDesk()
@@ -91,8 +91,9 @@ public sealed class MoySkladPlanfixDemo(
         planfix.AddTaskField(account, OrderFields.OrderLink, 0);
         planfix.AddTaskField(account, OrderFields.OrderId, 0);
         planfix.AddTaskField(account, OrderFields.Errors, 2);
-        foreach (var field in new[] { OrderFields.ShipmentLink, OrderFields.ShipmentId, OrderFields.ReturnLink, OrderFields.ReturnId })
+        foreach (var field in new[] { OrderFields.ShipmentLink, OrderFields.ShipmentId, OrderFields.ReturnLink, OrderFields.ReturnId, OrderFields.InvoiceLink, OrderFields.InvoiceId })
             planfix.AddTaskField(account, field, 0);
+        planfix.AddTaskField(account, OrderFields.InvoiceFormat, 8, OrderFields.InvoiceFormats);
         planfix.AddContactField(account, OrderFields.ContactMoySkladId, 0);
         var lineItems = planfix.AddDataTag(account, "Товары заказа", (OrderFields.LineProduct, 9), (OrderFields.LineQuantity, 1), (OrderFields.LinePrice, 1));
         var customer = planfix.AddContact(account, "Иван Петров", "ivan.petrov@example.ru", "+79001234567");

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Koppel.Infrastructure.Connectors.Planfix;
+using Koppel.Infrastructure.Integrations.MoySkladPlanfix.Invoices;
 using Koppel.Infrastructure.Integrations.MoySkladPlanfix.Orders;
 using Koppel.Infrastructure.Integrations.MoySkladPlanfix.Returns;
 using Koppel.Infrastructure.Integrations.MoySkladPlanfix.Shipments;
@@ -37,8 +38,8 @@ public static class PlanfixHooks
     }
 
     /// <summary>
-    /// "update-order" runs the orders flow for the task; "status-changed" runs shipments and returns for it (each flow
-    /// re-reads the status and acts only at its own statuses); invoices are not built yet.
+    /// "update-order" runs the orders flow for the task, "create-invoice" the invoices flow; "status-changed" runs
+    /// shipments and returns for it (each flow re-reads the status and acts only at its own statuses).
     /// </summary>
     public static IReadOnlyList<WebhookRun> Route(byte[] body)
     {
@@ -55,6 +56,7 @@ public static class PlanfixHooks
         return json?["action"]?.ToString() switch
         {
             "update-order" => [new(OrdersFlow.Key, taskId)],
+            "create-invoice" => [new(InvoicesFlow.Key, taskId)],
             "status-changed" => [new(ShipmentsFlow.Key, taskId), new(ReturnsFlow.Key, taskId)],
             _ => [],
         };

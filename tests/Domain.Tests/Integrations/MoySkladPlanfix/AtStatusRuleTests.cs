@@ -30,3 +30,14 @@ public sealed class AtStatusRuleTests
         Assert.IsType<RuleDecision.Skip>(new AtStatusRule([], "return").Apply(new JsonObject { ["status"] = 1 }));
     }
 }
+
+public sealed class InvoiceFormatTests
+{
+    [Theory]
+    [InlineData("xls", "xls")]
+    [InlineData(" PDF ", "pdf")]
+    [InlineData(null, "pdf")]
+    [InlineData("docx", "pdf")]
+    public void The_print_format_is_the_tasks_choice_or_pdf(string? chosen, string expected) =>
+        Assert.Equal(expected, OrderFields.FormatOf(chosen));
+}

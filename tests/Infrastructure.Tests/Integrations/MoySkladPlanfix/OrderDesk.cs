@@ -27,8 +27,10 @@ public sealed class OrderDesk : IAsyncDisposable
         var hub = await MoySkladPlanfixHub.StartAsync(products: 4);
         var planfix = hub.Planfix;
         foreach (var (name, type) in new[] { (OrderFields.Reserve, 7), (OrderFields.OrderLink, 0), (OrderFields.OrderId, 0), (OrderFields.Errors, 2),
-                     (OrderFields.ShipmentLink, 0), (OrderFields.ShipmentId, 0), (OrderFields.ReturnLink, 0), (OrderFields.ReturnId, 0) })
+                     (OrderFields.ShipmentLink, 0), (OrderFields.ShipmentId, 0), (OrderFields.ReturnLink, 0), (OrderFields.ReturnId, 0),
+                     (OrderFields.InvoiceLink, 0), (OrderFields.InvoiceId, 0) })
             planfix.AddTaskField(Account, name, type);
+        planfix.AddTaskField(Account, OrderFields.InvoiceFormat, 8, OrderFields.InvoiceFormats);
         planfix.AddContactField(Account, OrderFields.ContactMoySkladId, 0);
         var lineItems = planfix.AddDataTag(Account, "Товары заказа", (OrderFields.LineProduct, 9), (OrderFields.LineQuantity, 1), (OrderFields.LinePrice, 1));
         var orders = new JsonObject { ["storeId"] = hub.MoySklad.StoreId(Account) };
@@ -76,6 +78,12 @@ public sealed class OrderDesk : IAsyncDisposable
         var id = task.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return (await Hub.RunOneAsync(ShipmentsFlow.Key, id), await Hub.RunOneAsync(ReturnsFlow.Key, id));
     }
+
+    /// <summary>What the "Create invoice" button does: a single-record run of the invoices flow for the task.</summary>
+    public Task<Domain.Sync.SyncRun> PressInvoiceAsync(int task) =>
+        Hub.RunOneAsync(Infrastructure.Integrations.MoySkladPlanfix.Invoices.InvoicesFlow.Key, task.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    public IReadOnlyList<JsonObject> Invoices => Hub.MoySklad.InvoicesOf(Account);
 
     public IReadOnlyList<JsonObject> Demands => Hub.MoySklad.DemandsOf(Account);
 

@@ -44,7 +44,8 @@ internal sealed class MoySkladAccountData(string accountId)
     public Dictionary<string, List<JsonObject>> OrderPositions { get; } = [];
     public Dictionary<string, JsonObject> Demands { get; } = [];
     public Dictionary<string, JsonObject> SalesReturns { get; } = [];
-    /// <summary>Positions of demands and sales returns by document id.</summary>
+    public Dictionary<string, JsonObject> InvoicesOut { get; } = [];
+    /// <summary>Positions of demands, sales returns and invoices by document id.</summary>
     public Dictionary<string, List<JsonObject>> DocumentPositions { get; } = [];
     public Dictionary<string, JsonObject> Webhooks { get; } = [];
     public Dictionary<string, JsonObject> StockWebhooks { get; } = [];
@@ -61,6 +62,7 @@ internal sealed class MoySkladAccountData(string accountId)
         "customerorder" => Orders,
         "demand" => Demands,
         "salesreturn" => SalesReturns,
+        "invoiceout" => InvoicesOut,
         "webhook" => Webhooks,
         "webhookstock" => StockWebhooks,
         _ => null,

@@ -7,7 +7,9 @@ namespace Koppel.Infrastructure.Connectors.MoySklad.Sandbox;
 /// A document MoySklad makes "on the basis" of another (its documents' templates): a demand from a customer order, a
 /// sales return from a demand. <see cref="BackLink"/> is the basis's list of the documents made from it.
 /// </summary>
-internal sealed record BasedKind(string Type, string BasisKey, string BasisType, string BackLink, int StockSign, IReadOnlySet<string> Keys, IReadOnlySet<string> PositionKeys)
+/// <param name="Remaining">The template holds what is left to ship of the basis (a demand), not all of it (an invoice).</param>
+internal sealed record BasedKind(string Type, string BasisKey, string BasisType, string BackLink, int StockSign, IReadOnlySet<string> Keys, IReadOnlySet<string> PositionKeys,
+    bool Remaining = false)
 {
     // Writable keys of demand.yaml and salesReturn.yaml (MoySklad's OpenAPI specification) and of their positions.
     private static readonly string[] CommonKeys =
@@ -21,12 +23,15 @@ internal sealed record BasedKind(string Type, string BasisKey, string BasisType,
     public static readonly BasedKind Demand = new("demand", "customerOrder", "customerorder", "demands", -1,
         new HashSet<string>([.. CommonKeys, "customerOrder", "overhead", "shipmentAddress", "shipmentAddressFull", "cargoName", "carrier", "consignee",
             "goodPackQuantity", "shippingInstructions", "transportFacility", "transportFacilityNumber", "stateContractId"]),
-        new HashSet<string>([.. CommonPositionKeys, "overhead", "trackingCodes"]));
+        new HashSet<string>([.. CommonPositionKeys, "overhead", "trackingCodes"]), Remaining: true);
 
     public static readonly BasedKind SalesReturn = new("salesreturn", "demand", "demand", "returns", +1,
         new HashSet<string>([.. CommonKeys, "demand"]), new HashSet<string>([.. CommonPositionKeys, "cost"]));
 
-    public static BasedKind? Of(string type) => type switch { "demand" => Demand, "salesreturn" => SalesReturn, _ => null };
+    public static readonly BasedKind InvoiceOut = new("invoiceout", "customerOrder", "customerorder", "invoicesOut", 0,
+        new HashSet<string>([.. CommonKeys, "customerOrder", "paymentPlannedMoment"]), new HashSet<string>(CommonPositionKeys));
+
+    public static BasedKind? Of(string type) => type switch { "demand" => Demand, "salesreturn" => SalesReturn, "invoiceout" => InvoiceOut, _ => null };
 }
 
 /// <summary>
@@ -59,7 +64,7 @@ internal sealed class MoySkladBasedDocuments(MoySkladDocuments documents, TimePr
             foreach (var position in BasisPositions(data, kind, basisId))
             {
                 // An order's template holds what is still to ship; a demand's return template holds what was shipped.
-                var quantity = Number(position["quantity"]) - Number(position["shipped"]);
+                var quantity = Number(position["quantity"]) - (kind.Remaining ? Number(position["shipped"]) : 0);
                 if (quantity <= 0) continue;
                 var row = new JsonObject
                 {
@@ -92,7 +97,8 @@ internal sealed class MoySkladBasedDocuments(MoySkladDocuments documents, TimePr
         MoySkladDocuments.Apply(copy, input, kind.Keys, kind.Type);
         MoySkladDocuments.Reference(data.Organizations, copy["organization"], "organization");
         MoySkladDocuments.Reference(data.Counterparties, copy["agent"], "agent");
-        MoySkladDocuments.Reference(data.Stores, copy["store"], "store");
+        // An invoice moves no goods: its store is optional (demand.yaml and salesReturn.yaml require one).
+        if (kind.StockSign != 0 || copy["store"] is not null) MoySkladDocuments.Reference(data.Stores, copy["store"], "store");
         string? basisId = null;
         if (copy[kind.BasisKey] is { } reference)
         {
@@ -102,7 +108,7 @@ internal sealed class MoySkladBasedDocuments(MoySkladDocuments documents, TimePr
         }
         var id = copy["id"]!.ToString();
         var rows = Positions(data, kind, id, positions);
-        var applicable = copy["applicable"]?.GetValue<bool>() == true;
+        var applicable = copy["applicable"]?.GetValue<bool>() == true && kind.StockSign != 0;
         foreach (var row in rows)
         {
             if (!applicable) continue;
@@ -121,6 +127,32 @@ internal sealed class MoySkladBasedDocuments(MoySkladDocuments documents, TimePr
             },
         };
         if (basisId is not null) LinkBasis(data, kind, basisId, id, applicable ? rows : []);
+        return all[id] = documents.Touch(copy);
+    }
+
+    /// <summary>
+    /// PUT of a saved document (invoices are updated; demands and returns the hub makes once): the keys sent change,
+    /// <c>positions</c> when sent replace the document's positions as a whole.
+    /// </summary>
+    public JsonObject Update(MoySkladAccountData data, BasedKind kind, string id, JsonObject input)
+    {
+        var all = data.Collection(kind.Type)!;
+        var copy = (all.GetValueOrDefault(id) ?? throw MoySkladError.NotFound(kind.Type, id)).DeepClone().AsObject();
+        if (kind.StockSign != 0 && input["positions"] is not null)
+            throw new MoySkladError(405, 1005, $"Замена позиций документа '{kind.Type}' эмулятором не поддерживается");
+        input = input.DeepClone().AsObject();
+        var positions = input["positions"] is JsonObject metaArray ? metaArray["rows"] as JsonArray ?? [] : input["positions"] as JsonArray;
+        input.Remove("positions");
+        MoySkladDocuments.Apply(copy, input, kind.Keys, kind.Type);
+        MoySkladDocuments.Reference(data.Organizations, copy["organization"], "organization");
+        MoySkladDocuments.Reference(data.Counterparties, copy["agent"], "agent");
+        if (positions is not null)
+        {
+            var rows = Positions(data, kind, id, positions);
+            data.DocumentPositions[id] = rows;
+            copy["sum"] = rows.Sum(p => Number(p["price"]) * Number(p["quantity"]));
+            copy["positions"]!["meta"]!["size"] = rows.Count;
+        }
         return all[id] = documents.Touch(copy);
     }
 

@@ -18,6 +18,8 @@ public sealed partial class MoySkladSandbox
 
     public IReadOnlyList<JsonObject> DemandsOf(string account) => Copies(account, d => d.Demands.Values);
 
+    public IReadOnlyList<JsonObject> InvoicesOf(string account) => Copies(account, d => d.Collection("invoiceout")!.Values);
+
     public IReadOnlyList<JsonObject> SalesReturnsOf(string account) => Copies(account, d => d.SalesReturns.Values);
 
     /// <summary>A product's physical stock as the stock report shows it.</summary>

@@ -28,6 +28,7 @@ public sealed partial class MoySkladSandbox : SandboxSystem
     internal MoySkladWebhooks Webhooks { get; }
     internal MoySkladDocuments Documents { get; }
     internal MoySkladBasedDocuments Based { get; }
+    internal MoySkladPrints Prints { get; } = new();
     internal TimeProvider Clock { get; }
 
     public MoySkladSandbox(TimeProvider clock)
@@ -101,6 +102,8 @@ public sealed partial class MoySkladSandbox : SandboxSystem
 
     public override void Map(RouteGroupBuilder api)
     {
+        // The printed file's temporary address: no token, no gzip rule, as MoySklad's own download links.
+        api.MapGet("/download/{token}", (string token) => Prints.Download(token));
         var remap = api.MapGroup("/api/remap/1.2");
         remap.AddEndpointFilter(async (context, next) => Admit(context.HttpContext) ?? await next(context));
         new MoySkladApi(this).Map(remap);

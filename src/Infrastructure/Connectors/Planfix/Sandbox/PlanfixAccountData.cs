@@ -34,6 +34,7 @@ internal sealed class PlanfixAccountData
     public Dictionary<int, PlanfixContact> Contacts { get; } = [];
     public Dictionary<int, PlanfixDataTag> DataTags { get; } = [];
     public TimeProvider Clock { get; init; } = TimeProvider.System;
+    public Dictionary<int, PlanfixFile> Files { get; } = [];
     /// <summary>Every account starts with Planfix's order process; new tasks are in it, at its first status.</summary>
     public List<PlanfixProcess> Processes { get; } = [DefaultProcess];
 

@@ -111,6 +111,13 @@ public sealed partial class PlanfixSandbox
         lock (data.Gate) PlanfixTaskList.SetStatus(data, data.Tasks[taskId], statusId);
     }
 
+    /// <summary>The files on a task: name and content.</summary>
+    public IReadOnlyList<(string Name, byte[] Content)> TaskFiles(string account, int taskId)
+    {
+        var data = Account(account);
+        lock (data.Gate) return data.Tasks[taskId].Files.Select(id => (data.Files[id].Name, data.Files[id].Content)).ToList();
+    }
+
     /// <summary>The ids of the statuses of the account's order process, by name (e.g. "Отгружен").</summary>
     public int StatusId(string account, string name)
     {

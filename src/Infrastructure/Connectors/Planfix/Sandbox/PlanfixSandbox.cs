@@ -112,6 +112,16 @@ public sealed partial class PlanfixSandbox : SandboxSystem
         rest.MapPost("/customfield/task/", (HttpRequest r) => Answer(r, (d, b) => PlanfixTaskApi.AddField(d, d.TaskFields, 0, b!), body: true, created: true));
         rest.MapPost("/customfield/contact/", (HttpRequest r) => Answer(r, (d, b) => PlanfixTaskApi.AddField(d, d.ContactFields, 1, b!), body: true, created: true));
         rest.MapGet("/task/{id:int}", (int id, HttpRequest r) => Answer(r, (d, _) => PlanfixTaskApi.GetTask(d, id, r.Query["fields"].FirstOrDefault())));
+        rest.MapPost("/file/", async (HttpRequest r) =>
+        {
+            PlanfixFile upload;
+            try { upload = await PlanfixFiles.ReadUploadAsync(r); }
+            catch (PlanfixError e) { return e.Answer(); }
+            return await Answer(r, (d, _) => PlanfixFiles.Upload(d, upload));
+        });
+        rest.MapPost("/file/{id:int}/attach/task", (int id, HttpRequest r) => Answer(r, (d, _) =>
+            PlanfixFiles.AttachToTask(d, id, int.TryParse(r.Query["id"].FirstOrDefault(), out var task) ? task : null)));
+        rest.MapGet("/task/{id:int}/files", (int id, HttpRequest r) => Answer(r, (d, _) => PlanfixFiles.OfTask(d, id)));
         rest.MapPost("/task/list", (HttpRequest r) => Answer(r, (d, b) => PlanfixTaskList.List(d, b!), body: true));
         rest.MapGet("/process/task", (HttpRequest r) => Answer(r, (d, _) => PlanfixTaskList.Processes(d)));
         rest.MapGet("/process/task/{id:int}/statuses", (int id, HttpRequest r) => Answer(r, (d, _) => PlanfixTaskList.Statuses(d, id)));

@@ -14,6 +14,7 @@ internal sealed class PlanfixTask(int id, string name)
     /// <summary>dateOfLastUpdate: any change of the task, by a user or through the API.</summary>
     public DateTimeOffset Updated { get; set; }
     public Dictionary<int, JsonNode?> Values { get; } = [];
+    public List<int> Files { get; } = [];
 }
 
 /// <summary>A task process with its statuses (Planfix numbers statuses per account; a task's status must be one of its process).</summary>
