@@ -12,14 +12,7 @@ public sealed class MoySkladInvoiceEmulatorTests
     {
         await using var host = await MoySkladHost.StartAsync(products: 2);
         var client = host.Client();
-        var agent = await client.CreateAsync("counterparty", new JsonObject { ["name"] = "Иван" });
-        var product = host.Sandbox.ProductsOf(MoySkladHost.Account)[0]["id"]!.ToString();
-        var order = await client.CreateAsync("customerorder", new JsonObject
-        {
-            ["organization"] = client.Reference("organization", host.Sandbox.OrganizationId(MoySkladHost.Account)),
-            ["agent"] = client.Reference("counterparty", agent["id"]!.ToString()),
-            ["positions"] = new JsonArray(new JsonObject { ["assortment"] = client.Reference("product", product), ["quantity"] = 2, ["price"] = 500 }),
-        });
+        var (order, product) = await host.OrderAsync(quantity: 2, price: 500);
 
         var invoice = await client.CreateAsync("invoiceout",
             await client.TemplateAsync("invoiceout", new JsonObject { ["customerOrder"] = client.Reference("customerorder", order["id"]!.ToString()) }));

@@ -15,16 +15,7 @@ public sealed class MoySkladShipmentEmulatorTests
     private static async Task<(MoySkladHost Host, JsonObject Order, string Product)> OrderAsync()
     {
         var host = await MoySkladHost.StartAsync(products: 2);
-        var client = host.Client();
-        var agent = await client.CreateAsync("counterparty", new JsonObject { ["name"] = "Иван" });
-        var product = host.Sandbox.ProductsOf(MoySkladHost.Account)[0]["id"]!.ToString();
-        var order = await client.CreateAsync("customerorder", new JsonObject
-        {
-            ["organization"] = client.Reference("organization", host.Sandbox.OrganizationId(MoySkladHost.Account)),
-            ["agent"] = client.Reference("counterparty", agent["id"]!.ToString()),
-            ["store"] = client.Reference("store", host.Sandbox.StoreId(MoySkladHost.Account)),
-            ["positions"] = new JsonArray(new JsonObject { ["assortment"] = client.Reference("product", product), ["quantity"] = 3, ["price"] = 1000 }),
-        });
+        var (order, product) = await host.OrderAsync(quantity: 3, price: 1000, atStore: true);
         return (host, order, product);
     }
 
