@@ -12,7 +12,7 @@ namespace Koppel.Portal.Tests;
 /// <summary>
 /// The Planfix scenario request of the "Update order" button through the real portal: <c>POST /hooks/{tenant}/planfix</c>
 /// with the tenant's X-Koppel-Token is answered 200 at once and queued; the queue re-reads the task and saves the
-/// MoySklad order. A wrong or missing token is 401.
+/// MoySklad order; the "status-changed" request at a shipment status makes the demand. A wrong or missing token is 401.
 /// </summary>
 public sealed class PlanfixHookTests : IClassFixture<ApiHost>
 {
@@ -60,6 +60,23 @@ public sealed class PlanfixHookTests : IClassFixture<ApiHost>
         Assert.Equal((2m, 1250m), (position["quantity"]!.GetValue<decimal>(), position["price"]!.GetValue<decimal>()));
     }
 
+    [Fact]
+    public async Task The_status_changed_request_at_a_shipment_status_makes_the_demand_through_the_queue()
+    {
+        var slug = await TenantAsync("planfix-hook-shipment");
+        var task = Planfix.AddTask(_account, "Заказ", Planfix.AddContact(_account, "Иван Петров", "ivan@shipment.example"));
+        Assert.Equal(HttpStatusCode.OK, (await PressAsync(slug, $$"""{"action":"update-order","taskId":{{task}}}""", HookToken)).StatusCode);
+        for (var i = 0; i < 300 && string.IsNullOrEmpty(Planfix.TaskValues(_account, task)[OrderFields.OrderId]?.ToString()); i++) await Task.Delay(100);
+        Planfix.SetTaskStatus(_account, task, Planfix.StatusId(_account, "Отгружен"));
+
+        var answer = await PressAsync(slug, $$"""{"action":"status-changed","taskId":{{task}}}""", HookToken);
+
+        Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+        for (var i = 0; i < 300 && string.IsNullOrEmpty(Planfix.TaskValues(_account, task)[OrderFields.ShipmentId]?.ToString()); i++) await Task.Delay(100);
+        var demand = Assert.Single(MoySklad.DemandsOf(_account));
+        Assert.Equal(demand["id"]!.ToString(), Planfix.TaskValues(_account, task)[OrderFields.ShipmentId]!.ToString());
+    }
+
     // Each test has its own accounts in the shared host's emulators.
     private string _account = "";
     private int _directory;
@@ -76,7 +93,8 @@ public sealed class PlanfixHookTests : IClassFixture<ApiHost>
         {
             _directory = Planfix.AddDirectory(_account, "Товары", ("Name", 0), ("Code", 0), ("Article", 0), ("Unit", 0), ("Stock", 1), ("Available", 1),
                 ("Reserve", 1), ("External code", 0), ("Цена продажи", 1));
-            foreach (var (name, type) in new[] { (OrderFields.Reserve, 7), (OrderFields.OrderLink, 0), (OrderFields.OrderId, 0), (OrderFields.Errors, 2) })
+            foreach (var (name, type) in new[] { (OrderFields.Reserve, 7), (OrderFields.OrderLink, 0), (OrderFields.OrderId, 0), (OrderFields.Errors, 2),
+                         (OrderFields.ShipmentLink, 0), (OrderFields.ShipmentId, 0), (OrderFields.ReturnLink, 0), (OrderFields.ReturnId, 0) })
                 Planfix.AddTaskField(_account, name, type);
             Planfix.AddContactField(_account, OrderFields.ContactMoySkladId, 0);
             _lineItems = Planfix.AddDataTag(_account, "Товары заказа", (OrderFields.LineProduct, 9), (OrderFields.LineQuantity, 1), (OrderFields.LinePrice, 1));
@@ -93,7 +111,8 @@ public sealed class PlanfixHookTests : IClassFixture<ApiHost>
             {
                 ["planfix"] = new JsonObject { ["productDirectoryId"] = _directory, ["lineItemsDataTagId"] = _lineItems },
                 ["products"] = new JsonObject { ["priceTypes"] = new JsonArray("Цена продажи") },
-                ["orders"] = new JsonObject { ["organizationId"] = MoySklad.OrganizationId(_account) },
+                ["orders"] = new JsonObject { ["organizationId"] = MoySklad.OrganizationId(_account), ["storeId"] = MoySklad.StoreId(_account) },
+                ["shipments"] = new JsonObject { ["atStatuses"] = new JsonArray(Planfix.StatusId(_account, "Отгружен")) },
             },
         };
         var saved = await _host.Client(ApiHost.SupportKey).PutAsJsonAsync($"/api/v1/tenants/{slug}", body);

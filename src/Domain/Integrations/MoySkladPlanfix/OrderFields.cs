@@ -10,6 +10,19 @@ public static class OrderFields
     public const string OrderLink = "MoySklad order";
     public const string OrderId = "MoySklad order id";
     public const string Errors = "Errors";
+    public const string ShipmentLink = "MoySklad shipment";
+    public const string ShipmentId = "MoySklad shipment id";
+    public const string ReturnLink = "MoySklad return";
+    public const string ReturnId = "MoySklad return id";
+    public const string InvoiceLink = "MoySklad invoice";
+    public const string InvoiceId = "MoySklad invoice id";
+    /// <summary>A List field: the file the invoice is printed as.</summary>
+    public const string InvoiceFormat = "Invoice format";
+    public static readonly string[] InvoiceFormats = ["xls", "pdf"];
+
+    /// <summary>The print format a task asks for: its Invoice format, pdf when none is chosen.</summary>
+    public static string FormatOf(string? chosen) =>
+        InvoiceFormats.FirstOrDefault(f => string.Equals(f, chosen?.Trim(), StringComparison.OrdinalIgnoreCase)) ?? "pdf";
 
     /// <summary>The contact's field holding its MoySklad counterparty id.</summary>
     public const string ContactMoySkladId = "MoySklad id";

@@ -37,3 +37,26 @@ public static class OrderMapping
         ("reserve", Copy("reserve")),
         ("positions", Copy("positions")));
 }
+
+/// <summary>The invoice button sends the order (made first when the task has none) and the chosen print format.</summary>
+public static class InvoiceMapping
+{
+    public const string Format = "format";
+
+    public static FieldMapping Default { get; } = FieldMapping.Of(
+        ("contact", Copy("contact")),
+        ("reserve", Copy("reserve")),
+        ("positions", Copy("positions")),
+        (Format, Copy(Format)));
+}
+
+/// <summary>
+/// Shipments and returns send nothing the tenant could map: the MoySklad template fills the document from its basis.
+/// The payload names the basis document, so the change check sees a new basis as a change.
+/// </summary>
+public static class BasisMapping
+{
+    public const string Basis = "basisId";
+
+    public static FieldMapping Default { get; } = FieldMapping.Of((Basis, Copy(Basis)));
+}

@@ -82,6 +82,27 @@ public sealed class MoySkladClient
         await SendAsync(HttpMethod.Put, $"/entity/{type}/{Uri.EscapeDataString(id)}", body, $"saving {type} {id}", ct, notFoundIsNull: true) as JsonObject;
 
     /// <summary>
+    /// A new document MoySklad fills in from the one <paramref name="basis"/> names (<c>PUT /entity/{type}/new</c>, e.g.
+    /// a demand from <c>{"customerOrder": {"meta": …}}</c>): not saved, no id; POST it to create the document.
+    /// </summary>
+    public async Task<JsonObject> TemplateAsync(string type, JsonObject basis, CancellationToken ct = default) =>
+        (JsonObject)(await SendAsync(HttpMethod.Put, $"/entity/{type}/new", basis, $"filling in a new {type}", ct))!;
+
+    /// <summary>A reference to an entity as MoySklad takes it in a body: <c>{"meta": {href, type, mediaType}}</c>.</summary>
+    public JsonObject Reference(string type, string id) => new()
+    {
+        ["meta"] = new JsonObject { ["href"] = $"{BaseUrl}/entity/{type}/{id}", ["type"] = type, ["mediaType"] = "application/json" },
+    };
+
+    /// <summary>The entity in MoySklad's web app (meta.uuidHref), else its API address: both contain the id.</summary>
+    public static string Link(JsonObject entity) =>
+        entity["meta"]?["uuidHref"]?.ToString() ?? entity["meta"]?["href"]?.ToString() ?? entity["id"]!.ToString();
+
+    /// <summary>The id at the end of a reference's href.</summary>
+    public static string? IdOf(JsonNode? reference) =>
+        reference?["meta"]?["href"]?.ToString() is { } href ? href[(href.LastIndexOf('/') + 1)..] : null;
+
+    /// <summary>
     /// Creates or (elements with <c>meta</c>) updates up to 1,000 entities in one call; the answer holds the saved
     /// entity or, for an element MoySklad refused, <c>{"errors":[…]}</c> at the same index.
     /// </summary>
@@ -107,23 +128,56 @@ public sealed class MoySkladClient
         return result;
     }
 
-    private async Task<JsonNode?> SendAsync(HttpMethod method, string path, JsonNode? body, string what, CancellationToken ct, bool notFoundIsNull = false)
+    /// <summary>
+    /// Prints a document with its type's first embedded template in <paramref name="extension"/> (xls, pdf...):
+    /// <c>POST /entity/{type}/{id}/export/</c>, which MoySklad answers 303 with the file's temporary address.
+    /// </summary>
+    public async Task<byte[]> PrintAsync(string type, string id, string extension, CancellationToken ct = default)
     {
-        using var request = new HttpRequestMessage(method, path.StartsWith("http", StringComparison.Ordinal) ? path : BaseUrl + path);
+        var templates = await SendAsync(HttpMethod.Get, $"/entity/{type}/metadata/embeddedtemplate", null, $"reading the {type} print templates", ct);
+        var template = (templates?["rows"] as JsonArray)?.OfType<JsonObject>().FirstOrDefault()
+            ?? throw new SyncProblem($"MoySklad has no print template for a {type}. Add one in MoySklad's print settings.");
+        var body = new JsonObject { ["template"] = new JsonObject { ["meta"] = template["meta"]!.DeepClone() }, ["extension"] = extension };
+        using var request = Request(HttpMethod.Post, $"/entity/{type}/{Uri.EscapeDataString(id)}/export/", body);
+        using var response = await ReachAsync(request, ct);
+        if (response.StatusCode is HttpStatusCode.SeeOther or HttpStatusCode.Found && response.Headers.Location is { } location)
+        {
+            // The address is temporary and public: fetched without the token (an HttpClient that follows the redirect drops it too).
+            using var download = await ReachAsync(new HttpRequestMessage(HttpMethod.Get, location), ct);
+            if (!download.IsSuccessStatusCode) throw Problem(download.StatusCode, "", $"downloading the printed {type}");
+            return await download.Content.ReadAsByteArrayAsync(ct);
+        }
+        if (response.IsSuccessStatusCode) return await response.Content.ReadAsByteArrayAsync(ct);
+        throw Problem(response.StatusCode, await response.Content.ReadAsStringAsync(ct), $"printing {type} {id}");
+    }
+
+    private HttpRequestMessage Request(HttpMethod method, string path, JsonNode? body)
+    {
+        var request = new HttpRequestMessage(method, path.StartsWith("http", StringComparison.Ordinal) ? path : BaseUrl + path);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _token);
         request.Headers.AcceptEncoding.Add(new StringWithQualityHeaderValue("gzip"));
         request.Headers.Accept.ParseAdd("application/json;charset=utf-8");
         foreach (var prefix in QuietFor) request.Headers.TryAddWithoutValidation("X-Lognex-WebHook-DisableByPrefix", prefix);
         if (body is not null) request.Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
-        HttpResponseMessage response;
+        return request;
+    }
+
+    private async Task<HttpResponseMessage> ReachAsync(HttpRequestMessage request, CancellationToken ct)
+    {
         try
         {
-            response = await _http.SendAsync(request, ct);
+            return await _http.SendAsync(request, ct);
         }
         catch (HttpRequestException e)
         {
             throw new RunStopped($"MoySklad could not be reached at {BaseUrl} ({e.Message}). Check the address; the run will try again.", e);
         }
+    }
+
+    private async Task<JsonNode?> SendAsync(HttpMethod method, string path, JsonNode? body, string what, CancellationToken ct, bool notFoundIsNull = false)
+    {
+        using var request = Request(method, path, body);
+        var response = await ReachAsync(request, ct);
         using (response)
         {
             var text = await response.Content.ReadAsStringAsync(ct);

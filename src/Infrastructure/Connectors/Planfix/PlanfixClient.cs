@@ -51,7 +51,18 @@ public sealed class PlanfixClient
 
     public Task<JsonObject> GetAsync(string path, CancellationToken ct = default) => SendAsync(HttpMethod.Get, path, null, ct);
 
-    public Task<JsonObject> PostAsync(string path, JsonObject body, CancellationToken ct = default) => SendAsync(HttpMethod.Post, path, body, ct);
+    public Task<JsonObject> PostAsync(string path, JsonObject body, CancellationToken ct = default) =>
+        SendAsync(HttpMethod.Post, path, new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"), ct);
+
+    /// <summary>Uploads a file (<c>POST /file/</c>, multipart field <c>file</c>) and attaches it to a task; returns the file's id.</summary>
+    public async Task<int> AttachToTaskAsync(int taskId, string name, byte[] content, CancellationToken ct = default)
+    {
+        var form = new MultipartFormDataContent { { new ByteArrayContent(content), "file", name } };
+        var id = (await SendAsync(HttpMethod.Post, "/file/", form, ct))["id"]?.GetValue<int>()
+            ?? throw new SyncProblem("Planfix took the file but named no id for it.");
+        await SendAsync(HttpMethod.Post, $"/file/{id}/attach/task?id={taskId}", null, ct);
+        return id;
+    }
 
     /// <summary>Every item of a POST list (e.g. <c>/directory/5/entry/list</c> under "directoryEntries"), page by page.</summary>
     public async IAsyncEnumerable<IReadOnlyList<JsonObject>> PagesAsync(string path, JsonObject body, string key, [EnumeratorCancellation] CancellationToken ct = default)
@@ -67,12 +78,12 @@ public sealed class PlanfixClient
         }
     }
 
-    private async Task<JsonObject> SendAsync(HttpMethod method, string path, JsonObject? body, CancellationToken ct)
+    private async Task<JsonObject> SendAsync(HttpMethod method, string path, HttpContent? content, CancellationToken ct)
     {
         using var request = new HttpRequestMessage(method, BaseUrl + path);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _token);
         request.Headers.Accept.ParseAdd("application/json");
-        if (body is not null) request.Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
+        request.Content = content;
         HttpResponseMessage response;
         try
         {

@@ -35,6 +35,8 @@ public sealed class MoySkladPlanfixDemo(
 
     /// <summary>The X-Koppel-Token of the demo's scenario requests (a demo secret, like the emulators' tokens).</summary>
     public const string DemoHookToken = "koppel-demo-planfix-hook-token";
+    public const string ShippedStatus = "Отгружен";
+    public const string ReturnedStatus = "Возврат";
     /// <summary>The demo's order task (with a customer, no lines yet): press "Update order" on it.</summary>
     public int DemoOrderTask { get; private set; }
 
@@ -68,6 +70,9 @@ public sealed class MoySkladPlanfixDemo(
                     ["organizationId"] = moySklad.OrganizationId(MoySkladSandbox.DemoAccount), ["storeId"] = moySklad.StoreId(MoySkladSandbox.DemoAccount),
                 },
                 ["products"] = new JsonObject { ["extraFields"] = new JsonObject { ["Бренд"] = "Бренд" } },
+                // The emulator's order process: "Отгружен" makes the demand, "Возврат" the sales return.
+                ["shipments"] = new JsonObject { ["atStatuses"] = new JsonArray(planfix.StatusId(PlanfixSandbox.DemoAccount, ShippedStatus)) },
+                ["returns"] = new JsonObject { ["atStatuses"] = new JsonArray(planfix.StatusId(PlanfixSandbox.DemoAccount, ReturnedStatus)) },
             };
         }
         // On later starts only the addresses are refreshed (the port may differ); options a user changed are kept.
@@ -83,7 +88,7 @@ public sealed class MoySkladPlanfixDemo(
     }
 
     /// <summary>
-    /// The Planfix side of the order button as issue 13 fixes it: the task and contact fields, the line-items data tag,
+    /// The Planfix side of both buttons, shipments and returns as issue 13 fixes it: the task and contact fields, the line-items data tag,
     /// and one customer with an order task. Created in the same order on every start, so the ids stay the same.
     /// </summary>
     private int AddOrderDesk()
@@ -93,6 +98,9 @@ public sealed class MoySkladPlanfixDemo(
         planfix.AddTaskField(account, OrderFields.OrderLink, 0);
         planfix.AddTaskField(account, OrderFields.OrderId, 0);
         planfix.AddTaskField(account, OrderFields.Errors, 2);
+        foreach (var field in new[] { OrderFields.ShipmentLink, OrderFields.ShipmentId, OrderFields.ReturnLink, OrderFields.ReturnId, OrderFields.InvoiceLink, OrderFields.InvoiceId })
+            planfix.AddTaskField(account, field, 0);
+        planfix.AddTaskField(account, OrderFields.InvoiceFormat, 8, OrderFields.InvoiceFormats);
         planfix.AddContactField(account, OrderFields.ContactMoySkladId, 0);
         var lineItems = planfix.AddDataTag(account, "Товары заказа", (OrderFields.LineProduct, 9), (OrderFields.LineQuantity, 1), (OrderFields.LinePrice, 1));
         var customer = planfix.AddContact(account, "Иван Петров", "ivan.petrov@example.ru", "+79001234567");

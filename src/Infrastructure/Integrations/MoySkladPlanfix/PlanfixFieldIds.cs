@@ -49,6 +49,10 @@ public sealed class PlanfixFieldIds(IReadOnlyDictionary<string, int> byName, str
     public JsonNode? ValueIn(JsonObject item, string name) =>
         (item["customFieldData"] as JsonArray)?.OfType<JsonObject>().FirstOrDefault(v => v["field"]?["id"]?.GetValue<int>() == byName[name])?["value"];
 
+    /// <summary>A Line or Text field's value; null when the task has none or it is blank.</summary>
+    public string? TextIn(JsonObject item, string name) =>
+        ValueIn(item, name) is JsonValue v && v.TryGetValue<string>(out var text) && !string.IsNullOrWhiteSpace(text) ? text : null;
+
     /// <summary>One <c>customFieldData</c> element writing <paramref name="value"/>.</summary>
     public JsonObject Write(string name, JsonNode? value) => new() { ["field"] = new JsonObject { ["id"] = byName[name] }, ["value"] = value };
 }

@@ -4,7 +4,10 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Koppel.Infrastructure.Connectors.Planfix;
+using Koppel.Infrastructure.Integrations.MoySkladPlanfix.Invoices;
 using Koppel.Infrastructure.Integrations.MoySkladPlanfix.Orders;
+using Koppel.Infrastructure.Integrations.MoySkladPlanfix.Returns;
+using Koppel.Infrastructure.Integrations.MoySkladPlanfix.Shipments;
 
 namespace Koppel.Infrastructure.Integrations.MoySkladPlanfix;
 
@@ -34,7 +37,10 @@ public static class PlanfixHooks
         return CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(expected), Encoding.UTF8.GetBytes(given.Trim()));
     }
 
-    /// <summary>"update-order" runs the orders flow for the task; invoices, shipments and returns are not built yet.</summary>
+    /// <summary>
+    /// "update-order" runs the orders flow for the task, "create-invoice" the invoices flow; "status-changed" runs
+    /// shipments and returns for it (each flow re-reads the status and acts only at its own statuses).
+    /// </summary>
     public static IReadOnlyList<WebhookRun> Route(byte[] body)
     {
         JsonObject? json;
@@ -50,6 +56,8 @@ public static class PlanfixHooks
         return json?["action"]?.ToString() switch
         {
             "update-order" => [new(OrdersFlow.Key, taskId)],
+            "create-invoice" => [new(InvoicesFlow.Key, taskId)],
+            "status-changed" => [new(ShipmentsFlow.Key, taskId), new(ReturnsFlow.Key, taskId)],
             _ => [],
         };
     }

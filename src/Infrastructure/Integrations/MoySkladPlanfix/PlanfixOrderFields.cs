@@ -10,9 +10,13 @@ namespace Koppel.Infrastructure.Integrations.MoySkladPlanfix;
 /// </summary>
 public static class PlanfixOrderFields
 {
-    // Planfix field types: 0 Line, 2 Text, 7 Checkbox.
+    // Planfix field types: 0 Line, 2 Text, 7 Checkbox, 8 List.
     private static readonly (string Name, int Type)[] TaskFields =
-        [(OrderFields.Reserve, 7), (OrderFields.OrderLink, 0), (OrderFields.OrderId, 0), (OrderFields.Errors, 2)];
+        [
+            (OrderFields.Reserve, 7), (OrderFields.OrderLink, 0), (OrderFields.OrderId, 0), (OrderFields.Errors, 2),
+            (OrderFields.ShipmentLink, 0), (OrderFields.ShipmentId, 0), (OrderFields.ReturnLink, 0), (OrderFields.ReturnId, 0),
+            (OrderFields.InvoiceLink, 0), (OrderFields.InvoiceId, 0), (OrderFields.InvoiceFormat, 8),
+        ];
 
     // A saved connection and the worker's periodic check may prepare the same account at once; one at a time, or both
     // would see a field missing and create it twice (within one hub process; rare enough across nodes to accept).
@@ -41,7 +45,9 @@ public static class PlanfixOrderFields
             .Select(f => f?["name"]?.ToString()).ToHashSet(StringComparer.Ordinal);
         foreach (var (name, type) in wanted.Where(w => !present.Contains(w.Name)))
         {
-            await planfix.PostAsync($"/customfield/{objectType}/", new JsonObject { ["name"] = name, ["type"] = type }, ct);
+            var field = new JsonObject { ["name"] = name, ["type"] = type };
+            if (name == OrderFields.InvoiceFormat) field["enumValues"] = new JsonArray(OrderFields.InvoiceFormats.Select(f => (JsonNode)f).ToArray());
+            await planfix.PostAsync($"/customfield/{objectType}/", field, ct);
             created.Add($"{objectType} \"{name}\"");
         }
     }

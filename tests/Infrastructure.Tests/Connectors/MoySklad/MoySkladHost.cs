@@ -31,6 +31,22 @@ public sealed class MoySkladHost : IAsyncDisposable
         return host;
     }
 
+    /// <summary>A customer order of a new counterparty for one line of the first product (at the first store when asked).</summary>
+    public async Task<(JsonObject Order, string Product)> OrderAsync(decimal quantity, decimal price, bool atStore = false)
+    {
+        var client = Client();
+        var agent = await client.CreateAsync("counterparty", new JsonObject { ["name"] = "Иван" });
+        var product = Sandbox.ProductsOf(Account)[0]["id"]!.ToString();
+        var order = new JsonObject
+        {
+            ["organization"] = client.Reference("organization", Sandbox.OrganizationId(Account)),
+            ["agent"] = client.Reference("counterparty", agent["id"]!.ToString()),
+            ["positions"] = new JsonArray(new JsonObject { ["assortment"] = client.Reference("product", product), ["quantity"] = quantity, ["price"] = price }),
+        };
+        if (atStore) order["store"] = client.Reference("store", Sandbox.StoreId(Account));
+        return (await client.CreateAsync("customerorder", order), product);
+    }
+
     public MoySkladClient Client(ConnectorHttp? http = null) => new(BaseUrl, Token, http ?? new ConnectorHttp(NullLoggerFactory.Instance));
 
     /// <summary>A GET as a careless client would send it: the given headers only, the body undecoded.</summary>

@@ -90,4 +90,28 @@ public sealed class DemoTenantTests
         Assert.All(cursors, Assert.Null);
         Assert.Equal((RunStatus.Succeeded, MoySkladPlanfixDemo.Size, 0, 0), (again.Status, again.Created, again.Updated, again.Failed));
     }
+
+    [Fact]
+    public async Task The_demo_order_task_gets_its_demand_at_the_shipped_status_and_its_return_at_the_return_status()
+    {
+        await using var hub = await StartAsync();
+        var demo = Demo(hub);
+        await demo.EnsureAsync(CancellationToken.None);
+        var launcher = hub.Get<RunLauncher>();
+        var planfix = hub.Get<PlanfixSandbox>();
+        var task = demo.DemoOrderTask.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Task<SyncRun> RunOne(string flow) =>
+            launcher.RunAsync(MoySkladPlanfixDemo.Slug, flow, new RunRequest(RunMode.SingleRecord, RunTrigger.Webhook, task), CancellationToken.None);
+        await RunOne(Koppel.Infrastructure.Integrations.MoySkladPlanfix.Orders.OrdersFlow.Key);
+
+        planfix.SetTaskStatus(PlanfixSandbox.DemoAccount, demo.DemoOrderTask, planfix.StatusId(PlanfixSandbox.DemoAccount, MoySkladPlanfixDemo.ShippedStatus));
+        var shipped = await RunOne(Koppel.Infrastructure.Integrations.MoySkladPlanfix.Shipments.ShipmentsFlow.Key);
+        planfix.SetTaskStatus(PlanfixSandbox.DemoAccount, demo.DemoOrderTask, planfix.StatusId(PlanfixSandbox.DemoAccount, MoySkladPlanfixDemo.ReturnedStatus));
+        var returned = await RunOne(Koppel.Infrastructure.Integrations.MoySkladPlanfix.Returns.ReturnsFlow.Key);
+
+        Assert.Equal((RunStatus.Succeeded, 1, RunStatus.Succeeded, 1), (shipped.Status, shipped.Created, returned.Status, returned.Created));
+        var values = planfix.TaskValues(PlanfixSandbox.DemoAccount, demo.DemoOrderTask);
+        Assert.Equal(Assert.Single(hub.Get<MoySkladSandbox>().DemandsOf(MoySkladSandbox.DemoAccount))["id"]!.ToString(), values["MoySklad shipment id"]!.ToString());
+        Assert.Equal(Assert.Single(hub.Get<MoySkladSandbox>().SalesReturnsOf(MoySkladSandbox.DemoAccount))["id"]!.ToString(), values["MoySklad return id"]!.ToString());
+    }
 }

@@ -102,6 +102,13 @@ public sealed class MoySkladPlanfixHub : IAsyncDisposable
         return await db.SyncLog.AsNoTracking().Where(e => e.RunId == runId).OrderBy(e => e.Id).ToListAsync();
     }
 
+    /// <summary>Drops the hub's record links of an entity, as if the run that wrote them had stopped before committing them.</summary>
+    public async Task ForgetLinksAsync(string entity)
+    {
+        await using var db = await Hub.DbAsync();
+        await db.RecordLinks.Where(l => l.Entity == entity).ExecuteDeleteAsync();
+    }
+
     public IReadOnlyList<JsonObject> Entries => Planfix.Entries(Account, Directory);
 
     /// <summary>The Planfix entry values of the MoySklad product with this code.</summary>

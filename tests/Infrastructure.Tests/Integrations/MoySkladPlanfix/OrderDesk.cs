@@ -2,6 +2,8 @@ using System.Text.Json.Nodes;
 using Koppel.Domain.Integrations.MoySkladPlanfix;
 using Koppel.Infrastructure.Integrations.MoySkladPlanfix.Orders;
 using Koppel.Infrastructure.Integrations.MoySkladPlanfix.Products;
+using Koppel.Infrastructure.Integrations.MoySkladPlanfix.Returns;
+using Koppel.Infrastructure.Integrations.MoySkladPlanfix.Shipments;
 
 namespace Koppel.Infrastructure.Tests.Integrations.MoySkladPlanfix;
 
@@ -12,6 +14,9 @@ namespace Koppel.Infrastructure.Tests.Integrations.MoySkladPlanfix;
 public sealed class OrderDesk : IAsyncDisposable
 {
     private const string Account = MoySkladPlanfixHub.Account;
+    /// <summary>The emulated order process's statuses the desk makes shipments and returns at.</summary>
+    public const string Shipped = "Отгружен";
+    public const string Returned = "Возврат";
     public MoySkladPlanfixHub Hub { get; }
     public int LineItems { get; }
 
@@ -21,8 +26,11 @@ public sealed class OrderDesk : IAsyncDisposable
     {
         var hub = await MoySkladPlanfixHub.StartAsync(products: 4);
         var planfix = hub.Planfix;
-        foreach (var (name, type) in new[] { (OrderFields.Reserve, 7), (OrderFields.OrderLink, 0), (OrderFields.OrderId, 0), (OrderFields.Errors, 2) })
+        foreach (var (name, type) in new[] { (OrderFields.Reserve, 7), (OrderFields.OrderLink, 0), (OrderFields.OrderId, 0), (OrderFields.Errors, 2),
+                     (OrderFields.ShipmentLink, 0), (OrderFields.ShipmentId, 0), (OrderFields.ReturnLink, 0), (OrderFields.ReturnId, 0),
+                     (OrderFields.InvoiceLink, 0), (OrderFields.InvoiceId, 0) })
             planfix.AddTaskField(Account, name, type);
+        planfix.AddTaskField(Account, OrderFields.InvoiceFormat, 8, OrderFields.InvoiceFormats);
         planfix.AddContactField(Account, OrderFields.ContactMoySkladId, 0);
         var lineItems = planfix.AddDataTag(Account, "Товары заказа", (OrderFields.LineProduct, 9), (OrderFields.LineQuantity, 1), (OrderFields.LinePrice, 1));
         var orders = new JsonObject { ["storeId"] = hub.MoySklad.StoreId(Account) };
@@ -31,6 +39,8 @@ public sealed class OrderDesk : IAsyncDisposable
         {
             ["planfix"] = new JsonObject { ["productDirectoryId"] = hub.Directory, ["lineItemsDataTagId"] = lineItems },
             ["orders"] = orders,
+            ["shipments"] = new JsonObject { ["atStatuses"] = new JsonArray(planfix.StatusId(Account, Shipped)) },
+            ["returns"] = new JsonObject { ["atStatuses"] = new JsonArray(planfix.StatusId(Account, Returned)) },
         });
         await hub.RunAsync(ProductsFlow.Key);
         return new OrderDesk(hub, lineItems);
@@ -60,6 +70,24 @@ public sealed class OrderDesk : IAsyncDisposable
 
     /// <summary>What the "Update order" button does: a single-record run of the orders flow for the task.</summary>
     public Task<Domain.Sync.SyncRun> PressAsync(int task) => Hub.RunOneAsync(OrdersFlow.Key, task.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    /// <summary>A manager moves the task to a status; the scenario's "status-changed" request runs shipments, then returns.</summary>
+    public async Task<(Domain.Sync.SyncRun Shipments, Domain.Sync.SyncRun Returns)> MoveToAsync(int task, string status)
+    {
+        Hub.Planfix.SetTaskStatus(Account, task, Hub.Planfix.StatusId(Account, status));
+        var id = task.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return (await Hub.RunOneAsync(ShipmentsFlow.Key, id), await Hub.RunOneAsync(ReturnsFlow.Key, id));
+    }
+
+    /// <summary>What the "Create invoice" button does: a single-record run of the invoices flow for the task.</summary>
+    public Task<Domain.Sync.SyncRun> PressInvoiceAsync(int task) =>
+        Hub.RunOneAsync(Infrastructure.Integrations.MoySkladPlanfix.Invoices.InvoicesFlow.Key, task.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    public IReadOnlyList<JsonObject> Invoices => Hub.MoySklad.InvoicesOf(Account);
+
+    public IReadOnlyList<JsonObject> Demands => Hub.MoySklad.DemandsOf(Account);
+
+    public IReadOnlyList<JsonObject> SalesReturns => Hub.MoySklad.SalesReturnsOf(Account);
 
     public JsonObject Task(int task) => Hub.Planfix.TaskValues(Account, task);
 

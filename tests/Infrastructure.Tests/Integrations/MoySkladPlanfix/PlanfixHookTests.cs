@@ -24,11 +24,23 @@ public sealed class PlanfixHookTests
     }
 
     [Fact]
+    public void Create_invoice_runs_the_invoices_flow_for_the_task()
+    {
+        Assert.Equal([new WebhookRun("invoices", "42")], Route("""{"action":"create-invoice","taskId":42}"""));
+    }
+
+    [Fact]
+    public void A_status_change_runs_shipments_then_returns_for_the_task()
+    {
+        Assert.Equal([new WebhookRun("shipments", "42"), new WebhookRun("returns", "42")], Route("""{"action":"status-changed","taskId":42}"""));
+    }
+
+    [Fact]
     public void Requests_without_a_task_number_or_for_work_not_built_start_nothing()
     {
         Assert.Empty(Route("""{"action":"update-order"}"""));
         Assert.Empty(Route("""{"action":"update-order","taskId":"{{Task.Number}}"}"""));
-        Assert.Empty(Route("""{"action":"status-changed","taskId":42}"""));
+        Assert.Empty(Route("""{"action":"delete-order","taskId":42}"""));
         Assert.Empty(Route("not json"));
     }
 
@@ -48,12 +60,14 @@ public sealed class PlanfixHookTests
         Assert.False(PlanfixHooks.Verify(planfix, new Dictionary<string, string> { [PlanfixHooks.TokenHeader] = token![..^1] + "x" }, []));
         Assert.False(PlanfixHooks.Verify(planfix, new Dictionary<string, string>(), []));
         var client = new PlanfixClient(PlanfixSandbox.BaseUrl(hub.Hub.BaseAddress), planfix.Require("token"), hub.Hub.Get<ConnectorHttp>());
-        Assert.Equal(["Reserve in MoySklad", "MoySklad order", "MoySklad order id", "Errors"], Names(await client.GetAsync("/customfield/task")));
+        Assert.Equal(["Reserve in MoySklad", "MoySklad order", "MoySklad order id", "Errors", "MoySklad shipment", "MoySklad shipment id", "MoySklad return", "MoySklad return id",
+                "MoySklad invoice", "MoySklad invoice id", "Invoice format"],
+            Names(await client.GetAsync("/customfield/task")));
         Assert.Equal(["MoySklad id"], Names(await client.GetAsync("/customfield/contact")));
 
         // The next check finds them all and creates nothing twice.
         await hub.Hub.Get<WebhookRegistrar>().EnsureAsync(MoySkladPlanfixHub.Slug, CancellationToken.None);
-        Assert.Equal(4, Names(await client.GetAsync("/customfield/task")).Count);
+        Assert.Equal(11, Names(await client.GetAsync("/customfield/task")).Count);
     }
 
     private static List<string> Names(System.Text.Json.Nodes.JsonObject answer) =>

@@ -42,6 +42,11 @@ internal sealed class MoySkladAccountData(string accountId)
     public Dictionary<string, JsonObject> Counterparties { get; } = [];
     public Dictionary<string, JsonObject> Orders { get; } = [];
     public Dictionary<string, List<JsonObject>> OrderPositions { get; } = [];
+    public Dictionary<string, JsonObject> Demands { get; } = [];
+    public Dictionary<string, JsonObject> SalesReturns { get; } = [];
+    public Dictionary<string, JsonObject> InvoicesOut { get; } = [];
+    /// <summary>Positions of demands, sales returns and invoices by document id.</summary>
+    public Dictionary<string, List<JsonObject>> DocumentPositions { get; } = [];
     public Dictionary<string, JsonObject> Webhooks { get; } = [];
     public Dictionary<string, JsonObject> StockWebhooks { get; } = [];
     /// <summary>syncId of created products, so a repeated create returns the first one.</summary>
@@ -55,6 +60,9 @@ internal sealed class MoySkladAccountData(string accountId)
         "store" => Stores,
         "counterparty" => Counterparties,
         "customerorder" => Orders,
+        "demand" => Demands,
+        "salesreturn" => SalesReturns,
+        "invoiceout" => InvoicesOut,
         "webhook" => Webhooks,
         "webhookstock" => StockWebhooks,
         _ => null,

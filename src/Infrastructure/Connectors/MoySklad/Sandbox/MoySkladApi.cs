@@ -46,18 +46,29 @@ internal sealed class MoySkladApi(MoySkladSandbox sandbox)
                 "webhook" or "webhookstock" => sandbox.Webhooks.Register(d, type, AsObject(body)),
                 "counterparty" => sandbox.Documents.SaveCounterparty(d, null, AsObject(body)),
                 "customerorder" => sandbox.Documents.SaveOrder(d, null, AsObject(body)),
+                "demand" or "salesreturn" or "invoiceout" => sandbox.Based.Create(d, BasedKind.Of(type)!, AsObject(body)),
                 _ => throw new MoySkladError(405, 1005, $"Создание объектов типа '{type}' эмулятором не поддерживается"),
             }, withBody: true));
         api.MapPut("/entity/{type}/{id:guid}", (string type, Guid id, HttpContext http) => Answer(http, (d, body) => type switch
         {
             "counterparty" => sandbox.Documents.SaveCounterparty(d, Id(id), AsObject(body)),
             "customerorder" => sandbox.Documents.SaveOrder(d, Id(id), AsObject(body)),
+            "demand" or "salesreturn" or "invoiceout" => sandbox.Based.Update(d, BasedKind.Of(type)!, Id(id), AsObject(body)),
             _ => throw new MoySkladError(405, 1005, $"Изменение объектов типа '{type}' эмулятором не поддерживается"),
         }, withBody: true));
-        api.MapGet("/entity/customerorder/{id:guid}/positions", (Guid id, HttpContext http) => Answer(http, (d, _) =>
-            d.OrderPositions.TryGetValue(Id(id), out var rows)
-                ? MoySkladAnswer.List(http.Request, $"/entity/customerorder/{Id(id)}/positions", rows, 1000, 0, "customerorderposition")
-                : throw MoySkladError.NotFound("customerorder", Id(id))));
+        api.MapPut("/entity/{type}/new", (string type, HttpContext http) => Answer(http, (d, body) =>
+            BasedKind.Of(type) is { } kind
+                ? sandbox.Based.Template(d, kind, AsObject(body))
+                : throw new MoySkladError(405, 1005, $"Шаблоны документов типа '{type}' эмулятором не поддерживаются"), withBody: true));
+        api.MapGet("/entity/{type}/metadata/embeddedtemplate", (string type, HttpContext http) => Answer(http, (d, _) =>
+            BasedKind.Of(type) is not null || type == "customerorder"
+                ? MoySkladAnswer.List(http.Request, $"/entity/{type}/metadata/embeddedtemplate", [MoySkladPrints.Template(type)], 1000, 0, "embeddedtemplate")
+                : throw new MoySkladError(412, 1005, $"Неизвестный тип: '{type}'")));
+        api.MapPost("/entity/{type}/{id:guid}/export/", (string type, Guid id, HttpContext http) => ExportAsync(http, type, Id(id)));
+        api.MapGet("/entity/{type}/{id:guid}/positions", (string type, Guid id, HttpContext http) => Answer(http, (d, _) =>
+            (type == "customerorder" ? d.OrderPositions : BasedKind.Of(type) is not null ? d.DocumentPositions : null)?.GetValueOrDefault(Id(id)) is { } rows
+                ? MoySkladAnswer.List(http.Request, $"/entity/{type}/{Id(id)}/positions", rows, 1000, 0, $"{type}position")
+                : throw MoySkladError.NotFound(type, Id(id))));
         api.MapDelete("/entity/{type}/{id:guid}", (string type, Guid id, HttpContext http) => Answer(http, (d, _) =>
         {
             if (type is not ("webhook" or "webhookstock") || !d.Collection(type)!.Remove(Id(id)))
@@ -138,6 +149,25 @@ internal sealed class MoySkladApi(MoySkladSandbox sandbox)
 
     private static JsonObject AsObject(JsonNode? body) =>
         body as JsonObject ?? throw MoySkladError.BadJson("Ошибка формата JSON в запросе: ожидался объект");
+
+    /// <summary>POST …/export/: 303 See Other with the printed file's temporary address.</summary>
+    private async Task<IResult> ExportAsync(HttpContext http, string type, string id)
+    {
+        try
+        {
+            var data = sandbox.AccountOf(http);
+            var body = AsObject(await BodyAsync(http));
+            var hubBase = $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}";
+            string location;
+            lock (data.Gate) location = sandbox.Prints.Export(data, type, id, body, hubBase);
+            http.Response.Headers.Location = location;
+            return Results.StatusCode(StatusCodes.Status303SeeOther);
+        }
+        catch (MoySkladError e)
+        {
+            return MoySkladAnswer.Error(e);
+        }
+    }
 
     /// <summary>Reads the body (when the route takes one), then handles the call under the account's lock.</summary>
     private async Task<IResult> Answer(HttpContext http, Func<MoySkladAccountData, JsonNode?, JsonNode?> handle, bool withBody = false)

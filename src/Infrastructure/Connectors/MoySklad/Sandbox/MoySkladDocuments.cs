@@ -24,7 +24,9 @@ internal sealed class MoySkladDocuments(TimeProvider clock)
         "positions", "deliveryPlannedMoment", "shipmentAddress", "shipmentAddressFull", "syncId", "taxSystem", "files",
     ];
     private static readonly HashSet<string> PositionKeys = ["id", "meta", "assortment", "quantity", "price", "discount", "vat", "vatEnabled", "reserve", "pack", "taxSystem"];
-    private static readonly HashSet<string> ReadOnly = ["id", "accountId", "meta", "updated", "created", "sum", "vatSum", "reservedSum", "payedSum", "shippedSum", "invoicedSum"];
+    // Read-only keys are ignored on writes: a template MoySklad filled in is posted back as it came.
+    private static readonly HashSet<string> ReadOnly =
+        ["id", "accountId", "meta", "updated", "created", "sum", "vatSum", "reservedSum", "payedSum", "shippedSum", "invoicedSum", "printed", "published"];
 
     public JsonObject SaveCounterparty(MoySkladAccountData data, string? id, JsonObject input)
     {
@@ -115,13 +117,13 @@ internal sealed class MoySkladDocuments(TimeProvider clock)
         if (reserve != 0) data.StockOf(href[(href.LastIndexOf('/') + 1)..]).Reserve += sign * reserve;
     }
 
-    private static void Reference(Dictionary<string, JsonObject> all, JsonNode? value, string field)
+    internal static void Reference(Dictionary<string, JsonObject> all, JsonNode? value, string field)
     {
         var href = value?["meta"]?["href"]?.ToString() ?? throw MoySkladError.Required(field);
         if (!all.ContainsKey(href[(href.LastIndexOf('/') + 1)..])) throw new MoySkladError(412, 2010, $"Неверная ссылка '{href}' в поле '{field}'", field);
     }
 
-    private static void Apply(JsonObject entity, JsonObject input, IReadOnlySet<string> keys, string type)
+    internal static void Apply(JsonObject entity, JsonObject input, IReadOnlySet<string> keys, string type)
     {
         foreach (var (key, value) in input)
         {
@@ -132,7 +134,7 @@ internal sealed class MoySkladDocuments(TimeProvider clock)
         }
     }
 
-    private JsonObject New(MoySkladAccountData data, string type)
+    internal JsonObject New(MoySkladAccountData data, string type)
     {
         var id = Guid.NewGuid().ToString("D");
         var meta = MoySkladAccountData.Meta(type, id);
@@ -144,7 +146,7 @@ internal sealed class MoySkladDocuments(TimeProvider clock)
         };
     }
 
-    private JsonObject Touch(JsonObject entity)
+    internal JsonObject Touch(JsonObject entity)
     {
         entity["updated"] = MoySkladTime.Format(clock.GetUtcNow());
         return entity;

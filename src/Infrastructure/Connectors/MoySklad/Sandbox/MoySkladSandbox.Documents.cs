@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace Koppel.Infrastructure.Connectors.MoySklad.Sandbox;
 
-/// <summary>Counterparties and customer orders as a MoySklad user sees and enters them (tests and the demo use these).</summary>
+/// <summary>Counterparties and documents as a MoySklad user sees and enters them (tests and the demo use these).</summary>
 public sealed partial class MoySkladSandbox
 {
     /// <summary>Creates a counterparty as a user would (name, email, phone...); returns it.</summary>
@@ -15,6 +15,19 @@ public sealed partial class MoySkladSandbox
     public IReadOnlyList<JsonObject> CounterpartiesOf(string account) => Copies(account, d => d.Counterparties.Values);
 
     public IReadOnlyList<JsonObject> OrdersOf(string account) => Copies(account, d => d.Orders.Values);
+
+    public IReadOnlyList<JsonObject> DemandsOf(string account) => Copies(account, d => d.Demands.Values);
+
+    public IReadOnlyList<JsonObject> InvoicesOf(string account) => Copies(account, d => d.Collection("invoiceout")!.Values);
+
+    public IReadOnlyList<JsonObject> SalesReturnsOf(string account) => Copies(account, d => d.SalesReturns.Values);
+
+    /// <summary>A product's physical stock as the stock report shows it.</summary>
+    public decimal StockOf(string account, string productId)
+    {
+        var data = Account(account);
+        lock (data.Gate) return data.StockOf(productId).Stock;
+    }
 
     public IReadOnlyList<JsonObject> OrderPositions(string account, string orderId) =>
         Copies(account, d => d.OrderPositions.GetValueOrDefault(orderId) ?? []);

@@ -27,6 +27,8 @@ public sealed partial class MoySkladSandbox : SandboxSystem
     internal MoySkladProducts Products { get; }
     internal MoySkladWebhooks Webhooks { get; }
     internal MoySkladDocuments Documents { get; }
+    internal MoySkladBasedDocuments Based { get; }
+    internal MoySkladPrints Prints { get; } = new();
     internal TimeProvider Clock { get; }
 
     public MoySkladSandbox(TimeProvider clock)
@@ -36,6 +38,7 @@ public sealed partial class MoySkladSandbox : SandboxSystem
         Webhooks = new MoySkladWebhooks(clock);
         Products = new MoySkladProducts(clock, Webhooks);
         Documents = new MoySkladDocuments(clock);
+        Based = new MoySkladBasedDocuments(Documents, clock);
         RegisterToken(DemoToken, DemoAccount);
     }
 
@@ -99,6 +102,8 @@ public sealed partial class MoySkladSandbox : SandboxSystem
 
     public override void Map(RouteGroupBuilder api)
     {
+        // The printed file's temporary address: no token, no gzip rule, as MoySklad's own download links.
+        api.MapGet("/download/{token}", (string token) => Prints.Download(token));
         var remap = api.MapGroup("/api/remap/1.2");
         remap.AddEndpointFilter(async (context, next) => Admit(context.HttpContext) ?? await next(context));
         new MoySkladApi(this).Map(remap);

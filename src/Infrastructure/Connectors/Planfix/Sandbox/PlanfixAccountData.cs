@@ -33,6 +33,16 @@ internal sealed class PlanfixAccountData
     public Dictionary<int, PlanfixTask> Tasks { get; } = [];
     public Dictionary<int, PlanfixContact> Contacts { get; } = [];
     public Dictionary<int, PlanfixDataTag> DataTags { get; } = [];
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
+    public Dictionary<int, PlanfixFile> Files { get; } = [];
+    /// <summary>Every account starts with Planfix's order process; new tasks are in it, at its first status.</summary>
+    public List<PlanfixProcess> Processes { get; } = [DefaultProcess];
+
+    public static readonly PlanfixProcess DefaultProcess = new(1, "Заказы покупателей",
+    [
+        new(1, "Новый", "#4573b1", true), new(2, "В работе", "#f2a62a", true), new(3, "Отгружен", "#5cb85c", true),
+        new(4, "Возврат", "#d9534f", true), new(5, "Выполнен", "#8c8c8c", false),
+    ]);
     /// <summary>Requests left today (code 22 when none are left); the real limit is 20,000 to 100,000 by plan.</summary>
     public int DailyRequestsLeft { get; set; } = 100_000;
 

@@ -54,7 +54,11 @@ public sealed partial class PlanfixSandbox
         var data = Account(account);
         lock (data.Gate)
         {
-            var task = new PlanfixTask(data.NextId(), name) { ContactId = contactId, TemplateId = templateId };
+            var process = data.Processes[0];
+            var task = new PlanfixTask(data.NextId(), name)
+            {
+                ContactId = contactId, TemplateId = templateId, ProcessId = process.Id, StatusId = process.Statuses[0].Id, Updated = data.Clock.GetUtcNow(),
+            };
             data.Tasks[task.Id] = task;
             return task.Id;
         }
@@ -96,7 +100,29 @@ public sealed partial class PlanfixSandbox
         {
             var definition = data.TaskFields.Single(f => f.Name == field);
             data.Tasks[taskId].Values[definition.Id] = PlanfixValues.Check(definition, value);
+            data.Tasks[taskId].Updated = data.Clock.GetUtcNow();
         }
+    }
+
+    /// <summary>A user moves the task to another status of its process (what a Planfix scenario then reports to the hub).</summary>
+    public void SetTaskStatus(string account, int taskId, int statusId)
+    {
+        var data = Account(account);
+        lock (data.Gate) PlanfixTaskList.SetStatus(data, data.Tasks[taskId], statusId);
+    }
+
+    /// <summary>The files on a task: name and content.</summary>
+    public IReadOnlyList<(string Name, byte[] Content)> TaskFiles(string account, int taskId)
+    {
+        var data = Account(account);
+        lock (data.Gate) return data.Tasks[taskId].Files.Select(id => (data.Files[id].Name, data.Files[id].Content)).ToList();
+    }
+
+    /// <summary>The ids of the statuses of the account's order process, by name (e.g. "Отгружен").</summary>
+    public int StatusId(string account, string name)
+    {
+        var data = Account(account);
+        lock (data.Gate) return data.Processes[0].Statuses.Single(s => s.Name == name).Id;
     }
 
     public void SetContactValue(string account, int contactId, string field, JsonNode? value)

@@ -24,9 +24,11 @@ public sealed partial class PlanfixSandbox : SandboxSystem
     private readonly ConcurrentDictionary<string, PlanfixAccountData> _accounts = new();
     private readonly ConcurrentQueue<string> _requests = new();
     private readonly PlanfixThrottle _throttle;
+    private readonly TimeProvider _clock;
 
     public PlanfixSandbox(TimeProvider clock)
     {
+        _clock = clock;
         _throttle = new PlanfixThrottle(clock);
         RegisterToken(DemoToken, DemoAccount);
     }
@@ -47,9 +49,9 @@ public sealed partial class PlanfixSandbox : SandboxSystem
     public IReadOnlyCollection<string> Requests => _requests;
     public int Writes => _requests.Count(r => r.StartsWith("POST ", StringComparison.Ordinal) && !r.EndsWith("/list", StringComparison.Ordinal));
 
-    internal PlanfixAccountData Account(string account) => _accounts.GetOrAdd(account, _ => new PlanfixAccountData());
+    internal PlanfixAccountData Account(string account) => _accounts.GetOrAdd(account, _ => new PlanfixAccountData { Clock = _clock });
 
-    public override void Seed(string account, int size, int seed) => _accounts[account] = new PlanfixAccountData();
+    public override void Seed(string account, int size, int seed) => _accounts[account] = new PlanfixAccountData { Clock = _clock };
 
     public override void Reset()
     {
@@ -110,6 +112,19 @@ public sealed partial class PlanfixSandbox : SandboxSystem
         rest.MapPost("/customfield/task/", (HttpRequest r) => Answer(r, (d, b) => PlanfixTaskApi.AddField(d, d.TaskFields, 0, b!), body: true, created: true));
         rest.MapPost("/customfield/contact/", (HttpRequest r) => Answer(r, (d, b) => PlanfixTaskApi.AddField(d, d.ContactFields, 1, b!), body: true, created: true));
         rest.MapGet("/task/{id:int}", (int id, HttpRequest r) => Answer(r, (d, _) => PlanfixTaskApi.GetTask(d, id, r.Query["fields"].FirstOrDefault())));
+        rest.MapPost("/file/", async (HttpRequest r) =>
+        {
+            PlanfixFile upload;
+            try { upload = await PlanfixFiles.ReadUploadAsync(r); }
+            catch (PlanfixError e) { return e.Answer(); }
+            return await Answer(r, (d, _) => PlanfixFiles.Upload(d, upload));
+        });
+        rest.MapPost("/file/{id:int}/attach/task", (int id, HttpRequest r) => Answer(r, (d, _) =>
+            PlanfixFiles.AttachToTask(d, id, int.TryParse(r.Query["id"].FirstOrDefault(), out var task) ? task : null)));
+        rest.MapGet("/task/{id:int}/files", (int id, HttpRequest r) => Answer(r, (d, _) => PlanfixFiles.OfTask(d, id)));
+        rest.MapPost("/task/list", (HttpRequest r) => Answer(r, (d, b) => PlanfixTaskList.List(d, b!), body: true));
+        rest.MapGet("/process/task", (HttpRequest r) => Answer(r, (d, _) => PlanfixTaskList.Processes(d)));
+        rest.MapGet("/process/task/{id:int}/statuses", (int id, HttpRequest r) => Answer(r, (d, _) => PlanfixTaskList.Statuses(d, id)));
         rest.MapPost("/task/{id:int}", (int id, HttpRequest r) => Answer(r, (d, b) => PlanfixTaskApi.UpdateTask(d, id, b!), body: true));
         rest.MapGet("/contact/{id:int}", (int id, HttpRequest r) => Answer(r, (d, _) => PlanfixTaskApi.GetContact(d, id, r.Query["fields"].FirstOrDefault())));
         rest.MapPost("/contact/{id:int}", (int id, HttpRequest r) => Answer(r, (d, b) => PlanfixTaskApi.UpdateContact(d, id, b!), body: true));

@@ -52,6 +52,9 @@ internal static class PlanfixTaskApi
         var json = new JsonObject { ["id"] = task.Id };
         if (Wants("name")) json["name"] = task.Name;
         if (Wants("template") && task.TemplateId > 0) json["template"] = new JsonObject { ["id"] = task.TemplateId };
+        if (Wants("status")) json["status"] = PlanfixTaskList.Describe(data, task);
+        if (Wants("processId")) json["processId"] = task.ProcessId;
+        if (Wants("dateOfLastUpdate")) json["dateOfLastUpdate"] = PlanfixTaskList.TimePoint(task.Updated);
         if (Wants("counterparty") && task.ContactId is { } contact && data.Contacts.TryGetValue(contact, out var person))
             json["counterparty"] = new JsonObject { ["id"] = $"contact:{contact}", ["name"] = person.Name };
         if (PlanfixCustomValues.Describe(data.TaskFields, task.Values, wanted) is { } values) json["customFieldData"] = values;
@@ -63,7 +66,10 @@ internal static class PlanfixTaskApi
         var task = data.Tasks.GetValueOrDefault(id) ?? throw PlanfixError.TaskNotFound(id);
         PlanfixCustomValues.OnlyKnown(body, TaskKeys, "task");
         if (body["name"]?.ToString() is { Length: > 0 } name) task.Name = name;
+        if (body["status"] is { } status)
+            PlanfixTaskList.SetStatus(data, task, status["id"]?.GetValue<int>() ?? throw PlanfixError.BadValue("status.id is required"));
         PlanfixCustomValues.Apply(data.TaskFields, task.Values, body["customFieldData"], "tasks");
+        task.Updated = data.Clock.GetUtcNow();
         return new JsonObject { ["result"] = "success" };
     }
 

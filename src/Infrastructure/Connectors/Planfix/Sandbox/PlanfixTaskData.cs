@@ -9,8 +9,18 @@ internal sealed class PlanfixTask(int id, string name)
     public string Name { get; set; } = name;
     public int? ContactId { get; set; }
     public int TemplateId { get; set; }
+    public int ProcessId { get; set; }
+    public int StatusId { get; set; }
+    /// <summary>dateOfLastUpdate: any change of the task, by a user or through the API.</summary>
+    public DateTimeOffset Updated { get; set; }
     public Dictionary<int, JsonNode?> Values { get; } = [];
+    public List<int> Files { get; } = [];
 }
+
+/// <summary>A task process with its statuses (Planfix numbers statuses per account; a task's status must be one of its process).</summary>
+internal sealed record PlanfixProcess(int Id, string Name, IReadOnlyList<PlanfixStatus> Statuses);
+
+internal sealed record PlanfixStatus(int Id, string Name, string Color, bool IsActive);
 
 /// <summary>A person contact: name, e-mail, phones and custom values by field id.</summary>
 internal sealed class PlanfixContact(int id, string name)

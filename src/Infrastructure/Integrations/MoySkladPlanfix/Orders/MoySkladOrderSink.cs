@@ -36,7 +36,7 @@ public sealed class MoySkladOrderSink(MoySkladClient moySklad, OrderTasks tasks,
                 // A new order, or the stored one was deleted in MoySklad: create it (again).
                 ?? await moySklad.CreateAsync("customerorder", body, ct);
             var id = order["id"]!.ToString();
-            await tasks.SucceededAsync(task, id, Link(order), ct);
+            await tasks.SucceededAsync(task, id, MoySkladClient.Link(order), ct);
             return new TargetWrite(id, order.ToJsonString());
         }
         catch (SyncProblem e)
@@ -99,12 +99,5 @@ public sealed class MoySkladOrderSink(MoySkladClient moySklad, OrderTasks tasks,
             ?? throw new SyncProblem($"the product of line {line} (catalogue entry {entry}) is not a MoySklad product the hub knows. Choose a product that came from MoySklad.");
     }
 
-    private JsonObject Reference(string type, string id) => new()
-    {
-        ["meta"] = new JsonObject { ["href"] = $"{moySklad.BaseUrl}/entity/{type}/{id}", ["type"] = type, ["mediaType"] = "application/json" },
-    };
-
-    /// <summary>The order in MoySklad's web app (meta.uuidHref), else its API address: both contain the id.</summary>
-    private static string Link(JsonObject order) =>
-        order["meta"]?["uuidHref"]?.ToString() ?? order["meta"]?["href"]?.ToString() ?? order["id"]!.ToString();
+    private JsonObject Reference(string type, string id) => moySklad.Reference(type, id);
 }

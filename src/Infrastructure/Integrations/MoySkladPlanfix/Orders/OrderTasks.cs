@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Text.Json.Nodes;
 using Koppel.Domain.Integrations.MoySkladPlanfix;
 using Koppel.Infrastructure.Connectors.Planfix;
 
@@ -10,8 +9,7 @@ public sealed record OrderTask(int TaskId, string? OrderId, string? OrderLink, s
 
 /// <summary>
 /// The Planfix order tasks of one run: their field ids (read once), what each task held when it was read, and the
-/// write-back of the MoySklad id, link and Errors. Only values that differ from what the task holds are written, so a
-/// press that changes nothing writes nothing (Planfix scenarios may press on every field change).
+/// write-back of the MoySklad id, link and Errors (see <see cref="TaskWriteBack"/>).
 /// </summary>
 public sealed class OrderTasks(PlanfixClient planfix)
 {
@@ -35,11 +33,6 @@ public sealed class OrderTasks(PlanfixClient planfix)
     public Task FailedAsync(OrderTask task, string reason, CancellationToken ct) =>
         WriteAsync(task, [(OrderFields.Errors, task.Errors, reason)], ct);
 
-    private async Task WriteAsync(OrderTask task, (string Field, string? Now, string Wanted)[] values, CancellationToken ct)
-    {
-        var fields = await FieldsAsync(ct);
-        var changed = values.Where(v => (v.Now ?? "") != v.Wanted).Select(v => (JsonNode)fields.Write(v.Field, v.Wanted)).ToArray();
-        if (changed.Length == 0) return;
-        await planfix.PostAsync($"/task/{task.TaskId}", new JsonObject { ["customFieldData"] = new JsonArray(changed) }, ct);
-    }
+    private async Task WriteAsync(OrderTask task, (string Field, string? Now, string Wanted)[] values, CancellationToken ct) =>
+        await TaskWriteBack.WriteAsync(planfix, await FieldsAsync(ct), task.TaskId, values, ct);
 }
