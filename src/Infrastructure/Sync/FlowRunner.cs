@@ -86,7 +86,7 @@ public sealed class FlowRunner(
                 if (request.Mode == RunMode.Incremental)
                     await RetryFailedAsync(db, processor, commit, tenant.Id, state.Flow, ct);
                 var cursor = request.Mode == RunMode.Full ? null : state.Cursor;
-                await foreach (var page in processor.Parts.Source.ReadAsync(cursor, ct))
+                await foreach (var page in processor.Parts.Source.ReadAsync(cursor, ct).OneAhead(ct))
                 {
                     await ProcessPageAsync(processor, commit, page.Records, request.Force, page.Cursor, ct);
                     progress?.Report(run);

@@ -39,20 +39,22 @@ internal sealed class PageCommitter(KoppelDb db, int tenantId, FlowDefinition fl
                 .ToDictionaryAsync(l => l.SourceId, ct);
 
         var failures = new Dictionary<string, SyncLogEntry>();
+        // New links and the log are inserted untracked (see UntrackedInserts); links that exist are changed through EF.
+        var fresh = new Dictionary<string, Domain.Sync.RecordLink>();
+        var entries = new List<SyncLogEntry>();
         foreach (var result in results)
         {
             run.Read++;
             run.Count(result.Outcome);
-            if (result.Unlink && existing.TryGetValue(result.SourceId, out var gone))
-                db.RecordLinks.Remove(gone);
+            if (result.Unlink)
+            {
+                if (existing.TryGetValue(result.SourceId, out var gone)) db.RecordLinks.Remove(gone);
+                fresh.Remove(result.SourceId);
+            }
             else if (result.Outcome is Outcome.Created or Outcome.Updated)
             {
-                if (!existing.TryGetValue(result.SourceId, out var link))
-                {
-                    link = new Domain.Sync.RecordLink { TenantId = tenantId, Entity = _entity, SourceId = result.SourceId, TargetId = result.TargetId! };
-                    db.RecordLinks.Add(link);
-                    existing[result.SourceId] = link;
-                }
+                if (!existing.TryGetValue(result.SourceId, out var link) && !fresh.TryGetValue(result.SourceId, out link))
+                    fresh[result.SourceId] = link = new Domain.Sync.RecordLink { TenantId = tenantId, Entity = _entity, SourceId = result.SourceId, TargetId = result.TargetId! };
                 link.TargetId = result.TargetId!;
                 link.PayloadHash = result.PayloadHash;
                 link.Payload = result.TargetPayload;
@@ -67,12 +69,23 @@ internal sealed class PageCommitter(KoppelDb db, int tenantId, FlowDefinition fl
                     Message = result.Message ?? result.Outcome.ToString(),
                     SourcePayload = result.SourcePayload, TargetPayload = result.TargetPayload, TargetResponse = result.TargetResponse,
                 };
-                db.SyncLog.Add(entry);
+                entries.Add(entry);
                 if (result.Outcome == Outcome.Failed) failures[result.SourceId] = entry;
             }
         }
         await WriteOtherLinksAsync(results, now, ct);
         await db.SaveChangesAsync(ct);
+        if (fresh.Count > 0)
+        {
+            await using var links = await UntrackedInserts<Domain.Sync.RecordLink>.PrepareAsync(db, ct);
+            foreach (var link in fresh.Values) await links.InsertAsync(link, ct);
+        }
+        if (entries.Count > 0)
+        {
+            await using var log = await UntrackedInserts<SyncLogEntry>.PrepareAsync(db, ct);
+            foreach (var entry in entries) await log.InsertAsync(entry, ct);
+        }
+        await LogIdsAsync(failures, ct);
         // After the save: an open error points at its failure's log id.
         await OpenErrorBook.RecordAsync(db, tenantId, _flow, results, failures, now, ct);
 
@@ -88,6 +101,20 @@ internal sealed class PageCommitter(KoppelDb db, int tenantId, FlowDefinition fl
             await db.FlowStates.Where(s => s.Id == stateId).ExecuteUpdateAsync(s => s.SetProperty(x => x.LeaseUntil, leaseUntil), ct);
         await tx.CommitAsync(ct);
         db.ChangeTracker.Clear();
+    }
+
+    /// <summary>The ids the inserts gave the failures' log entries: a record's last entry of this run is the one just written.</summary>
+    private async Task LogIdsAsync(Dictionary<string, SyncLogEntry> failures, CancellationToken ct)
+    {
+        foreach (var chunk in failures.Keys.Chunk(500))
+        {
+            var ids = await db.SyncLog.AsNoTracking()
+                .Where(l => l.TenantId == tenantId && l.RunId == run.Id && l.Flow == _flow && l.Outcome == Outcome.Failed && chunk.Contains(l.SourceKey))
+                .GroupBy(l => l.SourceKey)
+                .Select(g => new { SourceKey = g.Key, Id = g.Max(l => l.Id) })
+                .ToListAsync(ct);
+            foreach (var row in ids) failures[row.SourceKey].Id = row.Id;
+        }
     }
 
     /// <summary>Links a sink wrote for other entities (an order's lines), in the same transaction as the page.</summary>
