@@ -108,8 +108,34 @@ public sealed class ExactOnlineClient
         return me ?? throw new SyncProblem("Exact Online did not answer who the connected user is.");
     }
 
+    /// <summary>
+    /// Every row of a list, page by page, as elements of the page's parsed document: for rows converted on arrival (an
+    /// item's prices and stock), which then need no node tree each. A row is valid until the next one is asked for.
+    /// </summary>
+    public async IAsyncEnumerable<JsonElement> RowsAsync(string url, [EnumeratorCancellation] CancellationToken ct)
+    {
+        string? next = url;
+        while (next is not null)
+        {
+            var body = await GetBodyAsync(next, ct) ?? throw new SyncProblem($"Exact Online does not know {Describe(next)}.");
+            using var page = ParseDocument(body, next);
+            var d = page.RootElement.ValueKind == JsonValueKind.Object && page.RootElement.TryGetProperty("d", out var envelope) ? envelope : default;
+            var results = d.ValueKind == JsonValueKind.Object && d.TryGetProperty("results", out var list) ? list : d;
+            if (results.ValueKind != JsonValueKind.Array)
+                throw new SyncProblem($"Exact Online answered {Describe(next)} without a list of results.", response: Clip(Text(body)));
+            foreach (var row in results.EnumerateArray())
+                if (row.ValueKind == JsonValueKind.Object) yield return row;
+            next = d.ValueKind == JsonValueKind.Object && d.TryGetProperty("__next", out var link) && link.ValueKind == JsonValueKind.String
+                   && link.GetString() is { Length: > 0 } nextLink ? Absolute(next, nextLink) : null;
+        }
+    }
+
     /// <summary>One GET with Exact's error handling; null for 404 (the record does not exist).</summary>
-    public async Task<JsonObject?> GetAsync(string url, CancellationToken ct)
+    public async Task<JsonObject?> GetAsync(string url, CancellationToken ct) =>
+        await GetBodyAsync(url, ct) is { } body ? Parse(body, url) : null;
+
+    /// <summary>One GET's body with Exact's error handling; null for 404.</summary>
+    private async Task<byte[]?> GetBodyAsync(string url, CancellationToken ct)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -129,7 +155,7 @@ public sealed class ExactOnlineClient
                 if (response.IsSuccessStatusCode)
                 {
                     if (pause is { } wait) await Task.Delay(wait, ct);
-                    return Parse(body, url);
+                    return body;
                 }
                 if (response.StatusCode == HttpStatusCode.NotFound) return null;
                 throw Problem(response, Text(body), url, dailyExhausted);
@@ -199,6 +225,18 @@ public sealed class ExactOnlineClient
         catch (JsonException e)
         {
             // During maintenance Exact has been seen answering an HTML page, even with 200.
+            throw new SyncProblem($"Exact Online answered {Describe(url)} with something that is not data (maintenance?). The run will be tried again later.", e, Clip(Text(body)));
+        }
+    }
+
+    private static JsonDocument ParseDocument(byte[] body, string url)
+    {
+        try
+        {
+            return JsonDocument.Parse(body.AsMemory(body.AsSpan().StartsWith("\uFEFF"u8) ? 3 : 0));
+        }
+        catch (JsonException e)
+        {
             throw new SyncProblem($"Exact Online answered {Describe(url)} with something that is not data (maintenance?). The run will be tried again later.", e, Clip(Text(body)));
         }
     }

@@ -29,8 +29,8 @@ public sealed class ExactRelatedRows(IReadOnlyDictionary<string, ExactType> fiel
     public static async Task<ExactRelatedRows> ReadAllAsync(ExactOnlineClient exact, string syncResource, IReadOnlyDictionary<string, ExactType> fields, CancellationToken ct)
     {
         var rows = new ExactRelatedRows(fields);
-        await foreach (var page in exact.PagesAsync(exact.Url(syncResource, fields.Keys.Append("Timestamp"), "Timestamp gt 1L"), ct))
-            rows.AddRange(page);
+        await foreach (var row in exact.RowsAsync(exact.Url(syncResource, fields.Keys.Append("Timestamp"), "Timestamp gt 1L"), ct))
+            rows.Add(row);
         return rows;
     }
 
@@ -40,7 +40,8 @@ public sealed class ExactRelatedRows(IReadOnlyDictionary<string, ExactType> fiel
     {
         var rows = new ExactRelatedRows(fields);
         foreach (var chunk in itemIds.Chunk(itemsPerCall))
-            rows.AddRange(await exact.AllAsync(exact.Url(resource, fields.Keys, string.Join(" or ", chunk.Select(id => $"Item eq guid'{id}'"))), ct));
+            await foreach (var row in exact.RowsAsync(exact.Url(resource, fields.Keys, string.Join(" or ", chunk.Select(id => $"Item eq guid'{id}'"))), ct))
+                rows.Add(row);
         return rows;
     }
 
@@ -58,7 +59,22 @@ public sealed class ExactRelatedRows(IReadOnlyDictionary<string, ExactType> fiel
         MaxTimestamp = Math.Max(MaxTimestamp, ExactRecordCheck.Timestamp(row) ?? 0);
         if (!Guid.TryParse(row["Item"]?.ToString(), out var item)) return;
         var (data, problem) = ExactRecordCheck.Clean(row, fields);
-        var index = Store(Encode(data, problem));
+        Chain(item, Store(Encode(data, problem)));
+    }
+
+    /// <summary>
+    /// Adds one row straight from the page's parsed document, stored exactly as <see cref="Add(JsonObject)"/> stores it,
+    /// without a node tree per row and a cleaned copy of it (a first run of 100,000 items reads some 380,000 rows).
+    /// </summary>
+    public void Add(JsonElement row)
+    {
+        MaxTimestamp = Math.Max(MaxTimestamp, Timestamp(row) ?? 0);
+        if (!row.TryGetProperty("Item", out var owner) || owner.ValueKind != JsonValueKind.String || !Guid.TryParse(owner.GetString(), out var item)) return;
+        Chain(item, Store(Encode(row)));
+    }
+
+    private void Chain(Guid item, int index)
+    {
         if (_byItem.TryGetValue(item, out var chain))
         {
             _next[chain.Last] = index;
@@ -109,6 +125,77 @@ public sealed class ExactRelatedRows(IReadOnlyDictionary<string, ExactType> fiel
         return _buffer.GetBuffer().AsSpan(0, (int)_buffer.Length);
     }
 
+    /// <summary>What <see cref="ExactRecordCheck.Clean"/> and <see cref="Encode(JsonObject, string?)"/> make of a row, read from the element.</summary>
+    private ReadOnlySpan<byte> Encode(JsonElement row)
+    {
+        string? problem = null;
+        foreach (var (name, type) in fields)
+            if (row.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null && Converted(value, type).Error is { } error)
+                problem ??= $"field {name}: {error}, got {JsonSerializer.Serialize(value)}";
+        _buffer.SetLength(0);
+        using (var writer = new BinaryWriter(_buffer, System.Text.Encoding.UTF8, leaveOpen: true))
+        {
+            writer.Write(problem is not null);
+            if (problem is not null) writer.Write(problem);
+            foreach (var (name, type) in fields)
+            {
+                if (!row.TryGetProperty(name, out var value)) writer.Write((byte)Tag.Absent);
+                else if (value.ValueKind == JsonValueKind.Null) writer.Write((byte)Tag.Null);
+                else
+                {
+                    var (text, number, _) = Converted(value, type);
+                    if (text is not null) WriteText(writer, text);
+                    else if (number is not null)
+                    {
+                        writer.Write((byte)Tag.Number);
+                        writer.Write(number);
+                    }
+                    else Write(writer, value);
+                }
+            }
+        }
+        return _buffer.GetBuffer().AsSpan(0, (int)_buffer.Length);
+    }
+
+    /// <summary>The value the record check puts in place of the one sent (text or a number's JSON), and its complaint.</summary>
+    private static (string? Text, string? Number, string? Error) Converted(JsonElement value, ExactType type)
+    {
+        var kind = value.ValueKind;
+        var text = kind == JsonValueKind.String ? value.GetString() : null;
+        switch (type)
+        {
+            case ExactType.Guid:
+                return text is not null && Guid.TryParse(text, out var id) ? (id.ToString(), null, null) : (null, null, "expected an ID (GUID)");
+            case ExactType.Text:
+                return text is not null ? (text, null, null) : (null, null, "expected text");
+            case ExactType.Boolean:
+                return kind is JsonValueKind.True or JsonValueKind.False ? (null, null, null) : (null, null, "expected true or false");
+            case ExactType.Number:
+                if (kind == JsonValueKind.Number) return (null, null, null);
+                // Int64 values such as Timestamp may arrive as strings; the check makes them numbers.
+                return text is not null && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var n)
+                    ? (null, JsonValue.Create(n).ToJsonString(), null)
+                    : (null, null, "expected a number");
+            case ExactType.Date:
+                return text is not null && ExactDate.Parse(text) is { } date
+                    ? (date.ToString(DateFormat, CultureInfo.InvariantCulture), null, null)
+                    : (null, null, "expected a date like /Date(1704067200000)/");
+            default:
+                return (null, null, null);
+        }
+    }
+
+    /// <summary>A value kept as sent, tagged as the same value in a node is tagged.</summary>
+    private static void Write(BinaryWriter writer, JsonElement value) =>
+        Write(writer, value.ValueKind, value.ValueKind == JsonValueKind.String ? value.GetString() : null,
+            value.ValueKind == JsonValueKind.Number ? value.GetRawText() : value.ValueKind is JsonValueKind.Object or JsonValueKind.Array ? JsonSerializer.Serialize(value) : null);
+
+    private static long? Timestamp(JsonElement row) =>
+        !row.TryGetProperty("Timestamp", out var value) ? null
+        : value.ValueKind == JsonValueKind.Number ? value.GetInt64()
+        : value.ValueKind == JsonValueKind.String && long.TryParse(value.GetString(), CultureInfo.InvariantCulture, out var t) ? t
+        : null;
+
     private static void Write(BinaryWriter writer, bool present, JsonNode? value)
     {
         if (!present)
@@ -116,9 +203,18 @@ public sealed class ExactRelatedRows(IReadOnlyDictionary<string, ExactType> fiel
             writer.Write((byte)Tag.Absent);
             return;
         }
-        switch (value?.GetValueKind())
+        var kind = value?.GetValueKind() ?? JsonValueKind.Null;
+        Write(writer, kind, kind == JsonValueKind.String ? value!.GetValue<string>() : null,
+            kind is JsonValueKind.Number or JsonValueKind.Object or JsonValueKind.Array ? value!.ToJsonString() : null);
+    }
+
+    /// <param name="text">A string's value.</param>
+    /// <param name="json">A number's, object's or array's JSON.</param>
+    private static void Write(BinaryWriter writer, JsonValueKind kind, string? text, string? json)
+    {
+        switch (kind)
         {
-            case null or JsonValueKind.Null:
+            case JsonValueKind.Null or JsonValueKind.Undefined:
                 writer.Write((byte)Tag.Null);
                 break;
             case JsonValueKind.True:
@@ -129,34 +225,39 @@ public sealed class ExactRelatedRows(IReadOnlyDictionary<string, ExactType> fiel
                 break;
             case JsonValueKind.Number:
                 writer.Write((byte)Tag.Number);
-                writer.Write(value.ToJsonString());
+                writer.Write(json!);
                 break;
             case JsonValueKind.String:
-                var text = value.GetValue<string>();
-                if (text.Length == 36 && Guid.TryParseExact(text, "D", out var id) && id.ToString() == text)
-                {
-                    Span<byte> bytes = stackalloc byte[16];
-                    id.TryWriteBytes(bytes);
-                    writer.Write((byte)Tag.Id);
-                    writer.Write(bytes);
-                }
-                else if (text.Length == 25 && DateTimeOffset.TryParseExact(text, DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-                         && date.ToString(DateFormat, CultureInfo.InvariantCulture) == text)
-                {
-                    writer.Write((byte)Tag.Date);
-                    writer.Write(date.Ticks);
-                    writer.Write((short)date.Offset.TotalMinutes);
-                }
-                else
-                {
-                    writer.Write((byte)Tag.Text);
-                    writer.Write(text);
-                }
+                WriteText(writer, text!);
                 break;
             default:
                 writer.Write((byte)Tag.OtherJson);
-                writer.Write(value.ToJsonString());
+                writer.Write(json!);
                 break;
+        }
+    }
+
+    /// <summary>Text as its tag: an ID in Guid's own spelling as 16 bytes, a date in the cleaned format as ticks, else as is.</summary>
+    private static void WriteText(BinaryWriter writer, string text)
+    {
+        if (text.Length == 36 && Guid.TryParseExact(text, "D", out var id) && id.ToString() == text)
+        {
+            Span<byte> bytes = stackalloc byte[16];
+            id.TryWriteBytes(bytes);
+            writer.Write((byte)Tag.Id);
+            writer.Write(bytes);
+        }
+        else if (text.Length == 25 && DateTimeOffset.TryParseExact(text, DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+                 && date.ToString(DateFormat, CultureInfo.InvariantCulture) == text)
+        {
+            writer.Write((byte)Tag.Date);
+            writer.Write(date.Ticks);
+            writer.Write((short)date.Offset.TotalMinutes);
+        }
+        else
+        {
+            writer.Write((byte)Tag.Text);
+            writer.Write(text);
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Koppel.Infrastructure.Connectors.ExactOnline;
 
@@ -92,5 +93,35 @@ public sealed class ExactRelatedRowsTests
         Assert.False(data.ContainsKey("Quantity"));
         Assert.True(data.ContainsKey("Account"));
         Assert.Null(data["Account"]);
+    }
+
+    [Fact]
+    public void A_row_read_from_the_page_document_is_stored_as_the_same_row_as_a_node()
+    {
+        var sent = new List<JsonObject>
+        {
+            Price("0b9c8d7e-6f5a-4b3c-9d2e-1f0a9b8c7d6e", "12.50", account: "A1B2C3D4-E5F6-4A7B-8C9D-0E1F2A3B4C5D", endDate: "/Date(1735689600000)/"),
+            Price("00000000-0000-4000-8000-000000000001", "\"n/a\""),
+            Price("00000000-0000-4000-8000-000000000002", "\"7.25\""),
+            Price("00000000-0000-4000-8000-000000000003", "1E3"),
+            Price("00000000-0000-4000-8000-000000000004", "[1, 2]"),
+        };
+        sent[1]["StartDate"] = "yesterday";
+        sent[2]["Currency"] = 978;
+        sent[2].Remove("Quantity");
+        sent[3]["ID"] = "not an id";
+        sent[3]["Unit"] = "Stück \"groß\" 😀";
+        sent[4]["Timestamp"] = "8812399";
+        var rows = new ExactRelatedRows(ExactItemFields.Price);
+        foreach (var row in sent) rows.Add(row);
+        using var page = JsonDocument.Parse(new JsonArray([.. sent.Select(r => r.DeepClone())]).ToJsonString());
+        var fromElements = new ExactRelatedRows(ExactItemFields.Price);
+
+        foreach (var row in page.RootElement.EnumerateArray()) fromElements.Add(row);
+
+        Assert.Equal(rows.For(Chair).Select(r => (r.Data.ToJsonString(), r.Problem)), fromElements.For(Chair).Select(r => (r.Data.ToJsonString(), r.Problem)));
+        Assert.Equal(5, fromElements.For(Chair).Count());
+        Assert.Equal(rows.MaxTimestamp, fromElements.MaxTimestamp);
+        Assert.Equal(8812399, fromElements.MaxTimestamp);
     }
 }
