@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json.Nodes;
 
@@ -10,7 +11,24 @@ internal sealed class SourcePath
 
     private SourcePath(IReadOnlyList<Step> steps) => _steps = steps;
 
+    // A run applies the same mapping, so the same few paths, to every record: each text is parsed once. The cap only
+    // keeps a process that sees endless distinct paths (previews of typed-in paths) from growing without end.
+    private static readonly ConcurrentDictionary<string, (bool Parsed, SourcePath Path, string Error)> Known = new(StringComparer.Ordinal);
+    private const int MostKnown = 10_000;
+
     public static bool TryParse(string? text, out SourcePath path, out string error)
+    {
+        if (text is not null && Known.TryGetValue(text, out var known))
+        {
+            (path, error) = (known.Path, known.Error);
+            return known.Parsed;
+        }
+        var parsed = TryParseText(text, out path, out error);
+        if (text is not null && Known.Count < MostKnown) Known.TryAdd(text, (parsed, path, error));
+        return parsed;
+    }
+
+    private static bool TryParseText(string? text, out SourcePath path, out string error)
     {
         path = new SourcePath([]);
         error = "";

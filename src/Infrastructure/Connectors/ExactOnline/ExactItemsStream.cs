@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Koppel.Domain.Sync;
 using Koppel.Infrastructure.Integrations;
@@ -31,12 +32,12 @@ public sealed class ExactItemsStream(ExactOnlineClient exact) : ISourceStream
         var emitted = new HashSet<Guid>();
 
         var itemsUrl = exact.Url("sync/Logistics/Items", ExactItemFields.SyncItem.Keys, $"Timestamp gt {cursor.Items}L");
-        await foreach (var page in exact.PagesAsync(itemsUrl, ct))
+        await foreach (var page in exact.ElementPagesAsync(itemsUrl, ct))
         {
-            var records = await EnrichAsync(page, ExactItemFields.SyncItem, loadAll: firstRun || page.Count > LoadAllAbove, ct);
+            var records = await EnrichAsync(Cleaned(page, ExactItemFields.SyncItem), loadAll: firstRun || page.Count > LoadAllAbove, ct);
             foreach (var r in records)
                 if (Guid.TryParse(r.Id, out var id)) emitted.Add(id);
-            cursor = cursor with { Items = Math.Max(cursor.Items, MaxTimestamp(page)) };
+            cursor = cursor with { Items = Math.Max(cursor.Items, page.Select(ExactRecordCheck.Timestamp).Max() ?? 0) };
             // A complete read of prices/stock made for this page covers every change up to its highest Timestamp.
             if (_allPrices is not null) cursor = cursor with { Prices = Math.Max(cursor.Prices, _allPrices.MaxTimestamp) };
             if (_allStock is not null) cursor = cursor with { Stock = Math.Max(cursor.Stock, _allStock.MaxTimestamp) };
@@ -82,25 +83,31 @@ public sealed class ExactItemsStream(ExactOnlineClient exact) : ISourceStream
     /// <summary>Items by ID (bulk endpoint, 40 IDs per call), enriched.</summary>
     private async Task<List<SourceRecord>> ItemsByIdAsync(IReadOnlyList<string> ids, CancellationToken ct)
     {
-        var rows = new List<JsonObject>();
+        var items = new List<(JsonObject, string?)>();
         foreach (var chunk in ids.Chunk(PriceChunk))
-            rows.AddRange(await exact.AllAsync(exact.Url("bulk/Logistics/Items", ExactItemFields.Item.Keys, AnyOf("ID", chunk)), ct));
-        return rows.Count == 0 ? [] : await EnrichAsync(rows, ExactItemFields.Item, loadAll: rows.Count > LoadAllAbove, ct);
+            await foreach (var page in exact.ElementPagesAsync(exact.Url("bulk/Logistics/Items", ExactItemFields.Item.Keys, AnyOf("ID", chunk)), ct))
+                items.AddRange(Cleaned(page, ExactItemFields.Item));
+        return items.Count == 0 ? [] : await EnrichAsync(items, loadAll: items.Count > LoadAllAbove, ct);
     }
 
-    private async Task<List<SourceRecord>> EnrichAsync(IReadOnlyList<JsonObject> items, IReadOnlyDictionary<string, ExactType> fields, bool loadAll, CancellationToken ct)
+    /// <summary>Items checked straight from the page (see <see cref="ExactRecordCheck.Clean(JsonElement, IReadOnlyDictionary{string, ExactType}, string[])"/>).</summary>
+    private static List<(JsonObject Data, string? Problem)> Cleaned(IReadOnlyList<JsonElement> page, IReadOnlyDictionary<string, ExactType> fields) =>
+        page.Select(item => ExactRecordCheck.Clean(item, fields, "ID", "Code")).ToList();
+
+    private async Task<List<SourceRecord>> EnrichAsync(IReadOnlyList<(JsonObject Data, string? Problem)> items, bool loadAll, CancellationToken ct)
     {
         if (items.Count == 0) return [];
-        var ids = items.Select(i => i["ID"]?.ToString()).Where(i => Guid.TryParse(i, out _)).Select(i => i!.ToLowerInvariant()).ToList();
+        // A valid ID is in the record in Guid's own spelling; an invalid one is kept as sent, and is no item to read rows of.
+        var ids = items.Select(i => i.Data["ID"]?.ToString()).Where(i => Guid.TryParse(i, out _)).Select(i => i!.ToLowerInvariant()).ToList();
         var prices = loadAll ? (_allPrices ??= await ExactRelatedRows.ReadAllAsync(exact, "sync/Logistics/SalesItemPrices", ExactItemFields.Price, ct))
             : await ExactRelatedRows.ReadForItemsAsync(exact, "bulk/Logistics/SalesItemPrices", ExactItemFields.Price, ids, PriceChunk, ct);
         var stock = loadAll ? (_allStock ??= await ExactRelatedRows.ReadAllAsync(exact, "sync/Inventory/ItemWarehouses", ExactItemFields.Stock, ct))
             : await ExactRelatedRows.ReadForItemsAsync(exact, "inventory/ItemWarehouses", ExactItemFields.Stock, ids, StockChunk, ct);
         var records = new List<SourceRecord>(items.Count);
-        foreach (var item in items)
+        foreach (var (data, cleanProblem) in items)
         {
-            var (data, problem) = ExactRecordCheck.Clean(item, fields, "ID", "Code");
-            var id = (data["ID"] as JsonValue)?.ToString() ?? item["ID"]?.ToJsonString() ?? "(no ID)";
+            var problem = cleanProblem;
+            var id = (data["ID"] as JsonValue)?.ToString() ?? data["ID"]?.ToJsonString() ?? "(no ID)";
             var key = id.ToLowerInvariant();
 
             var priceList = new JsonArray();

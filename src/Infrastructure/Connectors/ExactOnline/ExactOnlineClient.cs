@@ -114,19 +114,42 @@ public sealed class ExactOnlineClient
     /// </summary>
     public async IAsyncEnumerable<JsonElement> RowsAsync(string url, [EnumeratorCancellation] CancellationToken ct)
     {
+        await foreach (var (page, rows) in DocumentsAsync(url, ct))
+            using (page)
+                foreach (var row in rows) yield return row;
+    }
+
+    /// <summary>
+    /// Every page of a list as its rows' elements, for records built from them (see <see cref="ExactRecordCheck.Clean(JsonElement, IReadOnlyDictionary{string, ExactType}, string[])"/>):
+    /// the page's document is left to the garbage collector, as values of those records may point into it.
+    /// </summary>
+    public async IAsyncEnumerable<IReadOnlyList<JsonElement>> ElementPagesAsync(string url, [EnumeratorCancellation] CancellationToken ct)
+    {
+        await foreach (var (_, rows) in DocumentsAsync(url, ct))
+            yield return rows;
+    }
+
+    private async IAsyncEnumerable<(JsonDocument Page, List<JsonElement> Rows)> DocumentsAsync(string url, [EnumeratorCancellation] CancellationToken ct)
+    {
         string? next = url;
         while (next is not null)
         {
             var body = await GetBodyAsync(next, ct) ?? throw new SyncProblem($"Exact Online does not know {Describe(next)}.");
-            using var page = ParseDocument(body, next);
+            var page = ParseDocument(body, next);
             var d = page.RootElement.ValueKind == JsonValueKind.Object && page.RootElement.TryGetProperty("d", out var envelope) ? envelope : default;
             var results = d.ValueKind == JsonValueKind.Object && d.TryGetProperty("results", out var list) ? list : d;
             if (results.ValueKind != JsonValueKind.Array)
+            {
+                page.Dispose();
                 throw new SyncProblem($"Exact Online answered {Describe(next)} without a list of results.", response: Clip(Text(body)));
+            }
+            var rows = new List<JsonElement>(results.GetArrayLength());
             foreach (var row in results.EnumerateArray())
-                if (row.ValueKind == JsonValueKind.Object) yield return row;
+                if (row.ValueKind == JsonValueKind.Object) rows.Add(row);
+            var current = next;
             next = d.ValueKind == JsonValueKind.Object && d.TryGetProperty("__next", out var link) && link.ValueKind == JsonValueKind.String
-                   && link.GetString() is { Length: > 0 } nextLink ? Absolute(next, nextLink) : null;
+                   && link.GetString() is { Length: > 0 } nextLink ? Absolute(current, nextLink) : null;
+            yield return (page, rows);
         }
     }
 

@@ -34,6 +34,72 @@ public static class ExactRecordCheck
         return (data, problem);
     }
 
+    /// <summary>
+    /// As <see cref="Clean(JsonObject, IReadOnlyDictionary{string, ExactType}, string[])"/>, from a row of a parsed page:
+    /// values kept as sent stay backed by the page's document (so it must not be disposed), and no node tree is built
+    /// for the row only to be copied. Gives the same record, value for value.
+    /// </summary>
+    public static (JsonObject Data, string? Problem) Clean(JsonElement row, IReadOnlyDictionary<string, ExactType> fields, params string[] required)
+    {
+        var data = new JsonObject();
+        string? problem = null;
+        foreach (var (name, type) in fields)
+        {
+            var present = row.TryGetProperty(name, out var value);
+            if (!present || value.ValueKind == JsonValueKind.Null)
+            {
+                if (present || required.Contains(name)) data[name] = null;
+                if (required.Contains(name)) problem ??= $"field {name}: is empty, but Exact always fills it";
+                continue;
+            }
+            var (text, number, error) = Check(value, type);
+            data[name] = text is not null ? JsonValue.Create(text) : number is { } n ? JsonValue.Create(n) : AsSent(value);
+            if (error is not null) problem ??= $"field {name}: {error}, got {JsonSerializer.Serialize(value)}";
+        }
+        return (data, problem);
+    }
+
+    private static JsonNode? AsSent(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.Object => JsonObject.Create(value),
+        JsonValueKind.Array => JsonArray.Create(value),
+        _ => JsonValue.Create(value),
+    };
+
+    /// <summary>
+    /// One value as sent, checked as <see cref="Clean(JsonObject, IReadOnlyDictionary{string, ExactType}, string[])"/> checks
+    /// it: what the check puts in its place (an ID in Guid's own spelling, a date as ISO 8601, a number sent as text), or
+    /// nothing when it is kept as sent; and the complaint, if any.
+    /// </summary>
+    internal static (string? Text, double? Number, string? Error) Check(JsonElement value, ExactType type)
+    {
+        var kind = value.ValueKind;
+        var text = kind == JsonValueKind.String ? value.GetString() : null;
+        switch (type)
+        {
+            case ExactType.Guid:
+                return text is not null && Guid.TryParse(text, out var id) ? (id.ToString(), null, null) : (null, null, "expected an ID (GUID)");
+            case ExactType.Text:
+                return text is not null ? (null, null, null) : (null, null, "expected text");
+            case ExactType.Boolean:
+                return kind is JsonValueKind.True or JsonValueKind.False ? (null, null, null) : (null, null, "expected true or false");
+            case ExactType.Number:
+                if (kind == JsonValueKind.Number) return (null, null, null);
+                return text is not null && double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var n)
+                    ? (null, n, null)
+                    : (null, null, "expected a number");
+            case ExactType.Date:
+                return text is not null && ExactDate.Parse(text) is { } date
+                    ? (date.ToString(IsoDate, System.Globalization.CultureInfo.InvariantCulture), null, null)
+                    : (null, null, "expected a date like /Date(1704067200000)/");
+            default:
+                return (null, null, null);
+        }
+    }
+
+    /// <summary>How a cleaned date is written.</summary>
+    public const string IsoDate = "yyyy-MM-dd'T'HH:mm:sszzz";
+
     private static (JsonNode? Value, string? Error) Convert(JsonNode value, ExactType type)
     {
         var kind = value.GetValueKind();
@@ -53,7 +119,7 @@ public static class ExactRecordCheck
                     : (null, "expected a number");
             case ExactType.Date:
                 return kind == JsonValueKind.String && ExactDate.Parse((string?)value) is { } date
-                    ? (JsonValue.Create(date.ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture)), null)
+                    ? (JsonValue.Create(date.ToString(IsoDate, System.Globalization.CultureInfo.InvariantCulture)), null)
                     : (null, "expected a date like /Date(1704067200000)/");
             default:
                 return (null, null);
@@ -67,4 +133,11 @@ public static class ExactRecordCheck
         JsonValue v when long.TryParse((string?)v, System.Globalization.CultureInfo.InvariantCulture, out var t) => t,
         _ => null,
     };
+
+    /// <summary>A Timestamp as a number, read from a row of a parsed page.</summary>
+    public static long? Timestamp(JsonElement row) =>
+        !row.TryGetProperty("Timestamp", out var value) ? null
+        : value.ValueKind == JsonValueKind.Number ? value.GetInt64()
+        : value.ValueKind == JsonValueKind.String && long.TryParse(value.GetString(), System.Globalization.CultureInfo.InvariantCulture, out var t) ? t
+        : null;
 }

@@ -13,7 +13,7 @@ namespace Koppel.Infrastructure.Connectors.ExactOnline;
 /// </summary>
 public sealed class ExactRelatedRows(IReadOnlyDictionary<string, ExactType> fields)
 {
-    private const string DateFormat = "yyyy-MM-dd'T'HH:mm:sszzz";
+    private const string DateFormat = ExactRecordCheck.IsoDate;
     // Chunks grow from small (a page of an incremental run holds a few rows) to this size (a first run).
     private const int FirstChunk = 4096, LargestChunk = 1 << 20;
     private readonly string[] _names = [.. fields.Keys];
@@ -68,7 +68,7 @@ public sealed class ExactRelatedRows(IReadOnlyDictionary<string, ExactType> fiel
     /// </summary>
     public void Add(JsonElement row)
     {
-        MaxTimestamp = Math.Max(MaxTimestamp, Timestamp(row) ?? 0);
+        MaxTimestamp = Math.Max(MaxTimestamp, ExactRecordCheck.Timestamp(row) ?? 0);
         if (!row.TryGetProperty("Item", out var owner) || owner.ValueKind != JsonValueKind.String || !Guid.TryParse(owner.GetString(), out var item)) return;
         Chain(item, Store(Encode(row)));
     }
@@ -130,7 +130,7 @@ public sealed class ExactRelatedRows(IReadOnlyDictionary<string, ExactType> fiel
     {
         string? problem = null;
         foreach (var (name, type) in fields)
-            if (row.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null && Converted(value, type).Error is { } error)
+            if (row.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null && ExactRecordCheck.Check(value, type).Error is { } error)
                 problem ??= $"field {name}: {error}, got {JsonSerializer.Serialize(value)}";
         _buffer.SetLength(0);
         using (var writer = new BinaryWriter(_buffer, System.Text.Encoding.UTF8, leaveOpen: true))
@@ -143,12 +143,12 @@ public sealed class ExactRelatedRows(IReadOnlyDictionary<string, ExactType> fiel
                 else if (value.ValueKind == JsonValueKind.Null) writer.Write((byte)Tag.Null);
                 else
                 {
-                    var (text, number, _) = Converted(value, type);
+                    var (text, number, _) = ExactRecordCheck.Check(value, type);
                     if (text is not null) WriteText(writer, text);
-                    else if (number is not null)
+                    else if (number is { } n)
                     {
                         writer.Write((byte)Tag.Number);
-                        writer.Write(number);
+                        writer.Write(JsonValue.Create(n).ToJsonString());
                     }
                     else Write(writer, value);
                 }
@@ -157,44 +157,10 @@ public sealed class ExactRelatedRows(IReadOnlyDictionary<string, ExactType> fiel
         return _buffer.GetBuffer().AsSpan(0, (int)_buffer.Length);
     }
 
-    /// <summary>The value the record check puts in place of the one sent (text or a number's JSON), and its complaint.</summary>
-    private static (string? Text, string? Number, string? Error) Converted(JsonElement value, ExactType type)
-    {
-        var kind = value.ValueKind;
-        var text = kind == JsonValueKind.String ? value.GetString() : null;
-        switch (type)
-        {
-            case ExactType.Guid:
-                return text is not null && Guid.TryParse(text, out var id) ? (id.ToString(), null, null) : (null, null, "expected an ID (GUID)");
-            case ExactType.Text:
-                return text is not null ? (text, null, null) : (null, null, "expected text");
-            case ExactType.Boolean:
-                return kind is JsonValueKind.True or JsonValueKind.False ? (null, null, null) : (null, null, "expected true or false");
-            case ExactType.Number:
-                if (kind == JsonValueKind.Number) return (null, null, null);
-                // Int64 values such as Timestamp may arrive as strings; the check makes them numbers.
-                return text is not null && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var n)
-                    ? (null, JsonValue.Create(n).ToJsonString(), null)
-                    : (null, null, "expected a number");
-            case ExactType.Date:
-                return text is not null && ExactDate.Parse(text) is { } date
-                    ? (date.ToString(DateFormat, CultureInfo.InvariantCulture), null, null)
-                    : (null, null, "expected a date like /Date(1704067200000)/");
-            default:
-                return (null, null, null);
-        }
-    }
-
     /// <summary>A value kept as sent, tagged as the same value in a node is tagged.</summary>
     private static void Write(BinaryWriter writer, JsonElement value) =>
         Write(writer, value.ValueKind, value.ValueKind == JsonValueKind.String ? value.GetString() : null,
             value.ValueKind == JsonValueKind.Number ? value.GetRawText() : value.ValueKind is JsonValueKind.Object or JsonValueKind.Array ? JsonSerializer.Serialize(value) : null);
-
-    private static long? Timestamp(JsonElement row) =>
-        !row.TryGetProperty("Timestamp", out var value) ? null
-        : value.ValueKind == JsonValueKind.Number ? value.GetInt64()
-        : value.ValueKind == JsonValueKind.String && long.TryParse(value.GetString(), CultureInfo.InvariantCulture, out var t) ? t
-        : null;
 
     private static void Write(BinaryWriter writer, bool present, JsonNode? value)
     {
