@@ -11,6 +11,8 @@ public sealed class OpenError
     public int TenantId { get; set; }
     public required string Flow { get; set; }
     public required string SourceKey { get; set; }
+    /// <summary>The record's name at its latest failure (see <see cref="SyncLogEntry.DisplayName"/>).</summary>
+    public string? DisplayName { get; set; }
     /// <summary>The latest failure's message: the inbox groups records by it.</summary>
     public required string Reason { get; set; }
     public DateTime FirstFailedAt { get; set; }

@@ -11,6 +11,8 @@ public sealed class SyncLogEntry
     public DateTime At { get; set; }
     public required string SourceKey { get; set; }
     public string? TargetKey { get; set; }
+    /// <summary>The record as people know it in the source (e.g. "ART-01234 · Steel stool"), next to its id.</summary>
+    public string? DisplayName { get; set; }
     /// <summary>Human-readable: what happened and, on failure, why and what to do.</summary>
     public required string Message { get; set; }
     public string? SourcePayload { get; set; }

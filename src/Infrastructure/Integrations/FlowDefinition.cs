@@ -50,6 +50,8 @@ public sealed class FlowDefinition
     public IReadOnlyList<TargetType> TargetTypes => TargetFields.Select(f => f.Accepts).ToList();
     /// <summary>What the mapping can read (after the record rules); optional, samples fill in the rest.</summary>
     public IReadOnlyList<SourceField> SourceFields { get; init; } = [];
+    /// <summary>How the log and the inbox name a source record next to its id.</summary>
+    public RecordTitle Title { get; init; } = RecordTitle.None;
     /// <summary>Records already linked are never written again (e.g. sell orders: new orders only).</summary>
     public bool CreateOnly { get; init; }
     public required Func<FlowContext, FlowParts> Build { get; init; }

@@ -35,6 +35,7 @@ internal static class OpenErrorBook
                 db.OpenErrors.Add(row = new OpenError { TenantId = tenantId, Flow = flow, SourceKey = sourceId, Reason = entry.Message });
             row.Failed(entry.Message, now);
             row.LastLogId = entry.Id;
+            row.DisplayName = entry.DisplayName ?? row.DisplayName;
         }
         await db.SaveChangesAsync(ct);
     }

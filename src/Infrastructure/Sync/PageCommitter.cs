@@ -65,7 +65,7 @@ internal sealed class PageCommitter(KoppelDb db, int tenantId, FlowDefinition fl
                 var entry = new SyncLogEntry
                 {
                     TenantId = tenantId, RunId = run.Id, Flow = _flow, Outcome = result.Outcome, At = now,
-                    SourceKey = result.SourceId, TargetKey = result.TargetId ?? before.GetValueOrDefault(result.SourceId)?.TargetId,
+                    SourceKey = result.SourceId, DisplayName = result.DisplayName, TargetKey = result.TargetId ?? before.GetValueOrDefault(result.SourceId)?.TargetId,
                     Message = result.Message ?? result.Outcome.ToString(),
                     SourcePayload = result.SourcePayload, TargetPayload = result.TargetPayload, TargetResponse = result.TargetResponse,
                 };

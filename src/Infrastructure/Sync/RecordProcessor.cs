@@ -19,7 +19,16 @@ internal sealed class RecordProcessor(FlowDefinition flow, FlowParts parts, Fiel
 
     public async Task<RecordResult> ProcessAsync(SourceRecord record, RecordLinkState? link, bool force, CancellationToken ct)
     {
-        var source = record.Data.ToJsonString();
+        // Named before the rules run, from the record as the source gave it.
+        var title = record.Deleted ? null : flow.Title.Of(record.Data);
+        var result = await HandleAsync(record, link, force, ct);
+        return title is null ? result : result with { DisplayName = title };
+    }
+
+    private async Task<RecordResult> HandleAsync(SourceRecord record, RecordLinkState? link, bool force, CancellationToken ct)
+    {
+        // Accents and Cyrillic kept as written, so the log search finds "Vevő" or "Товар" inside the payload.
+        var source = JsonText.Of(record.Data);
         if (record.Problem is not null)
             return new RecordResult(record.Id, Outcome.Failed)
             {

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Koppel.Infrastructure.SyncLog;
 
 /// <summary>
-/// Text search over record keys and messages, ignoring case: the words typed, in order, the last one possibly
+/// Text search over record keys, names, messages and the payloads read from the source, ignoring case: the words typed, in order, the last one possibly
 /// unfinished ("ART-012" finds ART-01234, "price is n" finds "the price is not a number"). A key such as ART-01234
 /// or SO-2026-17 is one word.
 /// </summary>
@@ -31,7 +31,9 @@ internal static partial class SyncLogSearch
         if (db.Database.IsNpgsql())
             return db.SyncLog.Where(l => EF.Functions.ILike(l.SourceKey, pattern, "\\")
                                          || (l.TargetKey != null && EF.Functions.ILike(l.TargetKey, pattern, "\\"))
-                                         || EF.Functions.ILike(l.Message, pattern, "\\"));
+                                         || (l.DisplayName != null && EF.Functions.ILike(l.DisplayName, pattern, "\\"))
+                                         || EF.Functions.ILike(l.Message, pattern, "\\")
+                                         || (l.SourcePayload != null && EF.Functions.ILike(l.SourcePayload, pattern, "\\")));
 
         // One phrase of the words, the last a prefix: "art-012" * (letters, digits and - _ . / only: nothing to escape).
         var phrase = "\"" + string.Join(' ', words) + "\" *";
@@ -49,7 +51,9 @@ internal static partial class SyncLogSearch
         // SQLite's LIKE ignores case like the full-text match; the words in order, anywhere, find at least as much.
         return db.SyncLog.Where(l => EF.Functions.Like(l.SourceKey, pattern, "\\")
                                      || (l.TargetKey != null && EF.Functions.Like(l.TargetKey, pattern, "\\"))
-                                     || EF.Functions.Like(l.Message, pattern, "\\"));
+                                     || (l.DisplayName != null && EF.Functions.Like(l.DisplayName, pattern, "\\"))
+                                     || EF.Functions.Like(l.Message, pattern, "\\")
+                                     || (l.SourcePayload != null && EF.Functions.Like(l.SourcePayload, pattern, "\\")));
     }
 
     /// <summary>What separates words: the same characters the full-text table's tokenizer splits on.</summary>

@@ -185,7 +185,7 @@ public sealed class SyncLogPageTests(LogPortal portal)
         var lines = (await File.ReadAllLinesAsync(path)).Where(l => l.Length > 0).ToList();
 
         Assert.Matches(@"^sync-log-shop-one-\d{8}-\d{4}\.csv$", download.SuggestedFilename);
-        Assert.Equal("Time (UTC),Flow,Outcome,Record,Target record,Run,Message", lines[0].TrimStart('\uFEFF'));
+        Assert.Equal("Time (UTC),Flow,Outcome,Record,Name,Target record,Run,Message", lines[0].TrimStart('\uFEFF'));
         var records = lines.Skip(1).Select(l => l.Split(',')).ToList();
         Assert.NotEmpty(records);
         Assert.All(records, cells => Assert.Equal("Failed", cells[2]));

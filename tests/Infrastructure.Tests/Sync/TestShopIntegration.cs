@@ -40,6 +40,7 @@ public static class TestShopIntegration
             new FlowDefinition
             {
                 Key = "products", Name = "Products", Entity = "product", SourceSystem = "Test shop", TargetSystem = "Test store",
+                Title = new("{sku}", "{name}"),
                 DefaultMapping = FieldMapping.Of(("name", Rules.Copy("name")), ("sku", Rules.Copy("sku")), ("price", Rules.Copy("price"))),
                 TargetFields = [new TargetField("name", "text"), new TargetField("sku", "text"), new TargetField("price", "number"), new TargetField("status", "text")],
                 Build = Build,

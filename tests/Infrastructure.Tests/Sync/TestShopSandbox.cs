@@ -25,10 +25,15 @@ public sealed class TestShopSandbox(SandboxFaults faults) : SandboxSystem
     public int Writes => Requests.Count(r => r.Method != "GET" && r.Path.Contains("/products"));
     public int ItemPageReads => Requests.Count(r => r.Method == "GET" && r.Path.EndsWith("/items", StringComparison.Ordinal));
 
-    public void PutItem(string id, string? name, decimal price, string? sku = null)
+    /// <param name="note">A field no flow maps: text only the record's stored source data holds.</param>
+    public void PutItem(string id, string? name, decimal price, string? sku = null, string? note = null)
     {
         lock (_lock)
-            _items[id] = new JsonObject { ["id"] = id, ["name"] = name, ["sku"] = sku ?? $"SKU-{id}", ["price"] = price, ["version"] = ++_version };
+        {
+            var item = new JsonObject { ["id"] = id, ["name"] = name, ["sku"] = sku ?? $"SKU-{id}", ["price"] = price, ["version"] = ++_version };
+            if (note is not null) item["note"] = note;
+            _items[id] = item;
+        }
     }
 
     public void DeleteItem(string id)

@@ -52,7 +52,7 @@ public sealed class ErrorRetryTests
         Assert.Equal(2, engine.Shop.Writes - writesBefore);
         Assert.Equal(2, CreatesOf(engine, ["00002", "00005"]));
         Assert.Equal(0, CreatesOf(engine, ["00007"]));
-        var open = await engine.Hub.Get<ErrorInbox>().RecordsAsync(Engine.Tenant, "products", reason, default);
+        var open = await engine.Hub.Get<ErrorInbox>().RecordsAsync(Engine.Tenant, new(Flow: "products", Reason: reason), default);
         Assert.Equal(["00007"], open.Select(o => o.SourceKey));
     }
 
@@ -68,7 +68,7 @@ public sealed class ErrorRetryTests
         var run = await FinishedAsync(engine, Assert.NotNull(started).Run.Id);
         Assert.Equal((RunStatus.CompletedWithErrors, 3, 2, 1), (run.Status, run.Read, run.Created, run.Failed));
         Assert.Equal(2, CreatesOf(engine, ["00002", "00005"]));
-        var still = Assert.Single(await engine.Hub.Get<ErrorInbox>().RecordsAsync(Engine.Tenant, "products", reason, default));
+        var still = Assert.Single(await engine.Hub.Get<ErrorInbox>().RecordsAsync(Engine.Tenant, new(Flow: "products", Reason: reason), default));
         Assert.Equal(("00007", 2), (still.SourceKey, still.Attempts));
     }
 

@@ -91,8 +91,8 @@ public sealed class OpenErrorTests
         var group = Assert.Single(await Inbox(engine).GroupsAsync(Engine.Tenant, new(), default));
         Assert.Equal((Engine.Tenant, "products", 3), (group.Tenant, group.Flow, group.Count));
         Assert.Contains("name is required", group.Reason);
-        Assert.Equal(["00002", "00005", "00007"], (await Inbox(engine).RecordsAsync(Engine.Tenant, "products", group.Reason, default)).Select(r => r.SourceKey).Order());
-        Assert.Equal(3, await Inbox(engine).ResolveGroupAsync(Engine.Tenant, "products", group.Reason, "support@koppel.test", "Known shop bug", default));
+        Assert.Equal(["00002", "00005", "00007"], (await Inbox(engine).RecordsAsync(Engine.Tenant, new(Flow: "products", Reason: group.Reason), default)).Select(r => r.SourceKey).Order());
+        Assert.Equal(3, await Inbox(engine).ResolveGroupAsync(Engine.Tenant, new(Flow: "products", Reason: group.Reason), "support@koppel.test", "Known shop bug", default));
         Assert.Empty(await Inbox(engine).GroupsAsync(null, new(), default));
     }
 

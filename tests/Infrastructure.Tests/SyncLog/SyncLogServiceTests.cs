@@ -13,7 +13,8 @@ public sealed class SyncLogServiceTests
 
     /// <summary>
     /// Tenant "one": run 1 on Monday (ART-01234 refused, ART-01235 created, ART-02000 updated), run 2 on Tuesday
-    /// (ART-01234 created after the fix). Tenant "two": run 3 with its own ART-01234 failure.
+    /// (ART-01234 created after the fix). Tenant "two": run 3 with its own ART-01234 failure. ART-02000 has a name
+    /// ("Walnut bookcase"), ART-01235 a colour in its source data.
     /// </summary>
     private static async Task<(SyncLogService Log, long Run1, long Run2)> SeedAsync(TestDatabase database)
     {
@@ -30,7 +31,8 @@ public sealed class SyncLogServiceTests
         {
             TenantId = t.Id, RunId = run.Id, Flow = "products", Outcome = outcome, At = run.StartedAt.AddMinutes(minute),
             SourceKey = key, TargetKey = outcome == Outcome.Failed ? null : "P" + key[4..], Message = message,
-            SourcePayload = $$"""{"code":"{{key}}"}""",
+            SourcePayload = key == "ART-01235" ? $$"""{"code":"{{key}}","colour":"ochre"}""" : $$"""{"code":"{{key}}"}""",
+            DisplayName = key == "ART-02000" ? "ART-02000 · Walnut bookcase" : null,
         };
         db.SyncLog.AddRange(
             Entry(one, runs[0], 1, Outcome.Failed, "ART-01234", "Optiply refused the product: the price must not be negative."),
@@ -66,9 +68,13 @@ public sealed class SyncLogServiceTests
     [InlineData(DatabaseProvider.PostgreSql, "price must n", new[] { "ART-01234 Failed" })]
     [InlineData(DatabaseProvider.Sqlite, "P02000", new[] { "ART-02000 Updated" })]
     [InlineData(DatabaseProvider.PostgreSql, "P02000", new[] { "ART-02000 Updated" })]
+    [InlineData(DatabaseProvider.Sqlite, "walnut book", new[] { "ART-02000 Updated" })]
+    [InlineData(DatabaseProvider.PostgreSql, "walnut book", new[] { "ART-02000 Updated" })]
+    [InlineData(DatabaseProvider.Sqlite, "OCHRE", new[] { "ART-01235 Created" })]
+    [InlineData(DatabaseProvider.PostgreSql, "OCHRE", new[] { "ART-01235 Created" })]
     [InlineData(DatabaseProvider.Sqlite, "\"quoted\" OR *", new string[0])]
     [InlineData(DatabaseProvider.PostgreSql, "100%_", new string[0])]
-    public async Task Text_search_finds_keys_and_words_of_messages_in_the_tenants_log(DatabaseProvider provider, string text, string[] expected)
+    public async Task Text_search_finds_keys_names_words_of_messages_and_source_data_in_the_tenants_log(DatabaseProvider provider, string text, string[] expected)
     {
         await using var database = await TestDatabases.CreateAsync(provider);
         var (log, _, _) = await SeedAsync(database);

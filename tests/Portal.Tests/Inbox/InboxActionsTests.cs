@@ -62,7 +62,7 @@ public sealed class InboxActionsTests(ApiHost host) : IClassFixture<ApiHost>
         var tenantId = (await SeedAsync("inbox-support"))[0].TenantId;
         var group = (await Inbox.GroupsAsync("inbox-support", new(Flow: "products"), default)).Single();
 
-        var resolved = await new InboxActions(Inbox, Support()).ResolveGroupAsync(group, "  Names filled in at the shop ", default);
+        var resolved = await new InboxActions(Inbox, Support()).ResolveGroupAsync(group, new(), "  Names filled in at the shop ", default);
 
         Assert.Equal(2, resolved);
         Assert.Empty(await Inbox.GroupsAsync("inbox-support", new(Flow: "products"), default));
@@ -92,7 +92,7 @@ public sealed class InboxActionsTests(ApiHost host) : IClassFixture<ApiHost>
         var customer = new InboxActions(Inbox, Customer("inbox-customer"));
 
         Assert.False(customer.CanResolve);
-        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => customer.ResolveGroupAsync(group, "done", default));
+        await Assert.ThrowsAsync<UnauthorizedAccessException>(() => customer.ResolveGroupAsync(group, new(), "done", default));
         await Assert.ThrowsAsync<UnauthorizedAccessException>(() => customer.ResolveAsync("inbox-customer", errors[2].Id, null, default));
 
         Assert.Equal(3, await Inbox.CountAsync("inbox-customer", null, default));

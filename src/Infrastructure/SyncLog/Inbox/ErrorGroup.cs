@@ -8,6 +8,7 @@ public sealed record ErrorCount(string Tenant, string Flow, int Count);
 
 /// <summary>
 /// Which open errors the inbox lists: one flow, one reason exactly (a group), reasons containing a text (any case),
-/// and errors failing for at least a while (since their first failure).
+/// errors failing for at least a while (since their first failure), and records found by words in their id, name or
+/// the data read from the source at their latest failure (the log search's words, see SyncLogSearch).
 /// </summary>
-public sealed record ErrorFilter(string? Flow = null, string? Reason = null, string? Text = null, TimeSpan? FailingFor = null);
+public sealed record ErrorFilter(string? Flow = null, string? Reason = null, string? Text = null, TimeSpan? FailingFor = null, string? Record = null);

@@ -15,15 +15,7 @@ public sealed class ErrorInbox(IDbContextFactory<KoppelDb> dbs, TimeProvider clo
     public async Task<IReadOnlyList<ErrorGroup>> GroupsAsync(string? slug, ErrorFilter filter, CancellationToken ct)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var open = await OpenAsync(db, slug, ct);
-        var (flow, reason) = (filter.Flow, filter.Reason);
-        open = open.Where(o => (flow == null || o.Flow == flow) && (reason == null || o.Reason == reason));
-        if (filter.FailingFor is { } age)
-        {
-            var since = clock.GetUtcNow().UtcDateTime - age;
-            open = open.Where(o => o.FirstFailedAt <= since);
-        }
-        var groups = await open
+        var groups = await (await FilteredAsync(db, slug, filter, ct))
             .Join(db.Tenants, o => o.TenantId, t => t.Id, (o, t) => new { t.Slug, o.Flow, o.Reason, o.LastFailedAt })
             .GroupBy(o => new { o.Slug, o.Flow, o.Reason })
             .Select(g => new ErrorGroup(g.Key.Slug, g.Key.Flow, g.Key.Reason, g.Count(), g.Max(o => o.LastFailedAt)))
@@ -31,8 +23,7 @@ public sealed class ErrorInbox(IDbContextFactory<KoppelDb> dbs, TimeProvider clo
         // Filtered and sorted here: the groups are few, the reason is their key (so a text in it picks whole groups,
         // in any case and language alike on every database), and an ORDER BY over an aggregate of a converted date
         // differs per database.
-        return groups
-            .Where(g => filter.Text is not { Length: > 0 } text || g.Reason.Contains(text, StringComparison.CurrentCultureIgnoreCase))
+        return groups.Where(g => ReasonHas(g.Reason, filter))
             .OrderByDescending(g => g.LastFailedAt).ThenBy(g => g.Reason, StringComparer.Ordinal).ToList();
     }
 
@@ -57,12 +48,13 @@ public sealed class ErrorInbox(IDbContextFactory<KoppelDb> dbs, TimeProvider clo
             .ToListAsync(ct);
     }
 
-    /// <summary>The records of one group, newest failure first.</summary>
-    public async Task<IReadOnlyList<OpenError>> RecordsAsync(string slug, string flow, string reason, CancellationToken ct)
+    /// <summary>The records of one group (the filter's flow and reason), newest failure first, narrowed like the groups.</summary>
+    public async Task<IReadOnlyList<OpenError>> RecordsAsync(string slug, ErrorFilter group, CancellationToken ct)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var rows = await (await OpenAsync(db, slug, ct)).Where(o => o.Flow == flow && o.Reason == reason).ToListAsync(ct);
-        return rows.OrderByDescending(o => o.LastFailedAt).ThenBy(o => o.SourceKey, StringComparer.Ordinal).ToList();
+        var rows = await (await FilteredAsync(db, slug, group, ct)).ToListAsync(ct);
+        return rows.Where(o => ReasonHas(o.Reason, group))
+            .OrderByDescending(o => o.LastFailedAt).ThenBy(o => o.SourceKey, StringComparer.Ordinal).ToList();
     }
 
     /// <summary>
@@ -77,16 +69,23 @@ public sealed class ErrorInbox(IDbContextFactory<KoppelDb> dbs, TimeProvider clo
         return await open.OrderBy(o => o.Id).Select(o => o.SourceKey).ToListAsync(ct);
     }
 
-    /// <summary>Resolves every open error of a group by hand; returns how many were resolved.</summary>
-    public async Task<int> ResolveGroupAsync(string slug, string flow, string reason, string by, string? note, CancellationToken ct)
+    /// <summary>
+    /// Resolves by hand every open error of a group (the filter's flow and reason), as far as the filter narrows it;
+    /// returns how many were resolved.
+    /// </summary>
+    public async Task<int> ResolveGroupAsync(string slug, ErrorFilter group, string by, string? note, CancellationToken ct)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var tenantId = await TenantIdAsync(db, slug, ct);
-        var rows = await db.OpenErrors.Where(o => o.TenantId == tenantId && o.ResolvedAt == null && o.Flow == flow && o.Reason == reason).ToListAsync(ct);
+        var found = (await (await FilteredAsync(db, slug, group, ct)).ToListAsync(ct)).Where(o => ReasonHas(o.Reason, group)).ToList();
+        // The filter reads without tracking; the rows found are attached to be changed and saved.
         var now = clock.GetUtcNow().UtcDateTime;
-        foreach (var row in rows) row.Resolve(now, by, note);
+        foreach (var row in found)
+        {
+            db.OpenErrors.Attach(row);
+            row.Resolve(now, by, note);
+        }
         await db.SaveChangesAsync(ct);
-        return rows.Count;
+        return found.Count;
     }
 
     /// <summary>Resolves one error by hand; false when the tenant has no such error.</summary>
@@ -106,6 +105,30 @@ public sealed class ErrorInbox(IDbContextFactory<KoppelDb> dbs, TimeProvider clo
         change(row);
         await db.SaveChangesAsync(ct);
         return true;
+    }
+
+    private static bool ReasonHas(string reason, ErrorFilter filter) =>
+        filter.Text is not { Length: > 0 } text || reason.Contains(text, StringComparison.CurrentCultureIgnoreCase);
+
+    /// <summary>Open errors by the filter's flow, reason, age and record words (the reason text picks groups later).</summary>
+    private async Task<IQueryable<OpenError>> FilteredAsync(KoppelDb db, string? slug, ErrorFilter filter, CancellationToken ct)
+    {
+        var open = await OpenAsync(db, slug, ct);
+        var (flow, reason) = (filter.Flow, filter.Reason);
+        open = open.Where(o => (flow == null || o.Flow == flow) && (reason == null || o.Reason == reason));
+        if (filter.FailingFor is { } age)
+        {
+            var since = clock.GetUtcNow().UtcDateTime - age;
+            open = open.Where(o => o.FirstFailedAt <= since);
+        }
+        if (filter.Record is { Length: > 0 } words)
+        {
+            // The latest failure's log entry holds the record's id, name and the data read from the source: the log
+            // search finds it, by its own index, and the error is the one pointing at it.
+            var matches = await SyncLogSearch.SourceAsync(db, words, ct);
+            open = open.Where(o => matches.Any(l => l.Id == o.LastLogId));
+        }
+        return open;
     }
 
     private static async Task<IQueryable<OpenError>> OpenAsync(KoppelDb db, string? slug, CancellationToken ct)

@@ -15,6 +15,7 @@ public static class ErrorEndpoints
     {
         var tenant = api.MapTenantGroup();
         tenant.MapGet("/errors", GroupsAsync).OpenToCustomers();
+        tenant.MapGet("/errors/records", RecordsAsync).OpenToCustomers();
         tenant.MapPost("/errors/resolve", ResolveGroupAsync);
         tenant.MapPost("/errors/{id:long}/resolve", ResolveAsync);
         tenant.MapPost("/errors/{id:long}/reopen", ReopenAsync);
@@ -40,16 +41,38 @@ public static class ErrorEndpoints
 
     public sealed record RetryCalls(string SourceSystem, int SourceReads, string TargetSystem, int TargetWritesAtMost);
 
+    /// <summary>An open error as the API shows it: the record's id and name, why it fails and since when.</summary>
+    public sealed record ErrorRecord(long Id, string Flow, string SourceKey, string? DisplayName, string Reason,
+        DateTime FirstFailedAt, DateTime LastFailedAt, int Attempts, long LastLogId);
+
     /// <param name="q">Text the reason contains, in any case.</param>
     /// <param name="failingForHours">Only errors whose first failure is at least this many hours ago.</param>
+    /// <param name="record">Words in a record's id, name or source data (as the log search finds them): counts only those records.</param>
     private static async Task<Results<Ok<IReadOnlyList<ErrorGroup>>, ValidationProblem>> GroupsAsync(
-        string tenant, string? flow, string? reason, string? q, int? failingForHours, ErrorInbox inbox, CancellationToken ct)
+        string tenant, string? flow, string? reason, string? q, int? failingForHours, string? record, ErrorInbox inbox, CancellationToken ct)
     {
-        if (failingForHours < 0) return ApiResults.Invalid([new InputError("failingForHours", "Give a number of hours of 0 or more.")]);
-        var filter = new ErrorFilter(flow, reason, string.IsNullOrWhiteSpace(q) ? null : q.Trim(),
-            failingForHours is { } hours ? TimeSpan.FromHours(hours) : null);
+        if (Filter(flow, reason, q, failingForHours, record) is not { } filter)
+            return ApiResults.Invalid([new InputError("failingForHours", "Give a number of hours of 0 or more.")]);
         return TypedResults.Ok(await inbox.GroupsAsync(tenant, filter, ct));
     }
+
+    /// <summary>The open errors themselves, newest failure first, by the same filters as the groups.</summary>
+    private static async Task<Results<Ok<List<ErrorRecord>>, ValidationProblem>> RecordsAsync(
+        string tenant, string? flow, string? reason, string? q, int? failingForHours, string? record, ErrorInbox inbox, CancellationToken ct)
+    {
+        if (Filter(flow, reason, q, failingForHours, record) is not { } filter)
+            return ApiResults.Invalid([new InputError("failingForHours", "Give a number of hours of 0 or more.")]);
+        var rows = await inbox.RecordsAsync(tenant, filter, ct);
+        return TypedResults.Ok(rows.Select(e => new ErrorRecord(e.Id, e.Flow, e.SourceKey, e.DisplayName, e.Reason, e.FirstFailedAt, e.LastFailedAt, e.Attempts, e.LastLogId))
+            .ToList());
+    }
+
+    /// <summary>The filter the query asks for; null when the age is negative.</summary>
+    private static ErrorFilter? Filter(string? flow, string? reason, string? q, int? failingForHours, string? record) =>
+        failingForHours < 0 ? null
+            : new ErrorFilter(flow, reason, Trimmed(q), failingForHours is { } hours ? TimeSpan.FromHours(hours) : null, Trimmed(record));
+
+    private static string? Trimmed(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     private static async Task<Results<Ok<Resolved>, ValidationProblem>> ResolveGroupAsync(
         string tenant, ResolveGroupBody body, HttpContext http, ErrorInbox inbox, CancellationToken ct)
@@ -58,7 +81,7 @@ public static class ErrorEndpoints
         if (string.IsNullOrWhiteSpace(body.Flow)) errors.Add(new InputError("flow", "Name the flow of the group."));
         if (string.IsNullOrWhiteSpace(body.Reason)) errors.Add(new InputError("reason", "Give the group's reason exactly as listed."));
         if (errors.Count > 0) return ApiResults.Invalid(errors);
-        var count = await inbox.ResolveGroupAsync(tenant, body.Flow!, body.Reason!, ApiFilters.CallerOf(http).Actor, body.Note, ct);
+        var count = await inbox.ResolveGroupAsync(tenant, new ErrorFilter(body.Flow, body.Reason), ApiFilters.CallerOf(http).Actor, body.Note, ct);
         return TypedResults.Ok(new Resolved(count));
     }
 

@@ -11,11 +11,11 @@ public sealed class InboxActions(ErrorInbox inbox, CurrentUser user)
 {
     public bool CanResolve => user.IsSupport;
 
-    /// <summary>Resolves every open error of the group; returns how many were resolved.</summary>
-    public Task<int> ResolveGroupAsync(ErrorGroup group, string? note, CancellationToken ct)
+    /// <summary>Resolves every open error of the group the filters show; returns how many were resolved.</summary>
+    public Task<int> ResolveGroupAsync(ErrorGroup group, ErrorFilter shown, string? note, CancellationToken ct)
     {
         Demand(group.Tenant);
-        return inbox.ResolveGroupAsync(group.Tenant, group.Flow, group.Reason, Actor, Trimmed(note), ct);
+        return inbox.ResolveGroupAsync(group.Tenant, shown with { Flow = group.Flow, Reason = group.Reason }, Actor, Trimmed(note), ct);
     }
 
     public Task<bool> ResolveAsync(string tenant, long id, string? note, CancellationToken ct)

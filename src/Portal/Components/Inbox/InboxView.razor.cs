@@ -34,6 +34,8 @@ public sealed partial class InboxView : IDisposable
     [SupplyParameterFromQuery(Name = "system")] public string? SystemFilter { get; set; }
     /// <summary>Text the reason contains.</summary>
     [SupplyParameterFromQuery(Name = "q")] public string? TextFilter { get; set; }
+    /// <summary>Words in a record's id, name or source data: only the records they find.</summary>
+    [SupplyParameterFromQuery(Name = "record")] public string? RecordFilter { get; set; }
     /// <summary>Only errors failing for at least this many hours.</summary>
     [SupplyParameterFromQuery(Name = "age")] public int? AgeFilter { get; set; }
 
@@ -62,7 +64,14 @@ public sealed partial class InboxView : IDisposable
     private IEnumerable<string> SystemChoices =>
         Shown.SelectMany(t => t.Flows).SelectMany(f => new[] { f.Source, f.Target }).Distinct().Order(StringComparer.Ordinal);
 
-    private bool Filtered => FlowFilter is not null || TenantFilter is not null || SystemFilter is not null || TextFilter is not null || AgeFilter is not null;
+    private bool Filtered => FlowFilter is not null || TenantFilter is not null || SystemFilter is not null || TextFilter is not null || AgeFilter is not null
+                             || RecordFilter is not null;
+
+    /// <summary>What the filters ask of the errors (the system is narrowed per group, see <see cref="LoadAsync"/>).</summary>
+    private ErrorFilter Filter => new(FlowFilter, Text: TextFilter, FailingFor: AgeFilter is > 0 and var hours ? TimeSpan.FromHours(hours) : null, Record: RecordFilter);
+
+    /// <summary>A group shows only some of its reason's records: its bulk actions must take exactly those.</summary>
+    private bool WithinGroups => AgeFilter is > 0 || RecordFilter is not null;
 
     private IEnumerable<(string Key, string Name)> FlowChoices =>
         Shown.SelectMany(t => t.Flows).DistinctBy(f => f.Key).Select(f => (f.Key, f.Name));
@@ -90,8 +99,7 @@ public sealed partial class InboxView : IDisposable
     {
         try
         {
-            var found = await Inbox.GroupsAsync(Slug ?? TenantFilter,
-                new ErrorFilter(FlowFilter, Text: TextFilter, FailingFor: AgeFilter is > 0 and var hours ? TimeSpan.FromHours(hours) : null), CancellationToken.None);
+            var found = await Inbox.GroupsAsync(Slug ?? TenantFilter, Filter, CancellationToken.None);
             // A system is a property of a tenant's flow, not of the stored error: the few groups are narrowed here.
             groups = SystemFilter is null ? found
                 : found.Where(g => FlowParts(g.Tenant, g.Flow) is var f && (f.Source == SystemFilter || f.Target == SystemFilter)).ToList();
@@ -111,7 +119,10 @@ public sealed partial class InboxView : IDisposable
     }
 
     private async Task LoadRecordsAsync(ErrorGroup group) =>
-        records[group] = (await Inbox.RecordsAsync(group.Tenant, group.Flow, group.Reason, CancellationToken.None)).Select(e => new InboxRecord(e)).ToList();
+        records[group] = (await ShownRecordsAsync(group)).Select(e => new InboxRecord(e)).ToList();
+
+    private Task<IReadOnlyList<OpenError>> ShownRecordsAsync(ErrorGroup group) =>
+        Inbox.RecordsAsync(group.Tenant, Filter with { Flow = group.Flow, Reason = group.Reason }, CancellationToken.None);
 
     private string TenantName(string slug) => tenants.FirstOrDefault(t => t.Slug == slug)?.Name ?? slug;
 
@@ -144,6 +155,8 @@ public sealed partial class InboxView : IDisposable
 
     private void SearchText(string? text) => Go("q", string.IsNullOrWhiteSpace(text) ? null : text.Trim());
 
+    private void FindRecord(string? text) => Go("record", string.IsNullOrWhiteSpace(text) ? null : text.Trim());
+
     private void Go(string name, object? value) => Navigation.NavigateTo(Navigation.GetUriWithQueryParameter(name, value?.ToString()));
 
     private async Task OpenJourneyAsync(string tenant, long logId)
@@ -165,7 +178,7 @@ public sealed partial class InboxView : IDisposable
     private async Task ResolveGroupAsync(ErrorGroup group, string? note) =>
         await ChangeAsync(async () =>
         {
-            var count = await Actions.ResolveGroupAsync(group, note, CancellationToken.None);
+            var count = await Actions.ResolveGroupAsync(group, Filter, note, CancellationToken.None);
             notice = $"{OutcomeWords.Count(count, "record")} of “{group.Reason}” resolved.";
             // The journey beside the table showed one of them as failing: no longer the state of things.
             journey = null;
@@ -225,13 +238,30 @@ public sealed partial class InboxView : IDisposable
 
     private bool Retrying(ErrorGroup group) => retries.ContainsKey((group.Tenant, group.Flow));
 
-    /// <summary>Retries the chosen records of a group, or (null) the whole group, after saying what it costs.</summary>
-    private Task RetryGroupAsync(ErrorGroup group, IReadOnlyList<string>? keys) =>
-        RetryAsync([(group.Tenant, group.Flow, group.Reason, keys)]);
+    /// <summary>Retries the chosen records of a group, or (null) every record it shows, after saying what it costs.</summary>
+    private async Task RetryGroupAsync(ErrorGroup group, IReadOnlyList<string>? keys) =>
+        await RetryAsync([(group.Tenant, group.Flow, group.Reason, keys ?? (WithinGroups ? (await ShownRecordsAsync(group)).Select(e => e.SourceKey).ToList() : null))]);
 
-    /// <summary>Everything the filters show: one run per tenant and flow, each retrying all of that flow's open errors.</summary>
-    private Task RetryShownAsync() =>
-        RetryAsync((groups ?? []).Select(g => (g.Tenant, g.Flow)).Distinct().Select(f => (f.Tenant, f.Flow, (string?)null, (IReadOnlyList<string>?)null)).ToList());
+    /// <summary>
+    /// Everything the filters show, one run per tenant and flow: all of a flow's open errors when whole flows are
+    /// shown, else exactly the records of the groups shown.
+    /// </summary>
+    private async Task RetryShownAsync()
+    {
+        var asks = new List<(string, string, string?, IReadOnlyList<string>?)>();
+        foreach (var flow in (groups ?? []).GroupBy(g => (g.Tenant, g.Flow)))
+        {
+            if (TextFilter is null && !WithinGroups)
+            {
+                asks.Add((flow.Key.Tenant, flow.Key.Flow, null, null));
+                continue;
+            }
+            var keys = new List<string>();
+            foreach (var group in flow) keys.AddRange((await ShownRecordsAsync(group)).Select(e => e.SourceKey));
+            asks.Add((flow.Key.Tenant, flow.Key.Flow, null, keys));
+        }
+        await RetryAsync(asks);
+    }
 
     private async Task RetryAsync(IReadOnlyList<(string Tenant, string Flow, string? Reason, IReadOnlyList<string>? Keys)> asks)
     {

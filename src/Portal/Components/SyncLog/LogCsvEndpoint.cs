@@ -34,7 +34,7 @@ public static class LogCsvEndpoint
         http.Response.ContentType = "text/csv; charset=utf-8";
         http.Response.Headers.ContentDisposition = $"attachment; filename=\"sync-log-{slug}-{DateTime.UtcNow:yyyyMMdd-HHmm}.csv\"";
         await using var writer = new StreamWriter(http.Response.Body, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), bufferSize: 16 * 1024);
-        await writer.WriteLineAsync("Time (UTC),Flow,Outcome,Record,Target record,Run,Message");
+        await writer.WriteLineAsync("Time (UTC),Flow,Outcome,Record,Name,Target record,Run,Message");
         var rows = 0;
         await foreach (var row in log.ExportAsync(slug, filter.ToQuery(), ct))
         {
@@ -43,6 +43,7 @@ public static class LogCsvEndpoint
                 Cell(flowNames.GetValueOrDefault(row.Flow, row.Flow)),
                 Cell(OutcomeWords.Of(row.Outcome)),
                 Cell(row.SourceKey),
+                Cell(row.DisplayName),
                 Cell(row.TargetKey),
                 row.RunId.ToString(CultureInfo.InvariantCulture),
                 Cell(row.Message)));

@@ -17,7 +17,7 @@ public sealed class JourneyPanelTests : MudComponentTest
         TargetResponse = """{"error":"name is required"}""",
     };
 
-    private static readonly LogRow Earlier = new(5, 2, "products", Outcome.Created, new DateTime(2026, 11, 21, 8, 0, 0, DateTimeKind.Utc), "B-100", "P-9", "Created in Test store as P-9.");
+    private static readonly LogRow Earlier = new(5, 2, "products", Outcome.Created, new DateTime(2026, 11, 21, 8, 0, 0, DateTimeKind.Utc), "B-100", null, "P-9", "Created in Test store as P-9.");
 
     private SyncLogEntry? resynced;
     private long? opened;

@@ -29,6 +29,7 @@ public static class BuyOrdersFlow
         DependsOn = [ProductsFlow.Key, SuppliersFlow.Key],
         SourceSystem = "Exact Online",
         TargetSystem = "Optiply",
+        Title = new("Order {OrderNumber}", "{ItemCode}", "supplier {SupplierCode}"),
         DefaultMapping = BuyOrderMapping.Default,
         TargetFields =
         [

@@ -25,6 +25,7 @@ public static class BuyOrdersToExactFlow
         DependsOn = [ProductsFlow.Key, SuppliersFlow.Key],
         SourceSystem = "Optiply",
         TargetSystem = "Exact Online",
+        Title = new("Optiply buy order {id}", "{SupplierName}"),
         DefaultMapping = BuyOrderToExactMapping.Default,
         TargetFields =
         [

@@ -24,6 +24,7 @@ public static class CompositionsFlow
         DependsOn = [ProductsFlow.Key],
         SourceSystem = "Exact Online",
         TargetSystem = "Optiply",
+        Title = new("{ComposedItemCode} contains {PartItemCode}", "{Description}"),
         DefaultMapping = CompositionMapping.Default,
         TargetFields =
         [

@@ -17,6 +17,7 @@ public static class ProductsFlow
         Entity = "product",
         SourceSystem = "Exact Online",
         TargetSystem = "Optiply",
+        Title = new("{Code}", "{Description}"),
         DefaultMapping = ProductMapping.Default,
         TargetFields =
         [

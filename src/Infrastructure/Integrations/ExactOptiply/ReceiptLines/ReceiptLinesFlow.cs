@@ -22,6 +22,7 @@ public static class ReceiptLinesFlow
         DependsOn = [ProductsFlow.Key, BuyOrders.BuyOrdersFlow.Key],
         SourceSystem = "Exact Online",
         TargetSystem = "Optiply",
+        Title = new("Order {OrderNumber}", "{ItemCode}"),
         // occurred = now() for assembly receipts would otherwise differ on every run and rewrite the receipt.
         CreateOnly = true,
         DefaultMapping = ReceiptLineMapping.Default,

@@ -23,6 +23,7 @@ public static class SellOrdersFlow
         DependsOn = [ProductsFlow.Key],
         SourceSystem = "Exact Online",
         TargetSystem = "Optiply",
+        Title = new("Order {OrderNumber}", "{Currency} {AmountDC}"),
         CreateOnly = true,
         DefaultMapping = SellOrderMapping.Default,
         TargetFields =

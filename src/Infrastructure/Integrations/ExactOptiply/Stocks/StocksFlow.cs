@@ -22,6 +22,7 @@ public static class StocksFlow
         DependsOn = [ProductsFlow.Key],
         SourceSystem = "Exact Online",
         TargetSystem = "Optiply",
+        Title = new("{ItemCode}"),
         DefaultMapping = StockMapping.Default,
         TargetFields = [new("stockLevel", "number", "Stock on hand in the chosen warehouses")],
         Build = Build,

@@ -23,6 +23,7 @@ public static class SupplierProductsFlow
         DependsOn = [ProductsFlow.Key, SuppliersFlow.Key],
         SourceSystem = "Exact Online",
         TargetSystem = "Optiply",
+        Title = new("{ItemCode}", "{ItemDescription}", "from {SupplierDescription}"),
         DefaultMapping = SupplierProductMapping.Default,
         TargetFields =
         [

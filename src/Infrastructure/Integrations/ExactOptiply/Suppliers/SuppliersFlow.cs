@@ -19,6 +19,7 @@ public static class SuppliersFlow
         Entity = Entity,
         SourceSystem = "Exact Online",
         TargetSystem = "Optiply",
+        Title = new("{Code}", "{Name}"),
         DefaultMapping = SupplierMapping.Default,
         TargetFields =
         [

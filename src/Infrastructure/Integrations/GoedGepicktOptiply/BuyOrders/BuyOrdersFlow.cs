@@ -23,6 +23,7 @@ public static class BuyOrdersFlow
         Entity = Entity,
         SourceSystem = GgFlowParts.TargetSystem,
         TargetSystem = GgFlowParts.SourceSystem,
+        Title = new("Optiply buy order {id}"),
         DefaultSchedule = "30",
         ScheduleFromSettings = GgFlowParts.BuyOrderInterval,
         DefaultMapping = DefaultMappings.PurchaseOrders,

@@ -1,3 +1,4 @@
+using Koppel.Domain.Sync;
 using Koppel.Domain.Integrations.GoedGepicktOptiply;
 using Koppel.Infrastructure.Integrations.GoedGepicktOptiply.Products;
 using Koppel.Infrastructure.Integrations;
@@ -20,6 +21,7 @@ public static class ProductChangesFlow
         Entity = ProductsFlow.Entity,
         SourceSystem = GgFlowParts.SourceSystem,
         TargetSystem = GgFlowParts.TargetSystem,
+        Title = new("{sku}", "{name}"),
         DefaultSchedule = "1440",
         DefaultMapping = DefaultMappings.Products,
         TargetFields = ProductsFlow.TargetFields,

@@ -37,6 +37,7 @@ public static class ProductsFlow
         Entity = Entity,
         SourceSystem = GgFlowParts.SourceSystem,
         TargetSystem = GgFlowParts.TargetSystem,
+        Title = new("{sku}", "{name}"),
         DefaultSchedule = "1440",
         ScheduleFromSettings = GgFlowParts.Nightly,
         DefaultMapping = DefaultMappings.Products,

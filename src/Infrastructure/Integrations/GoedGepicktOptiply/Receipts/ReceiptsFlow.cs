@@ -21,6 +21,7 @@ public static class ReceiptsFlow
         Entity = "receipt",
         SourceSystem = GgFlowParts.SourceSystem,
         TargetSystem = GgFlowParts.TargetSystem,
+        Title = new("Purchase order {reference}"),
         DefaultSchedule = "30",
         DefaultMapping = DefaultMappings.Receipts,
         TargetFields =

@@ -23,6 +23,7 @@ public static class SellOrdersFlow
         Entity = "sellOrder",
         SourceSystem = GgFlowParts.SourceSystem,
         TargetSystem = GgFlowParts.TargetSystem,
+        Title = new("Order {orderNumber}", "{customer.name}"),
         DefaultSchedule = "60",
         DefaultMapping = DefaultMappings.SellOrders,
         TargetFields =

@@ -23,6 +23,7 @@ public static class StocksFlow
         Entity = "stock",
         SourceSystem = GgFlowParts.SourceSystem,
         TargetSystem = GgFlowParts.TargetSystem,
+        Title = new("{sku}", "{name}"),
         DefaultSchedule = "1440",
         DefaultMapping = DefaultMappings.Stocks,
         TargetFields = [new("stockLevel", "number", "Free stock")],

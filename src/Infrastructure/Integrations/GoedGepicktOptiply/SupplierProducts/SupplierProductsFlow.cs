@@ -24,6 +24,7 @@ public static class SupplierProductsFlow
         Entity = Entity,
         SourceSystem = GgFlowParts.SourceSystem,
         TargetSystem = GgFlowParts.TargetSystem,
+        Title = new("{sku}", "{name}", "from {supplier.name}"),
         DefaultSchedule = "1440",
         ScheduleFromSettings = GgFlowParts.Nightly,
         DefaultMapping = DefaultMappings.SupplierProducts,

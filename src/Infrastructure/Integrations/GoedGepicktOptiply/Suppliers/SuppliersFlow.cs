@@ -23,6 +23,7 @@ public static class SuppliersFlow
         Entity = Entity,
         SourceSystem = GgFlowParts.SourceSystem,
         TargetSystem = GgFlowParts.TargetSystem,
+        Title = new("{name}"),
         DefaultSchedule = "1440",
         ScheduleFromSettings = GgFlowParts.Nightly,
         DefaultMapping = DefaultMappings.Suppliers,

@@ -1,3 +1,4 @@
+using Koppel.Domain.Sync;
 using Koppel.Domain.Integrations.MoySkladPlanfix;
 using Koppel.Infrastructure.Connectors.MoySklad;
 using Koppel.Infrastructure.Connectors.Planfix;
@@ -22,6 +23,7 @@ public static class InvoicesFlow
         Entity = Entity,
         SourceSystem = "Planfix",
         TargetSystem = "MoySklad",
+        Title = new("Task {taskId}", "{name}"),
         // Work arrives by the button; a sweep of changed tasks is not built (as for orders).
         DefaultSchedule = "1440",
         DependsOn = [OrdersFlow.Key],

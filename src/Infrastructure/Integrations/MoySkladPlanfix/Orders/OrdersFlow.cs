@@ -1,3 +1,4 @@
+using Koppel.Domain.Sync;
 using Koppel.Domain.Integrations.MoySkladPlanfix;
 using Koppel.Infrastructure.Connectors.MoySklad;
 using Koppel.Infrastructure.Connectors.Planfix;
@@ -21,6 +22,7 @@ public static class OrdersFlow
         Entity = Entity,
         SourceSystem = "Planfix",
         TargetSystem = "MoySklad",
+        Title = new("Task {taskId}", "{name}", "{contact.name}"),
         // Work arrives by the button; the schedule only matters once the sweep of changed tasks exists.
         DefaultSchedule = "1440",
         DefaultMapping = OrderMapping.Default,

@@ -24,6 +24,7 @@ public static class ProductsFlow
         Entity = Entity,
         SourceSystem = "MoySklad",
         TargetSystem = "Planfix",
+        Title = new("{code}", "{name}"),
         // The seed's "every few hours": reconcileHours' default of 3.
         DefaultSchedule = "180",
         DefaultMapping = ProductMapping.Default,

@@ -1,3 +1,4 @@
+using Koppel.Domain.Sync;
 using Koppel.Domain.Integrations.MoySkladPlanfix;
 using Koppel.Infrastructure.Integrations.MoySkladPlanfix.BasedDocuments;
 using Koppel.Infrastructure.Integrations.MoySkladPlanfix.Shipments;
@@ -25,6 +26,7 @@ public static class ReturnsFlow
         Entity = Entity,
         SourceSystem = "Planfix",
         TargetSystem = "MoySklad",
+        Title = new("Task {taskId}", "{name}"),
         DefaultSchedule = "60",
         DependsOn = [ShipmentsFlow.Key],
         CreateOnly = true,

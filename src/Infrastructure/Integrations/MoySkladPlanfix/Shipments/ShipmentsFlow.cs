@@ -1,3 +1,4 @@
+using Koppel.Domain.Sync;
 using Koppel.Domain.Integrations.MoySkladPlanfix;
 using Koppel.Infrastructure.Integrations.MoySkladPlanfix.BasedDocuments;
 using Koppel.Infrastructure.Integrations.MoySkladPlanfix.Orders;
@@ -25,6 +26,7 @@ public static class ShipmentsFlow
         Entity = Entity,
         SourceSystem = "Planfix",
         TargetSystem = "MoySklad",
+        Title = new("Task {taskId}", "{name}"),
         // Status changes arrive as scenario requests at once; the sweep catches a request Planfix gave up on.
         DefaultSchedule = "60",
         DependsOn = [OrdersFlow.Key],

@@ -18,6 +18,7 @@ public static class StocksFlow
         Entity = "stock",
         SourceSystem = "MoySklad",
         TargetSystem = "Planfix",
+        Title = new("Planfix entry {planfixEntryKey}"),
         DefaultSchedule = "180",
         DefaultMapping = StockMapping.Default,
         TargetFields =

@@ -23,6 +23,7 @@ public static class OrdersFlow
         Entity = "order",
         SourceSystem = "Webshop",
         TargetSystem = "Okos-Ügyvitel",
+        Title = new("Order {code}", "{buyer.name}"),
         DefaultSchedule = "5",
         DefaultMapping = FieldMapping.Of(OrderJson.Fields.Select(f => (f, Rules.Copy(f))).ToArray()),
         TargetFields = OrderJson.Fields.Select(f => new TargetField(f, f switch

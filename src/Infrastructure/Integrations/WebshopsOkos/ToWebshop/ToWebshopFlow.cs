@@ -21,6 +21,7 @@ internal static class ToWebshopFlow
         Entity = entity,
         SourceSystem = "Okos-Ügyvitel",
         TargetSystem = "Webshop",
+        Title = new("{sku}"),
         DefaultSchedule = "5",
         DefaultMapping = FieldMapping.Of((value.Field, Rules.Copy(value.Field)), (value.ShopField, Rules.Copy(value.ShopField))),
         TargetFields =

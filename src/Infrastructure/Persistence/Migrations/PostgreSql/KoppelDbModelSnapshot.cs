@@ -247,6 +247,10 @@ namespace Koppel.Migrations.PostgreSql
                     b.Property<int>("Attempts")
                         .HasColumnType("integer");
 
+                    b.Property<string>("DisplayName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<DateTime>("FirstFailedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -351,6 +355,10 @@ namespace Koppel.Migrations.PostgreSql
 
                     b.Property<DateTime>("At")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DisplayName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<string>("Flow")
                         .IsRequired()

@@ -247,6 +247,10 @@ namespace Koppel.Migrations.SqlServer
                     b.Property<int>("Attempts")
                         .HasColumnType("int");
 
+                    b.Property<string>("DisplayName")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
                     b.Property<DateTime>("FirstFailedAt")
                         .HasColumnType("datetime2");
 
@@ -351,6 +355,10 @@ namespace Koppel.Migrations.SqlServer
 
                     b.Property<DateTime>("At")
                         .HasColumnType("datetime2");
+
+                    b.Property<string>("DisplayName")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
 
                     b.Property<string>("Flow")
                         .IsRequired()

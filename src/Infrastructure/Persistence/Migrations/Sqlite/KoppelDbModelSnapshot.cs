@@ -232,6 +232,10 @@ namespace Koppel.Migrations.Sqlite
                     b.Property<int>("Attempts")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("DisplayName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("FirstFailedAt")
                         .HasColumnType("TEXT");
 
@@ -331,6 +335,10 @@ namespace Koppel.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DisplayName")
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Flow")
