@@ -5,7 +5,7 @@ namespace Koppel.Benchmarks.LogQuery;
 internal sealed record BenchRun(long Id, int TenantId, string Flow, RunStatus Status, DateTime At);
 
 internal sealed record BenchEntry(
-    int TenantId, long RunId, string Flow, Outcome Outcome, DateTime At, string SourceKey, string? TargetKey,
+    int TenantId, long RunId, string Flow, Outcome Outcome, DateTime At, string SourceKey, string DisplayName, string? TargetKey,
     string Message, string SourcePayload, string? TargetPayload, string? TargetResponse);
 
 /// <summary>
@@ -79,6 +79,6 @@ internal static class LogRows
         var response = kind is Outcome.Created or Outcome.Updated or Outcome.Warning
             ? $$"""{"data":{"id":"{{optiplyId}}","type":"products","attributes":{"skuCode":"{{article}}","price":{{price}}""" + "}}}"
             : null;
-        return new BenchEntry(run.TenantId, run.Id, run.Flow, kind, when, article, target, message, source, sent, response);
+        return new BenchEntry(run.TenantId, run.Id, run.Flow, kind, when, article, $"{article} · Stainless hinge {article} 80 mm", target, message, source, sent, response);
     }
 }

@@ -16,8 +16,8 @@ internal static class OpenErrorFiller
         if (await db.OpenErrors.AnyAsync()) return await db.OpenErrors.CountAsync();
         // Quoted names and plain aggregates: the same statement runs on SQLite and PostgreSQL.
         return await db.Database.ExecuteSqlRawAsync("""
-            INSERT INTO "OpenErrors" ("TenantId", "Flow", "SourceKey", "Reason", "FirstFailedAt", "LastFailedAt", "Attempts", "LastLogId")
-            SELECT "TenantId", "Flow", "SourceKey", MAX("Message"), MIN("At"), MAX("At"), COUNT(*), MAX("Id")
+            INSERT INTO "OpenErrors" ("TenantId", "Flow", "SourceKey", "DisplayName", "Reason", "FirstFailedAt", "LastFailedAt", "Attempts", "LastLogId")
+            SELECT "TenantId", "Flow", "SourceKey", MAX("DisplayName"), MAX("Message"), MIN("At"), MAX("At"), COUNT(*), MAX("Id")
             FROM "SyncLog" WHERE "Outcome" = 5
             GROUP BY "TenantId", "Flow", "SourceKey"
             """);

@@ -20,7 +20,7 @@ internal static class PostgresFiller
 
         var runs = new List<BenchRun>();
         await using (var copy = await connection.BeginBinaryImportAsync(
-            """COPY "SyncLog" ("TenantId", "RunId", "Flow", "Outcome", "At", "SourceKey", "TargetKey", "Message", "SourcePayload", "TargetPayload", "TargetResponse") FROM STDIN (FORMAT BINARY)"""))
+            """COPY "SyncLog" ("TenantId", "RunId", "Flow", "Outcome", "At", "SourceKey", "DisplayName", "TargetKey", "Message", "SourcePayload", "TargetPayload", "TargetResponse") FROM STDIN (FORMAT BINARY)"""))
         {
             var written = 0;
             foreach (var row in LogRows.Generate(rows, mainTenantId, otherTenantId))
@@ -34,6 +34,7 @@ internal static class PostgresFiller
                 await copy.WriteAsync((int)e.Outcome, NpgsqlDbType.Integer);
                 await copy.WriteAsync(e.At, NpgsqlDbType.TimestampTz);
                 await copy.WriteAsync(e.SourceKey, NpgsqlDbType.Varchar);
+                await copy.WriteAsync(e.DisplayName, NpgsqlDbType.Varchar);
                 await WriteTextAsync(copy, e.TargetKey, NpgsqlDbType.Varchar);
                 await copy.WriteAsync(e.Message, NpgsqlDbType.Text);
                 await copy.WriteAsync(e.SourcePayload, NpgsqlDbType.Text);

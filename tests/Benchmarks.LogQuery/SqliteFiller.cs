@@ -23,9 +23,9 @@ internal static class SqliteFiller
             VALUES ($id, $tenant, $flow, 1, 1, $status, $at, $at, 0, 0, 0, 0, 0, 0, 0);
             """, "$id", "$tenant", "$flow", "$status", "$at");
         var insert = Command(connection, tx, """
-            INSERT INTO SyncLog (TenantId, RunId, Flow, Outcome, At, SourceKey, TargetKey, Message, SourcePayload, TargetPayload, TargetResponse)
-            VALUES ($tenant, $run, $flow, $outcome, $at, $source, $target, $message, $sourcePayload, $targetPayload, $response);
-            """, "$tenant", "$run", "$flow", "$outcome", "$at", "$source", "$target", "$message", "$sourcePayload", "$targetPayload", "$response");
+            INSERT INTO SyncLog (TenantId, RunId, Flow, Outcome, At, SourceKey, DisplayName, TargetKey, Message, SourcePayload, TargetPayload, TargetResponse)
+            VALUES ($tenant, $run, $flow, $outcome, $at, $source, $name, $target, $message, $sourcePayload, $targetPayload, $response);
+            """, "$tenant", "$run", "$flow", "$outcome", "$at", "$source", "$name", "$target", "$message", "$sourcePayload", "$targetPayload", "$response");
         var written = 0;
         foreach (var row in LogRows.Generate(rows, mainTenantId, otherTenantId))
         {
@@ -35,7 +35,7 @@ internal static class SqliteFiller
                 continue;
             }
             var e = (BenchEntry)row;
-            await ExecuteAsync(insert, e.TenantId, e.RunId, e.Flow, (int)e.Outcome, Stamp(e.At), e.SourceKey, e.TargetKey, e.Message,
+            await ExecuteAsync(insert, e.TenantId, e.RunId, e.Flow, (int)e.Outcome, Stamp(e.At), e.SourceKey, e.DisplayName, e.TargetKey, e.Message,
                 e.SourcePayload, e.TargetPayload, e.TargetResponse);
             if (++written % 500_000 == 0) Console.WriteLine($"  {written:N0} rows ({watch.Elapsed.TotalSeconds:F1} s)");
         }

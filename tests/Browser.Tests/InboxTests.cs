@@ -82,6 +82,28 @@ public sealed class InboxTests(LogPortal portal)
     }
 
     [Fact]
+    public async Task A_record_is_found_by_its_name_or_by_text_in_the_data_read_from_the_source()
+    {
+        var tab = await OpenInboxAsync(portal.Browser, $"/tenants/{LogPortal.OtherTenant}/inbox");
+        var page = tab.Page;
+
+        await page.Locator("#inbox-record").FillAsync("sku-x-9");
+        await Expect(page).ToHaveURLAsync(new Regex("record=sku-x-9"));
+        await Group(page, Refused).ClickAsync();
+        await Expect(Record(page, "X-900")).ToContainTextAsync("SKU-X-900");
+        await tab.ScreenshotAsync("inbox-find-record");
+
+        // Words only the stored source data holds.
+        var byData = await OpenInboxAsync(portal.Browser, $"/tenants/{LogPortal.OtherTenant}/inbox?record=loading%20dock");
+        await Group(byData.Page, Refused).ClickAsync();
+        await Expect(byData.Page.Locator(".records-table tr[data-record]")).ToHaveCountAsync(1);
+        await Expect(Record(byData.Page, "X-900")).ToBeVisibleAsync();
+        var none = await OpenInboxAsync(portal.Browser, $"/tenants/{LogPortal.OtherTenant}/inbox?record=no%20such%20shelf");
+        await Expect(none.Page.Locator("#inbox-empty")).ToContainTextAsync("No open errors for these filters");
+        foreach (var t in new[] { tab, byData, none }) t.AssertNoErrors();
+    }
+
+    [Fact]
     public async Task A_customer_reads_only_its_own_inbox_and_cannot_resolve()
     {
         await using var customer = await portal.SignedInContextAsync(LogPortal.CustomerTwoEmail, LogPortal.CustomerTwoPassword);

@@ -20,6 +20,11 @@ public sealed class SyncRun
     public int Skipped { get; set; }
     public int Failed { get; set; }
     public int Deleted { get; set; }
+    /// <summary>
+    /// Calls made to each external system, as JSON (system key to count, e.g. {"exactOnline":12,"optiply":40}); kept
+    /// up to date with every page, null when the run made none.
+    /// </summary>
+    public string? Calls { get; set; }
     /// <summary>Why the run stopped early, in words a customer can read; null when it ran to the end.</summary>
     public string? Error { get; set; }
 

@@ -25,7 +25,7 @@ public sealed record HttpPolicy
 /// Drops the request budgets. Only for measuring the hub itself against emulators whose limits are lifted too
 /// (the sync benchmark); never for real systems, which answer with 429s or block the account.
 /// </param>
-/// <param name="telemetry">Counts every call per system (the connection key's part before the first colon).</param>
+/// <param name="telemetry">Counts every call per system (the connection key's part before the first colon); runs count their own calls without it.</param>
 public sealed class ConnectorHttp(ILoggerFactory loggers, bool unthrottled = false, SyncTelemetry? telemetry = null) : IDisposable
 {
     private readonly SocketsHttpHandler _sockets = new()
@@ -41,7 +41,7 @@ public sealed class ConnectorHttp(ILoggerFactory loggers, bool unthrottled = fal
     public HttpClient Create(string connectionKey, HttpPolicy policy, IAccessTokenSource? auth = null)
     {
         HttpMessageHandler handler = new NonDisposingHandler(_sockets);
-        if (telemetry is not null) handler = new MeteredHandler(connectionKey.Split(':')[0], telemetry) { InnerHandler = handler };
+        handler = new MeteredHandler(connectionKey.Split(':')[0], telemetry) { InnerHandler = handler };
         if (!unthrottled)
         {
             var budget = _budgets.GetOrAdd(connectionKey, _ => new RequestBudget(policy.PermitsPerWindow, policy.Window, TimeProvider.System));

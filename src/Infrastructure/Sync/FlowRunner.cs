@@ -62,6 +62,7 @@ public sealed class FlowRunner(
         }
         progress?.Report(run);
         var activity = telemetry.RunStarted(integration.Key, run);
+        var calls = RunCalls.Start();
         var discarded = false;
 
         try
@@ -69,7 +70,7 @@ public sealed class FlowRunner(
             var context = contexts.Create(tenant, integration, scope);
             var mapping = await MappingStore.CurrentAsync(db, tenant.Id, flow, ct);
             var processor = new RecordProcessor(flow, flow.Build(context), mapping, log);
-            var commit = new PageCommitter(db, tenant.Id, flow, scope, run, state.Id, clock, options.Lease);
+            var commit = new PageCommitter(db, tenant.Id, flow, scope, run, state.Id, clock, options.Lease, calls);
 
             if (request.Mode == RunMode.SingleRecord)
             {
@@ -118,6 +119,7 @@ public sealed class FlowRunner(
             if (!discarded)
             {
                 run.EndedAt = clock.GetUtcNow().UtcDateTime;
+                run.Calls = calls.ToJson();
                 await FinishAsync(db, run, state.Id);
                 telemetry.RunFinished(integration.Key, run, activity);
                 progress?.Report(run);

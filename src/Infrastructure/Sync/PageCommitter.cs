@@ -1,3 +1,4 @@
+using Koppel.Infrastructure.Http;
 using Koppel.Domain.Sync;
 using Koppel.Infrastructure.Integrations;
 using Koppel.Infrastructure.Persistence;
@@ -7,7 +8,7 @@ namespace Koppel.Infrastructure.Sync;
 
 /// <summary>Writes one page's outcomes in one transaction: links, log entries, run counts and the cursor.</summary>
 /// <remarks>A scoped run (see <see cref="FlowScope"/>) keeps its links under the scoped entity and its log under the scoped flow key.</remarks>
-internal sealed class PageCommitter(KoppelDb db, int tenantId, FlowDefinition flow, string? scope, SyncRun run, int stateId, TimeProvider clock, TimeSpan lease)
+internal sealed class PageCommitter(KoppelDb db, int tenantId, FlowDefinition flow, string? scope, SyncRun run, int stateId, TimeProvider clock, TimeSpan lease, RunCalls calls)
 {
     private readonly string _entity = FlowScope.Key(flow.Entity, scope);
     private readonly string _flow = FlowScope.Key(flow.Key, scope);
@@ -30,6 +31,7 @@ internal sealed class PageCommitter(KoppelDb db, int tenantId, FlowDefinition fl
     public async Task CommitAsync(IReadOnlyList<RecordResult> results, IReadOnlyDictionary<string, RecordLinkState> before, string? cursor, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
+        run.Calls = calls.ToJson();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var written = results.Where(r => r.Outcome is Outcome.Created or Outcome.Updated || r.Unlink).ToList();
         var existing = written.Count == 0
@@ -92,7 +94,7 @@ internal sealed class PageCommitter(KoppelDb db, int tenantId, FlowDefinition fl
         await db.SyncRuns.Where(r => r.Id == run.Id).ExecuteUpdateAsync(s => s
             .SetProperty(r => r.Read, run.Read).SetProperty(r => r.Created, run.Created).SetProperty(r => r.Updated, run.Updated)
             .SetProperty(r => r.Unchanged, run.Unchanged).SetProperty(r => r.Skipped, run.Skipped)
-            .SetProperty(r => r.Failed, run.Failed).SetProperty(r => r.Deleted, run.Deleted), ct);
+            .SetProperty(r => r.Failed, run.Failed).SetProperty(r => r.Deleted, run.Deleted).SetProperty(r => r.Calls, run.Calls), ct);
         var leaseUntil = now + lease;
         if (cursor is not null)
             await db.FlowStates.Where(s => s.Id == stateId).ExecuteUpdateAsync(s => s

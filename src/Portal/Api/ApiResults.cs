@@ -1,4 +1,5 @@
 using Koppel.Domain.Sync;
+using Koppel.Infrastructure.Http;
 using Koppel.Infrastructure.Integrations;
 using Koppel.Infrastructure.Sync;
 using Koppel.Infrastructure.Tenants;
@@ -6,14 +7,14 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Koppel.Portal.Api;
 
-/// <summary>A run as the API reports it.</summary>
+/// <summary>A run as the API reports it; <paramref name="Calls"/> counts its calls per external system (connection key, e.g. "exactOnline").</summary>
 public sealed record RunSummary(
     long Id, string Flow, RunMode Mode, RunTrigger Trigger, RunStatus Status,
     int Read, int Created, int Updated, int Unchanged, int Skipped, int Failed, int Deleted,
-    DateTime StartedAt, DateTime? EndedAt, string? Error)
+    DateTime StartedAt, DateTime? EndedAt, string? Error, IReadOnlyDictionary<string, int> Calls)
 {
     public static RunSummary Of(SyncRun r) => new(r.Id, r.Flow, r.Mode, r.Trigger, r.Status,
-        r.Read, r.Created, r.Updated, r.Unchanged, r.Skipped, r.Failed, r.Deleted, r.StartedAt, r.EndedAt, r.Error);
+        r.Read, r.Created, r.Updated, r.Unchanged, r.Skipped, r.Failed, r.Deleted, r.StartedAt, r.EndedAt, r.Error, RunCalls.Parse(r.Calls));
 }
 
 /// <summary>RFC 7807 answers in the hub's words, typed so handlers can name them in their results.</summary>

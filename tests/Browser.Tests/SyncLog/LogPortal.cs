@@ -119,7 +119,7 @@ public sealed class LogPortal : WebApplicationFactory<Program>, IAsyncLifetime
                 new JsonObject { ["pageSize"] = 50, ["skipNameless"] = false }), default);
 
         // Both tenants read the same emulator: the other tenant's item is gone before this tenant's first run.
-        Shop.PutItem("X-900", null, 5m);
+        Shop.PutItem("X-900", null, 5m, note: "left at the loading dock");
         await RunAsync(OtherTenant);
         Shop.Reset();
         Shop.PutItem("A-001", "Hinge 80 mm", 4.95m);

@@ -23,6 +23,8 @@ public sealed class RunPagesTests(LogPortal portal)
         await Expect(page.Locator(".run-count[data-count='read'] .run-count-value")).ToHaveTextAsync("5");
         await Expect(page.Locator(".run-count[data-count='created'] .run-count-value")).ToHaveTextAsync("3");
         await Expect(page.Locator(".run-count[data-count='failed'] .run-count-value")).ToHaveTextAsync("2");
+        // Its calls to the shop: the emulator's own count is checked by the engine's tests; here the page shows it.
+        await Expect(page.Locator("#run-calls")).ToContainTextAsync("shop");
         await tab.ScreenshotAsync("run-page");
 
         await page.Locator(".run-count[data-count='failed'] a").ClickAsync();

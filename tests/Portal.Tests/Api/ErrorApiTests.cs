@@ -149,4 +149,58 @@ public sealed class ErrorApiTests(ApiHost host) : IClassFixture<ApiHost>
         var nothing = await support.PostAsJsonAsync("/api/v1/tenants/errors-retry-none/errors/retry", new { flow = "products", sourceKeys = new[] { "99999" } });
         Assert.Equal(HttpStatusCode.NotFound, nothing.StatusCode);
     }
+
+    /// <summary>Two failing shelves with names and source data, as a run logs them, their open errors pointing at the entries.</summary>
+    private async Task SeedNamedAsync(string slug)
+    {
+        await CreateAsync(slug);
+        await using var db = await host.Services.GetRequiredService<IDbContextFactory<KoppelDb>>().CreateDbContextAsync();
+        var tenantId = (await db.Tenants.GetBySlugAsync(slug, default)).Id;
+        var at = new DateTime(2026, 11, 16, 9, 0, 0, DateTimeKind.Utc);
+        var run = new SyncRun { TenantId = tenantId, Flow = "products", Status = RunStatus.CompletedWithErrors, StartedAt = at };
+        db.SyncRuns.Add(run);
+        await db.SaveChangesAsync();
+        foreach (var (key, name, note) in new[] { ("00002", "SKU-2 · Oak shelf", "hinge missing"), ("00005", "SKU-5 · Pine shelf", "scratched") })
+        {
+            var entry = new SyncLogEntry
+            {
+                TenantId = tenantId, RunId = run.Id, Flow = "products", Outcome = Outcome.Failed, At = at, SourceKey = key, DisplayName = name,
+                Message = Refused, SourcePayload = $$"""{"id":"{{key}}","note":"{{note}}"}""",
+            };
+            db.SyncLog.Add(entry);
+            await db.SaveChangesAsync();
+            db.OpenErrors.Add(new OpenError
+            {
+                TenantId = tenantId, Flow = "products", SourceKey = key, DisplayName = name, Reason = Refused,
+                FirstFailedAt = at, LastFailedAt = at, Attempts = 1, LastLogId = entry.Id,
+            });
+        }
+        await db.SaveChangesAsync();
+    }
+
+    private static async Task<JsonArray> ReadAsync(HttpClient client, string path)
+    {
+        var response = await client.GetAsync(path);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsArray();
+    }
+
+    [Fact]
+    public async Task Records_are_found_by_name_and_by_text_in_their_source_data_within_the_callers_tenant_only()
+    {
+        await SeedNamedAsync("errors-find");
+        await SeedNamedAsync("errors-find-other");
+        await host.Services.GetRequiredService<CustomerUsers>().CreateAsync("errors-find", "user@errors-find.example", "Customer-pass-1", CancellationToken.None);
+        using var customer = await PortalSession.SignInAsync(host, "user@errors-find.example", "Customer-pass-1");
+
+        var byName = await ReadAsync(customer.Http, "/api/v1/tenants/errors-find/errors/records?record=oak%20sh");
+        Assert.Equal(["00002 SKU-2 · Oak shelf"], byName.Select(r => $"{(string?)r!["sourceKey"]} {(string?)r!["displayName"]}"));
+        var byData = await ReadAsync(customer.Http, "/api/v1/tenants/errors-find/errors/records?record=HINGE");
+        Assert.Equal(["00002"], byData.Select(r => (string?)r!["sourceKey"]));
+        var group = Assert.Single(await ReadAsync(customer.Http, "/api/v1/tenants/errors-find/errors?record=scratched"));
+        Assert.Equal((Refused, 1), ((string?)group!["reason"], (int)group["count"]!));
+        Assert.Equal(2, (await ReadAsync(customer.Http, "/api/v1/tenants/errors-find/errors/records")).Count);
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await customer.Http.GetAsync("/api/v1/tenants/errors-find-other/errors/records?record=oak")).StatusCode);
+    }
 }

@@ -24,6 +24,7 @@ internal sealed class SyncRunConfiguration : IEntityTypeConfiguration<SyncRun>
 {
     public void Configure(EntityTypeBuilder<SyncRun> e)
     {
+        e.Property(r => r.Calls).HasMaxLength(1000);
         e.Property(r => r.Flow).HasMaxLength(64);
         e.Property(r => r.Node).HasMaxLength(100);
         e.HasIndex(r => new { r.TenantId, r.Flow, r.StartedAt });

@@ -400,6 +400,10 @@ namespace Koppel.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Calls")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Created")
                         .HasColumnType("INTEGER");
 
