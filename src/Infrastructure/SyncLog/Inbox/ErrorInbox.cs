@@ -121,14 +121,9 @@ public sealed class ErrorInbox(IDbContextFactory<KoppelDb> dbs, TimeProvider clo
             var since = clock.GetUtcNow().UtcDateTime - age;
             open = open.Where(o => o.FirstFailedAt <= since);
         }
-        if (filter.Record is { Length: > 0 } words)
-        {
-            // The latest failure's log entry holds the record's id, name and the data read from the source: the log
-            // search finds it, by its own index, and the error is the one pointing at it.
-            var matches = await SyncLogSearch.SourceAsync(db, words, ct);
-            open = open.Where(o => matches.Any(l => l.Id == o.LastLogId));
-        }
-        return open;
+        // The latest failure's log entry holds the record's id, name and the data read from the source: the log
+        // search finds it, and the error is the one pointing at it.
+        return filter.Record is { Length: > 0 } words ? await SyncLogSearch.LatestFailureAsync(db, open, words, ct) : open;
     }
 
     private static async Task<IQueryable<OpenError>> OpenAsync(KoppelDb db, string? slug, CancellationToken ct)
