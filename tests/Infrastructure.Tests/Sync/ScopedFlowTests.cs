@@ -116,6 +116,28 @@ public sealed class ScopedFlowTests
     }
 
     [Fact]
+    public async Task A_schedule_change_reaches_every_scopes_state_and_each_is_due_anew_by_it()
+    {
+        await using var hub = await StartAsync();
+        await RunAsync(hub, "products@north");
+        await RunAsync(hub, "products@south");
+        await hub.Get<FlowScheduler>().SyncAsync(Engine.Tenant);
+        List<FlowState> before, after;
+        await using (var db = await hub.DbAsync())
+            before = await db.FlowStates.AsNoTracking().Where(s => s.Flow != "products").OrderBy(s => s.Flow).ToListAsync();
+
+        await hub.Get<TenantService>().UpdateFlowAsync(Engine.Tenant, "products", enabled: null, schedule: "720", default, "support@test.local");
+        await using (var db = await hub.DbAsync())
+            after = await db.FlowStates.AsNoTracking().Where(s => s.Flow != "products").OrderBy(s => s.Flow).ToListAsync();
+
+        Assert.Equal(["products@north", "products@south"], after.Select(s => s.Flow));
+        Assert.All(before, s => Assert.NotEqual("720", s.Schedule));
+        Assert.All(after, s => Assert.Equal("720", s.Schedule));
+        // Each scope's due time was computed again from the new schedule: 12 hours after that scope's last run.
+        Assert.All(after, s => Assert.Equal(s.LastRunAt!.Value.AddMinutes(720), s.NextDueAt));
+    }
+
+    [Fact]
     public void An_unscoped_key_stays_as_it_was_and_a_scoped_key_splits_back()
     {
         Assert.Equal("orders", FlowScope.Key("orders", null));
