@@ -131,14 +131,20 @@ public sealed class TenantService(
         if (schedule is not null && FlowSchedule.Problem(schedule) is { } problem)
             throw new InputRejected([new InputError("schedule", problem)]);
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var tenant = await db.Tenants.AsNoTracking().GetBySlugAsync(slug, ct);
-        var flow = catalog.Get(tenant.Integration).Flow(flowKey)
+        var tenant = await db.Tenants.Include(t => t.Connections).AsNoTracking().GetBySlugAsync(slug, ct);
+        var integration = catalog.Get(tenant.Integration);
+        var flow = integration.Flow(flowKey)
                    ?? throw new KeyNotFoundException($"This tenant's integration has no flow \"{flowKey}\".");
-        var state = await FlowStates.EnsureAsync(db, tenant.Id, flow, ct);
-        // The page and the API show one switch and one schedule per flow: both hold for every scope of the flow too
-        // (each webshop's state), which is what the scheduler runs.
+        // A flow that runs per scope (webshop) has a state per scope, which is what the scheduler runs; its own state
+        // only while the tenant has no scope yet (the scopes added later take it over, see FlowStates).
+        var scopes = integration.ScopesOf(tenant);
+        var ensured = new List<FlowState>();
+        foreach (var scope in scopes.Count == 0 ? new string?[] { null } : scopes)
+            ensured.Add(await FlowStates.EnsureAsync(db, tenant.Id, flow, ct, scope));
+        var state = ensured[0];
+        // The page and the API show one switch and one schedule per flow: both hold for each of its states.
         var scoped = flow.Key + FlowScope.Separator;
-        var states = db.FlowStates.Where(s => s.TenantId == tenant.Id && (s.Id == state.Id || s.Flow.StartsWith(scoped)));
+        var states = db.FlowStates.Where(s => s.TenantId == tenant.Id && (s.Flow == flow.Key || s.Flow.StartsWith(scoped)));
         if (schedule is not null)
         {
             var changed = await states.Where(s => s.Schedule != schedule).Select(s => s.Id).ToListAsync(ct);
