@@ -3,6 +3,7 @@ using Koppel.Infrastructure.Integrations;
 using Koppel.Infrastructure.Scheduling;
 using Koppel.Infrastructure.Sandbox;
 using Koppel.Infrastructure.Sync;
+using Koppel.Infrastructure.SyncLog;
 using Koppel.Infrastructure.Tenants;
 using Koppel.Infrastructure.Tests.Hosting;
 using Microsoft.EntityFrameworkCore;
@@ -135,6 +136,26 @@ public sealed class ScopedFlowTests
         Assert.All(after, s => Assert.Equal("720", s.Schedule));
         // Each scope's due time was computed again from the new schedule: 12 hours after that scope's last run.
         Assert.All(after, s => Assert.Equal(s.LastRunAt!.Value.AddMinutes(720), s.NextDueAt));
+    }
+
+    [Fact]
+    public async Task The_flows_runs_and_log_take_in_every_scope_and_a_scoped_key_only_its_own()
+    {
+        await using var hub = await StartAsync();
+        await RunAsync(hub, "products@north");
+        await RunAsync(hub, "products@south");
+        var log = hub.Get<SyncLogService>();
+
+        var all = await log.RunsAsync(Engine.Tenant, "products", 10, default);
+        var north = await log.RunsAsync(Engine.Tenant, "products@north", 10, default);
+        var page = await log.RunPageAsync(Engine.Tenant, "products", 1, 10, default);
+        var entries = await log.CountAsync(Engine.Tenant, new LogQuery { Flow = "products" }, 100, default);
+        var southEntries = await log.CountAsync(Engine.Tenant, new LogQuery { Flow = "products@south" }, 100, default);
+
+        Assert.Equal(["products@north", "products@south"], all.Select(r => r.Flow).Order());
+        Assert.Equal(["products@north"], north.Select(r => r.Flow));
+        Assert.Equal(2, page.Runs.Count);
+        Assert.Equal((24, 12), (entries.Count, southEntries.Count));
     }
 
     [Fact]
