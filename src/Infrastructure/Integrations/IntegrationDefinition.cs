@@ -48,6 +48,21 @@ public sealed class IntegrationDefinition
     /// <summary>Settings whose values are read live from a connected system, by camelCase setting path.</summary>
     public IReadOnlyDictionary<string, SettingChoices> Choices { get; init; } = new Dictionary<string, SettingChoices>();
 
+    /// <summary>
+    /// The live list for a setting path. A registered path may hold <c>*</c> for one part that is a key of the tenant's
+    /// own (<c>webshops.*.warehouseId</c> serves <c>webshops.shop-a.warehouseId</c>).
+    /// </summary>
+    public SettingChoices? ChoicesFor(string path)
+    {
+        if (Choices.TryGetValue(path, out var exact)) return exact;
+        var parts = path.Split('.');
+        return Choices.FirstOrDefault(c => c.Key.Split('.') is var pattern && pattern.Length == parts.Length
+                                           && pattern.Zip(parts).All(p => p.First == "*" || p.First == p.Second)).Value;
+    }
+
+    /// <summary>Settings checked against the connected systems when they are saved; null when the schema's validator is enough.</summary>
+    public SettingsCheck? SettingsCheck { get; init; }
+
     /// <summary>The systems that call the hub back for this integration (its real-time path).</summary>
     public IReadOnlyList<WebhookIntake> Webhooks { get; init; } = [];
 
