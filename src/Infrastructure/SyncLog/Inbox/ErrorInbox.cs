@@ -1,4 +1,5 @@
 using Koppel.Domain.Sync;
+using Koppel.Infrastructure.Integrations;
 using Koppel.Infrastructure.Persistence;
 using Koppel.Infrastructure.Tenants;
 using Microsoft.EntityFrameworkCore;
@@ -115,7 +116,9 @@ public sealed class ErrorInbox(IDbContextFactory<KoppelDb> dbs, TimeProvider clo
     {
         var open = await OpenAsync(db, slug, ct);
         var (flow, reason) = (filter.Flow, filter.Reason);
-        open = open.Where(o => (flow == null || o.Flow == flow) && (reason == null || o.Reason == reason));
+        // A flow takes in its scopes' errors too (a webshop's orders@sr1 under orders), as the log's filter does.
+        var scoped = flow + FlowScope.Separator;
+        open = open.Where(o => (flow == null || o.Flow == flow || o.Flow.StartsWith(scoped)) && (reason == null || o.Reason == reason));
         if (filter.FailingFor is { } age)
         {
             var since = clock.GetUtcNow().UtcDateTime - age;
