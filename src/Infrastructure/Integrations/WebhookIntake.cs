@@ -12,6 +12,8 @@ public sealed record WebhookRun(string Flow, string? SourceId);
 public sealed class WebhookRegistration
 {
     public required ConnectionInfo Connection { get; init; }
+    /// <summary>All the tenant's connections by system, for a registration that reads another system (e.g. names to offer).</summary>
+    public IReadOnlyDictionary<string, ConnectionInfo> Connections { get; init; } = new Dictionary<string, ConnectionInfo>();
     public required ConnectorHttp Http { get; init; }
     /// <summary>Where the system must deliver: <c>{Hub:PublicUrl}/hooks/{tenant}/{system}</c>.</summary>
     public required Uri TargetUrl { get; init; }

@@ -56,6 +56,7 @@ internal sealed class MoySkladDocuments(TimeProvider clock)
         Reference(data.Organizations, copy["organization"], "organization");
         Reference(data.Counterparties, copy["agent"], "agent");
         if (copy["store"] is not null) Reference(data.Stores, copy["store"], "store");
+        if (copy["owner"] is not null) Reference(data.Employees, copy["owner"], "owner");
         var orderId = copy["id"]!.ToString();
         if (positions is not null || id is null)
             ReplacePositions(data, orderId, positions as JsonArray ?? []);

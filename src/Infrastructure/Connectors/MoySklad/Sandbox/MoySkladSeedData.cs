@@ -57,7 +57,20 @@ internal static class MoySkladSeedData
                 row.Changed = now;
             }
         }
+        // After the products, from a random source of their own, so the products' ids and prices stay as they were.
+        var more = new Random(seed + 1);
+        string MoreId() => new Guid(Enumerable.Range(0, 16).Select(_ => (byte)more.Next(256)).ToArray()).ToString("D");
+        lock (data.Gate)
+        {
+            Named(data.Organizations, "organization", MoreId(), "ИП Второв", ("companyType", "individual"), ("archived", false), ("externalCode", "org-2"));
+            Employee(data, MoreId(), "Анна", "Администраторова", "admin@sandbox.example");
+            Employee(data, MoreId(), "Мария", "Менеджерова", "maria@sandbox.example");
+        }
     }
+
+    private static void Employee(MoySkladAccountData data, string id, string firstName, string lastName, string email) =>
+        Named(data.Employees, "employee", id, $"{lastName} {firstName[0]}.", ("firstName", firstName), ("lastName", lastName), ("email", email),
+            ("archived", false), ("externalCode", $"emp-{email[..email.IndexOf('@')]}"));
 
     private static JsonObject PriceType(string id, string name, string externalCode) => new()
     {

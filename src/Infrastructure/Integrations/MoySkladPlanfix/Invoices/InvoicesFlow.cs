@@ -31,6 +31,8 @@ public static class InvoicesFlow
             new("contact", "object", "The counterparty contact (for an order made first)"),
             new("reserve", "boolean", "Reserve in MoySklad (for an order made first)"),
             new("positions", "list", "Lines of an order made first"),
+            new(OrderFields.OrganisationKey, "text", "Organisation of an order made first"),
+            new(OrderFields.ManagerKey, "object", "Manager of an order made first"),
             new(InvoiceMapping.Format, "string", "Print format: xls or pdf"),
         ],
         Build = Build,
