@@ -36,6 +36,7 @@ internal sealed class MoySkladAccountData(string accountId)
     public Dictionary<string, JsonObject> Uoms { get; } = [];
     public List<JsonObject> PriceTypes { get; } = [];
     public List<JsonObject> ProductAttributes { get; } = [];
+    public List<JsonObject> CounterpartyAttributes { get; } = [];
     public Dictionary<string, JsonObject> Organizations { get; } = [];
     public Dictionary<string, JsonObject> Stores { get; } = [];
     public Dictionary<string, JsonObject> Employees { get; } = [];

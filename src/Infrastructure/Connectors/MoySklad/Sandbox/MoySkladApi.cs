@@ -25,6 +25,8 @@ internal sealed class MoySkladApi(MoySkladSandbox sandbox)
         api.MapGet("/entity/product", (HttpRequest request) => Answer(request.HttpContext, (d, _) => ListOf(request.HttpContext, d.Products.Values, "product", ProductFilterFields)));
         api.MapGet("/entity/product/metadata/attributes", (HttpRequest request) => Answer(request.HttpContext, (d, _) =>
             MoySkladAnswer.List(request.HttpContext.Request, "/entity/product/metadata/attributes", d.ProductAttributes, 1000, 0, "attributemetadata")));
+        api.MapGet("/entity/counterparty/metadata/attributes", (HttpRequest request) => Answer(request.HttpContext, (d, _) =>
+            MoySkladAnswer.List(request.HttpContext.Request, "/entity/counterparty/metadata/attributes", d.CounterpartyAttributes, 1000, 0, "attributemetadata")));
         api.MapGet("/entity/{type}/{id:guid}", (string type, Guid id, HttpContext http) => Answer(http, (d, _) =>
             d.Collection(type)?.GetValueOrDefault(Id(id)) ?? throw MoySkladError.NotFound(type, Id(id))));
         api.MapGet("/entity/{type}", (string type, HttpContext http) => Answer(http, (d, _) =>

@@ -47,7 +47,7 @@ public static class InvoicesFlow
         var invoices = new InvoiceTasks(planfix);
         var orders = new MoySkladOrderSink(moySklad, orderTasks, new CounterpartyMatcher(moySklad, planfix), settings.Orders, context.Links);
         return new FlowParts(
-            new InvoiceTaskStream(new PlanfixOrderStream(orderTasks, settings.Planfix.LineItemsDataTagId), invoices),
+            new InvoiceTaskStream(new PlanfixOrderStream(orderTasks, settings.Planfix.LineItemsDataTagId, settings.Counterparties.ExtraFields), invoices),
             new MoySkladInvoiceSink(moySklad, orders, orderTasks, invoices),
             []);
     }

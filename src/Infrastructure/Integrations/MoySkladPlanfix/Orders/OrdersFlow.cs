@@ -42,7 +42,7 @@ public static class OrdersFlow
         var moySklad = MoySkladClient.Create(context);
         var tasks = new OrderTasks(planfix);
         return new FlowParts(
-            new PlanfixOrderStream(tasks, settings.Planfix.LineItemsDataTagId),
+            new PlanfixOrderStream(tasks, settings.Planfix.LineItemsDataTagId, settings.Counterparties.ExtraFields),
             new MoySkladOrderSink(moySklad, tasks, new CounterpartyMatcher(moySklad, planfix), settings.Orders, context.Links),
             []);
     }

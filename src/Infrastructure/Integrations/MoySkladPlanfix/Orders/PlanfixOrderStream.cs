@@ -14,7 +14,8 @@ namespace Koppel.Infrastructure.Integrations.MoySkladPlanfix.Orders;
 /// to MoySklad (contact, reserve flag, lines with prices in kopecks); what the hub itself wrote back to the task stays
 /// out of it, so writing back never looks like a change of the order.
 /// </summary>
-public sealed class PlanfixOrderStream(OrderTasks tasks, int lineItemsDataTagId) : ISourceStream
+/// <param name="contactExtra">counterparties.extraFields: MoySklad attribute name -> Planfix contact field name.</param>
+public sealed class PlanfixOrderStream(OrderTasks tasks, int lineItemsDataTagId, IReadOnlyDictionary<string, string>? contactExtra = null) : ISourceStream
 {
     private PlanfixFieldIds? _contactFields;
     private PlanfixFieldIds? _lineFields;
@@ -67,12 +68,15 @@ public sealed class PlanfixOrderStream(OrderTasks tasks, int lineItemsDataTagId)
         // Planfix names persons "contact:5" in references.
         if (reference is null || !int.TryParse(reference.Replace("contact:", "", StringComparison.Ordinal), NumberStyles.None, CultureInfo.InvariantCulture, out var id))
             return (null, null, null);
-        _contactFields ??= (await PlanfixFieldIds.ContactAsync(tasks.Client, ct)).Require([OrderFields.ContactMoySkladId]);
-        var ask = _contactFields.Ask("id,name,lastname,email,phones", OrderFields.ContactMoySkladId);
+        var extra = contactExtra ?? new Dictionary<string, string>();
+        _contactFields ??= (await PlanfixFieldIds.ContactAsync(tasks.Client, ct)).Require([OrderFields.ContactMoySkladId, .. extra.Values]);
+        var ask = _contactFields.Ask("id,name,lastname,email,phones", [OrderFields.ContactMoySkladId, .. extra.Values.Distinct()]);
         var contact = (await tasks.Client.GetAsync($"/contact/{id}?fields={ask}", ct))["contact"] as JsonObject ?? [];
         var name = $"{contact["name"]} {contact["lastname"]}".Trim();
         var phone = (contact["phones"] as JsonArray)?.OfType<JsonObject>().Select(p => OrderFields.Clean(p["number"]?.ToString())).FirstOrDefault(p => p is not null);
-        return (new JsonObject { ["id"] = id, ["name"] = name, ["email"] = OrderFields.Clean(contact["email"]?.ToString()), ["phone"] = phone },
+        var values = new JsonObject();
+        foreach (var (attribute, field) in extra) values[attribute] = _contactFields.ValueIn(contact, field)?.DeepClone();
+        return (new JsonObject { ["id"] = id, ["name"] = name, ["email"] = OrderFields.Clean(contact["email"]?.ToString()), ["phone"] = phone, ["extra"] = values },
             id, OrderFields.Clean(Text(_contactFields.ValueIn(contact, OrderFields.ContactMoySkladId))));
     }
 
