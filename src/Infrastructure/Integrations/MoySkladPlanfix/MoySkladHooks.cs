@@ -60,7 +60,7 @@ public static class MoySkladHooks
     {
         var prefix = registration.TargetUrl.ToString().TrimEnd('/') + "/";
         var stored = registration.Connection.Get(MoySkladClient.WebhookUrl);
-        var secret = stored is null ? Convert.ToHexString(RandomNumberGenerator.GetBytes(24)).ToLowerInvariant() : stored[(stored.LastIndexOf('/') + 1)..];
+        var secret = stored is null ? ConnectionField.NewSecret() : stored[(stored.LastIndexOf('/') + 1)..];
         var url = prefix + secret;
         if (url != stored) await registration.SaveSecretAsync(MoySkladClient.WebhookUrl, url, ct);
         var client = MoySkladClient.For(registration.Connection, registration.Http);

@@ -89,7 +89,7 @@ public static class PlanfixHooks
         var outcome = "the scenario token is set";
         if (registration.Connection.Get(HookToken) is null)
         {
-            await registration.Connection.SaveSecretAsync(HookToken, Convert.ToHexString(RandomNumberGenerator.GetBytes(24)).ToLowerInvariant(), ct);
+            await registration.Connection.SaveSecretAsync(HookToken, ConnectionField.NewSecret(), ct);
             outcome = "a scenario token was generated";
         }
         var created = await PlanfixOrderFields.EnsureAsync(PlanfixClient.For(registration.Connection, registration.Http),
