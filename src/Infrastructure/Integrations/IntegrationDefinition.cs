@@ -8,6 +8,15 @@ public sealed record ConnectionField(string Name, string Label, bool Secret = fa
 {
     /// <summary>The only values the field takes, when it is a choice (e.g. a webshop's platform).</summary>
     public IReadOnlyList<string> Choices { get; init; } = [];
+
+    /// <summary>
+    /// A secret the hub makes up when it is empty (e.g. a token another system must send back): the portal generates it
+    /// at the save and shows it once, right after; the hub's own checks generate it for connections saved through the API.
+    /// </summary>
+    public bool Generated { get; init; }
+
+    /// <summary>A new random value for a <see cref="Generated"/> secret: 48 hex digits.</summary>
+    public static string NewSecret() => Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24)).ToLowerInvariant();
 }
 
 /// <summary>The connection fields one system needs, and how to test them.</summary>
