@@ -68,6 +68,7 @@ public static class KoppelServices
         services.AddSingleton<ConnectionTester>();
         services.AddSingleton<WaitingFlows>();
         services.AddSingleton<SettingChoiceReader>();
+        services.AddSingleton<SettingsChecker>();
         services.AddSingleton<ReadinessReader>();
         services.AddSingleton<MappingService>();
         services.AddSingleton<AuditLog>();

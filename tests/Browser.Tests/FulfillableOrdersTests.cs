@@ -102,6 +102,22 @@ public sealed class FulfillableOrdersTests(PortalFixture portal) : IDisposable
         await Expect(list.Locator("tr[data-code='B'] td")).ToHaveTextAsync(["B", "Kerti asztal", "1", "2", "-1", "2", "0", "3", "Nagyker", "NK-B"]);
         await Expect(list).ToContainTextAsync("Orders: UN-00002");
         await tab.ScreenshotAsync("fulfillable-orders-purchase");
+
+        // Its download is the API's CSV for the same order, as the packing summary's is.
+        var notFulfillable = JsonNode.Parse(await erp.ApiAsync(HttpMethod.Get, ""))!["orders"]!.AsArray()
+            .Where(o => !(bool)o!["fulfillable"]!).Select(o => (JsonNode)(string)o!["id"]!).ToArray();
+        var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("#purchase-csv").ClickAsync());
+        var csv = await File.ReadAllBytesAsync(await download.PathAsync());
+        Assert.Equal([0xEF, 0xBB, 0xBF], csv[..3]);
+        Assert.Equal(await erp.ApiAsync(HttpMethod.Post, "/purchase-list?format=csv", new JsonObject { ["documentIds"] = new JsonArray(notFulfillable) }),
+            Encoding.UTF8.GetString(csv[3..]));
+
+        // On paper only the list: the orders table and the buttons stay off.
+        await page.EmulateMediaAsync(new() { Media = Media.Print });
+        await Expect(page.Locator(".orders-card")).ToBeHiddenAsync();
+        await Expect(page.Locator("#purchase-print")).ToBeHiddenAsync();
+        await Expect(list.Locator("tr[data-code='B']")).ToBeVisibleAsync();
+        await tab.ScreenshotAsync("fulfillable-orders-purchase-print");
         tab.AssertNoErrors();
     }
 

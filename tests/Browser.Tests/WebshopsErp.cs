@@ -29,7 +29,7 @@ public sealed class WebshopsErp(HttpClient http, string slug)
             ["name"] = $"{slug} Kft.", ["integration"] = "webshops-okos",
             ["connections"] = new JsonObject
             {
-                ["okosUgyvitel"] = new JsonObject { ["baseUrl"] = OkosSandbox.BaseUrl(http.BaseAddress!), ["companyId"] = erp.Company, ["apiKey"] = erpKey ?? erp.Key },
+                ["okosUgyvitel"] = new JsonObject { ["baseUrl"] = OkosSandbox.BaseUrl(http.BaseAddress!), ["companyId"] = erp.Company, ["apiKey"] = erp.Key },
                 ["webshops"] = new JsonArray(new JsonObject { ["key"] = "un1", ["platform"] = "unas", ["apiKey"] = $"{slug}-unas-key", ["baseUrl"] = UnasSandbox.BaseUrl(http.BaseAddress!) }),
             },
             ["settings"] = new JsonObject
@@ -38,7 +38,22 @@ public sealed class WebshopsErp(HttpClient http, string slug)
             },
         };
         await erp.SendAsync(HttpMethod.Put, $"/api/v1/tenants/{slug}", tenant, PortalServer.SupportApiKey);
+        // Options are checked against the ERP when saved, so a key the ERP refuses is given afterwards, on its own.
+        if (erpKey is not null)
+            await erp.SendAsync(HttpMethod.Put, $"/api/v1/tenants/{slug}", new JsonObject
+            {
+                ["connections"] = new JsonObject { ["okosUgyvitel"] = new JsonObject { ["apiKey"] = erpKey } },
+            }, PortalServer.SupportApiKey);
         return erp;
+    }
+
+    /// <summary>Sets the ERP company up again with only the given warehouses (its data starts afresh).</summary>
+    public async Task KeepOnlyWarehousesAsync(params string[] ids)
+    {
+        var setup = OkosSetup.Demo(Key);
+        setup = setup with { Warehouses = setup.Warehouses.Where(w => ids.Contains(w.Id)).ToList() };
+        using var answer = await http.PutAsJsonAsync($"/sandbox/okos-ugyvitel/companies/{Company}", setup, JsonSerializerOptions.Web);
+        Assert.True(answer.IsSuccessStatusCode, await answer.Content.ReadAsStringAsync());
     }
 
     /// <summary>A product with physical stock in warehouse 1 (received in the ERP), and its purchasing data.</summary>

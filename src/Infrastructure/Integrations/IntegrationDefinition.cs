@@ -8,6 +8,15 @@ public sealed record ConnectionField(string Name, string Label, bool Secret = fa
 {
     /// <summary>The only values the field takes, when it is a choice (e.g. a webshop's platform).</summary>
     public IReadOnlyList<string> Choices { get; init; } = [];
+
+    /// <summary>
+    /// A secret the hub makes up when it is empty (e.g. a token another system must send back): the portal generates it
+    /// at the save and shows it once, right after; the hub's own checks generate it for connections saved through the API.
+    /// </summary>
+    public bool Generated { get; init; }
+
+    /// <summary>A new random value for a <see cref="Generated"/> secret: 48 hex digits.</summary>
+    public static string NewSecret() => Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24)).ToLowerInvariant();
 }
 
 /// <summary>The connection fields one system needs, and how to test them.</summary>
@@ -47,6 +56,21 @@ public sealed class IntegrationDefinition
     public IReadOnlyList<FieldSwitch> FieldSwitches { get; init; } = [];
     /// <summary>Settings whose values are read live from a connected system, by camelCase setting path.</summary>
     public IReadOnlyDictionary<string, SettingChoices> Choices { get; init; } = new Dictionary<string, SettingChoices>();
+
+    /// <summary>
+    /// The live list for a setting path. A registered path may hold <c>*</c> for one part that is a key of the tenant's
+    /// own (<c>webshops.*.warehouseId</c> serves <c>webshops.shop-a.warehouseId</c>).
+    /// </summary>
+    public SettingChoices? ChoicesFor(string path)
+    {
+        if (Choices.TryGetValue(path, out var exact)) return exact;
+        var parts = path.Split('.');
+        return Choices.FirstOrDefault(c => c.Key.Split('.') is var pattern && pattern.Length == parts.Length
+                                           && pattern.Zip(parts).All(p => p.First == "*" || p.First == p.Second)).Value;
+    }
+
+    /// <summary>Settings checked against the connected systems when they are saved; null when the schema's validator is enough.</summary>
+    public SettingsCheck? SettingsCheck { get; init; }
 
     /// <summary>The systems that call the hub back for this integration (its real-time path).</summary>
     public IReadOnlyList<WebhookIntake> Webhooks { get; init; } = [];

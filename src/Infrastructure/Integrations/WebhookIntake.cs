@@ -2,13 +2,18 @@ using Koppel.Infrastructure.Http;
 
 namespace Koppel.Infrastructure.Integrations;
 
-/// <summary>A single-record run a webhook delivery asks for: the flow, and the source id to re-read.</summary>
-public sealed record WebhookRun(string Flow, string SourceId);
+/// <summary>
+/// A run a webhook delivery asks for: the flow, and the source id to re-read; no id asks for the flow's incremental
+/// run (a delivery that names a report of changes rather than records, e.g. MoySklad's stock webhook).
+/// </summary>
+public sealed record WebhookRun(string Flow, string? SourceId);
 
 /// <summary>What registering the hub's webhooks with a system needs, for one tenant's connection.</summary>
 public sealed class WebhookRegistration
 {
     public required ConnectionInfo Connection { get; init; }
+    /// <summary>All the tenant's connections by system, for a registration that reads another system (e.g. names to offer).</summary>
+    public IReadOnlyDictionary<string, ConnectionInfo> Connections { get; init; } = new Dictionary<string, ConnectionInfo>();
     public required ConnectorHttp Http { get; init; }
     /// <summary>Where the system must deliver: <c>{Hub:PublicUrl}/hooks/{tenant}/{system}</c>.</summary>
     public required Uri TargetUrl { get; init; }
@@ -23,6 +28,12 @@ public sealed class WebhookRegistration
 /// </summary>
 public sealed class WebhookIntake
 {
+    /// <summary>
+    /// The name under which the verifier finds the segment after the system in <c>/hooks/{tenant}/{system}/{key}</c>
+    /// (a secret in the address, for senders that cannot sign). A leading colon: no real header can carry it.
+    /// </summary>
+    public const string PathKey = ":path-key";
+
     /// <summary>The last path segment of the hook address, e.g. "goedgepickt".</summary>
     public required string Segment { get; init; }
     /// <summary>The connection (by system key) whose secrets verify the deliveries.</summary>

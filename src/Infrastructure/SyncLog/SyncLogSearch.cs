@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using System.Text.RegularExpressions;
 using Koppel.Domain.Sync;
 using Koppel.Infrastructure.Persistence;
@@ -6,41 +7,27 @@ using Microsoft.EntityFrameworkCore;
 namespace Koppel.Infrastructure.SyncLog;
 
 /// <summary>
-/// Text search over record keys, names, messages and the payloads read from the source, ignoring case: the words typed, in order, the last one possibly
-/// unfinished ("ART-012" finds ART-01234, "price is n" finds "the price is not a number"). A key such as ART-01234
-/// or SO-2026-17 is one word.
+/// Text search over record keys, names, messages and the payloads read from the source, ignoring case: the words
+/// typed, in order, the last one possibly unfinished ("ART-012" finds ART-01234, "price is n" finds "the price is not
+/// a number"). A key such as ART-01234 or SO-2026-17 is one word.
 /// </summary>
 /// <remarks>
-/// On SQLite a full-text table (migration SyncLogSearch) holds the words. How to use it depends on how many rows
-/// match, measured by tests/Benchmarks.LogQuery. Up to ten thousand (one record's key, an unusual phrase) are read
-/// by id and sorted: a walk through the log in time order would read every row to find them. More than that (a
+/// On SQLite a full-text table (migrations SyncLogSearch and RecordDisplayNames) holds the words. How to use it depends
+/// on how many rows match, measured by tests/Benchmarks.LogQuery. Up to ten thousand (one record's key, an unusual
+/// phrase) are read by id: a walk through the log in time order would read every row to find them. More than that (a
 /// phrase in most messages) is the other way round: the walk fills a page within a few hundred rows, while reading
-/// every match by id would take a second. PostgreSQL always walks, matching with ILIKE.
+/// every match by id would take a second. PostgreSQL always walks, matching with ILIKE (trigram indexes serve it).
 /// </remarks>
 internal static partial class SyncLogSearch
 {
     /// <summary>Up to this many matches (all tenants) are read by id; above it the log is walked in time order.</summary>
     private const int ReadByIdAtMost = 10_000;
 
+    /// <summary>The log entries the words find.</summary>
     public static async Task<IQueryable<SyncLogEntry>> SourceAsync(KoppelDb db, string text, CancellationToken ct)
     {
-        var words = NotAWord().Split(text).Where(w => w.Length > 0).ToArray();
-        if (words.Length == 0) return db.SyncLog.Where(l => false);
-        var pattern = "%" + string.Join('%', words).Replace("_", "\\_") + "%";
-
-        if (db.Database.IsNpgsql())
-            return db.SyncLog.Where(l => EF.Functions.ILike(l.SourceKey, pattern, "\\")
-                                         || (l.TargetKey != null && EF.Functions.ILike(l.TargetKey, pattern, "\\"))
-                                         || (l.DisplayName != null && EF.Functions.ILike(l.DisplayName, pattern, "\\"))
-                                         || EF.Functions.ILike(l.Message, pattern, "\\")
-                                         || (l.SourcePayload != null && EF.Functions.ILike(l.SourcePayload, pattern, "\\")));
-
-        // One phrase of the words, the last a prefix: "art-012" * (letters, digits and - _ . / only: nothing to escape).
-        var phrase = "\"" + string.Join(' ', words) + "\" *";
-        var matches = await db.Database
-            .SqlQuery<int>($"SELECT count(*) AS Value FROM (SELECT 1 FROM SyncLogText WHERE SyncLogText MATCH {phrase} LIMIT {ReadByIdAtMost + 1})")
-            .SingleAsync(ct);
-        if (matches <= ReadByIdAtMost)
+        if (Words(text) is not { Length: > 0 } words) return db.SyncLog.Where(l => false);
+        if (await FewMatchesAsync(db, words, ct) is { } phrase)
             // MATERIALIZED keeps the planner from preferring a walk along the tenant's (TenantId, At) index and
             // testing every row against the matches: it has to start from the matches. Only their ids are
             // materialized, so the payloads of rows that end up off the page are never read.
@@ -48,13 +35,58 @@ internal static partial class SyncLogSearch
                 WITH matched AS MATERIALIZED (SELECT rowid AS Id FROM SyncLogText WHERE SyncLogText MATCH {phrase})
                 SELECT SyncLog.* FROM matched CROSS JOIN SyncLog ON SyncLog.Id = matched.Id
                 """);
-        // SQLite's LIKE ignores case like the full-text match; the words in order, anywhere, find at least as much.
-        return db.SyncLog.Where(l => EF.Functions.Like(l.SourceKey, pattern, "\\")
-                                     || (l.TargetKey != null && EF.Functions.Like(l.TargetKey, pattern, "\\"))
-                                     || (l.DisplayName != null && EF.Functions.Like(l.DisplayName, pattern, "\\"))
-                                     || EF.Functions.Like(l.Message, pattern, "\\")
-                                     || (l.SourcePayload != null && EF.Functions.Like(l.SourcePayload, pattern, "\\")));
+        return db.SyncLog.Where(Matching(db, words));
     }
+
+    /// <summary>
+    /// Open errors whose latest failure's log entry the words find (the inbox's "find a record"). Starts from the few
+    /// matches when there are few, else tests each open error's one entry, found by its id.
+    /// </summary>
+    public static async Task<IQueryable<OpenError>> LatestFailureAsync(KoppelDb db, IQueryable<OpenError> open, string text, CancellationToken ct)
+    {
+        if (Words(text) is not { Length: > 0 } words) return open.Where(o => false);
+        if (await FewMatchesAsync(db, words, ct) is { } phrase)
+        {
+            var ids = await db.Database.SqlQuery<long>($"SELECT rowid AS Value FROM SyncLogText WHERE SyncLogText MATCH {phrase}").ToListAsync(ct);
+            return open.Where(o => ids.Contains(o.LastLogId));
+        }
+        var matching = db.SyncLog.Where(Matching(db, words));
+        return open.Where(o => matching.Any(l => l.Id == o.LastLogId));
+    }
+
+    /// <summary>
+    /// On SQLite, the full-text phrase of the words when it matches few enough rows to read them by id; null when
+    /// the log should be walked instead (always on PostgreSQL).
+    /// </summary>
+    private static async Task<string?> FewMatchesAsync(KoppelDb db, string[] words, CancellationToken ct)
+    {
+        if (db.Database.IsNpgsql()) return null;
+        // One phrase of the words, the last a prefix: "art-012" * (letters, digits and - _ . / only: nothing to escape).
+        var phrase = "\"" + string.Join(' ', words) + "\" *";
+        var matches = await db.Database
+            .SqlQuery<int>($"SELECT count(*) AS Value FROM (SELECT 1 FROM SyncLogText WHERE SyncLogText MATCH {phrase} LIMIT {ReadByIdAtMost + 1})")
+            .SingleAsync(ct);
+        return matches <= ReadByIdAtMost ? phrase : null;
+    }
+
+    /// <summary>The words in order, anywhere in a searched column; SQLite's LIKE ignores case like the full-text match.</summary>
+    private static Expression<Func<SyncLogEntry, bool>> Matching(KoppelDb db, string[] words)
+    {
+        var pattern = "%" + string.Join('%', words).Replace("_", "\\_") + "%";
+        if (db.Database.IsNpgsql())
+            return l => EF.Functions.ILike(l.SourceKey, pattern, "\\")
+                        || (l.TargetKey != null && EF.Functions.ILike(l.TargetKey, pattern, "\\"))
+                        || (l.DisplayName != null && EF.Functions.ILike(l.DisplayName, pattern, "\\"))
+                        || EF.Functions.ILike(l.Message, pattern, "\\")
+                        || (l.SourcePayload != null && EF.Functions.ILike(l.SourcePayload, pattern, "\\"));
+        return l => EF.Functions.Like(l.SourceKey, pattern, "\\")
+                    || (l.TargetKey != null && EF.Functions.Like(l.TargetKey, pattern, "\\"))
+                    || (l.DisplayName != null && EF.Functions.Like(l.DisplayName, pattern, "\\"))
+                    || EF.Functions.Like(l.Message, pattern, "\\")
+                    || (l.SourcePayload != null && EF.Functions.Like(l.SourcePayload, pattern, "\\"));
+    }
+
+    private static string[] Words(string text) => NotAWord().Split(text).Where(w => w.Length > 0).ToArray();
 
     /// <summary>What separates words: the same characters the full-text table's tokenizer splits on.</summary>
     [GeneratedRegex(@"[^\p{L}\p{N}\-_./]+")]

@@ -13,8 +13,9 @@ public sealed class SyncLogService(IDbContextFactory<KoppelDb> dbs)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
         var tenantId = await TenantIdAsync(db, slug, ct);
+        var scoped = Scoped(flow);
         return await db.SyncRuns.AsNoTracking()
-            .Where(r => r.TenantId == tenantId && (flow == null || r.Flow == flow))
+            .Where(r => r.TenantId == tenantId && (flow == null || r.Flow == flow || r.Flow.StartsWith(scoped)))
             .OrderByDescending(r => r.Id).Take(Math.Clamp(take, 1, 500)).ToListAsync(ct);
     }
 
@@ -24,8 +25,9 @@ public sealed class SyncLogService(IDbContextFactory<KoppelDb> dbs)
         await using var db = await dbs.CreateDbContextAsync(ct);
         var tenantId = await TenantIdAsync(db, slug, ct);
         size = Math.Clamp(size, 1, 200);
+        var scoped = Scoped(flow);
         var rows = await db.SyncRuns.AsNoTracking()
-            .Where(r => r.TenantId == tenantId && (flow == null || r.Flow == flow))
+            .Where(r => r.TenantId == tenantId && (flow == null || r.Flow == flow || r.Flow.StartsWith(scoped)))
             .OrderByDescending(r => r.Id).Skip((Math.Max(page, 1) - 1) * size).Take(size + 1).ToListAsync(ct);
         return new RunPage(rows.Take(size).ToList(), rows.Count > size);
     }
@@ -108,11 +110,21 @@ public sealed class SyncLogService(IDbContextFactory<KoppelDb> dbs)
         return new LogEntryDetails(entry, history);
     }
 
+    /// <summary>
+    /// A flow's filter also takes in its scopes' runs and entries (a webshop's <c>orders@sr1</c> under <c>orders</c>);
+    /// a scoped key filters to that scope alone, as nothing is stored under <c>orders@sr1@…</c>.
+    /// </summary>
+    private static string Scoped(string? flow) => (flow ?? "") + Koppel.Infrastructure.Integrations.FlowScope.Separator;
+
     private static async Task<IQueryable<SyncLogEntry>> FilterAsync(KoppelDb db, int tenantId, LogQuery q, CancellationToken ct)
     {
         var source = string.IsNullOrWhiteSpace(q.Text) ? db.SyncLog : await SyncLogSearch.SourceAsync(db, q.Text.Trim(), ct);
         var log = source.AsNoTracking().Where(l => l.TenantId == tenantId);
-        if (!string.IsNullOrEmpty(q.Flow)) log = log.Where(l => l.Flow == q.Flow);
+        if (!string.IsNullOrEmpty(q.Flow))
+        {
+            var scoped = Scoped(q.Flow);
+            log = log.Where(l => l.Flow == q.Flow || l.Flow.StartsWith(scoped));
+        }
         if (q.Outcome is { } outcome) log = log.Where(l => l.Outcome == outcome);
         if (q.From is { } from) log = log.Where(l => l.At >= from);
         if (q.To is { } to) log = log.Where(l => l.At < to);

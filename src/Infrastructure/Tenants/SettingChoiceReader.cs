@@ -39,7 +39,7 @@ public sealed class SettingChoiceReader(
         await using var db = await dbs.CreateDbContextAsync(ct);
         var tenant = await db.Tenants.Include(t => t.Connections).AsNoTracking().GetBySlugAsync(slug, ct);
         var integration = catalog.Get(tenant.Integration);
-        if (!integration.Choices.TryGetValue(settingPath, out var provider))
+        if (integration.ChoicesFor(settingPath) is not { } provider)
             return new([], $"The {integration.Name} integration offers no list for {settingPath}.");
 
         var context = ContextFor(tenant);

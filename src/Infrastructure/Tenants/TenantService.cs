@@ -24,6 +24,7 @@ public sealed class TenantService(
     Webhooks.WebhookRegistrar webhooks,
     AuditLog audit,
     ConnectionAddresses addresses,
+    SettingsChecker settingsChecker,
     TimeProvider clock)
 {
     public async Task<IReadOnlyList<TenantView>> ListAsync(string? onlySlug, CancellationToken ct)
@@ -49,7 +50,8 @@ public sealed class TenantService(
     /// <param name="addressesLocked">True for callers bound to one tenant (a tenant-scoped API key): they may give
     /// secrets but not point a connection at another address.</param>
     /// <param name="flowsOn">For a tenant created now: its flows start on at once, instead of waiting for its connections
-    /// to test green (<see cref="WaitingFlows"/>). Only for connections the hub knows to work: its own emulators.</param>
+    /// to test green (<see cref="WaitingFlows"/>). Only for connections the hub knows to work: its own emulators. Their
+    /// ids are the hub's own seed, so its settings are not checked live against them either (they may not listen yet).</param>
     /// <exception cref="InputRejected">With every invalid field named.</exception>
     public async Task<(TenantView View, bool Created)> UpsertAsync(string slug, TenantInput input, CancellationToken ct, string? changedBy = null,
         bool addressesLocked = false, bool flowsOn = false)
@@ -73,6 +75,11 @@ public sealed class TenantService(
         var (settings, settingsErrors) = integration.Settings.Parse(settingsJson);
         errors.AddRange(settingsErrors.Select(e => new InputError($"settings.{e.Field}", e.Message)));
         var connections = ConnectionChanges.Apply(integration, tenant?.Connections ?? [], input.Connections, secrets, addresses, addressesLocked, errors);
+        // Ids the connected systems must have are asked for only once everything else is right, and only when options
+        // are saved: a save of a secret alone must not depend on another system answering.
+        if (errors.Count == 0 && input.Settings is not null && !flowsOn)
+            errors.AddRange(await settingsChecker.CheckAsync(integration, settings!,
+                connections.Concat((tenant?.Connections ?? []).Where(c => connections.All(n => n.System != c.System))), ct));
         if (errors.Count > 0) throw new InputRejected(errors);
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -124,20 +131,32 @@ public sealed class TenantService(
         if (schedule is not null && FlowSchedule.Problem(schedule) is { } problem)
             throw new InputRejected([new InputError("schedule", problem)]);
         await using var db = await dbs.CreateDbContextAsync(ct);
-        var tenant = await db.Tenants.AsNoTracking().GetBySlugAsync(slug, ct);
-        var flow = catalog.Get(tenant.Integration).Flow(flowKey)
+        var tenant = await db.Tenants.Include(t => t.Connections).AsNoTracking().GetBySlugAsync(slug, ct);
+        var integration = catalog.Get(tenant.Integration);
+        var flow = integration.Flow(flowKey)
                    ?? throw new KeyNotFoundException($"This tenant's integration has no flow \"{flowKey}\".");
-        var state = await FlowStates.EnsureAsync(db, tenant.Id, flow, ct);
-        await db.FlowStates.Where(s => s.Id == state.Id).ExecuteUpdateAsync(s => s.SetProperty(x => x.Schedule, schedule ?? state.Schedule), ct);
+        // A flow that runs per scope (webshop) has a state per scope, which is what the scheduler runs; its own state
+        // only while the tenant has no scope yet (the scopes added later take it over, see FlowStates).
+        var scopes = integration.ScopesOf(tenant);
+        var ensured = new List<FlowState>();
+        foreach (var scope in scopes.Count == 0 ? new string?[] { null } : scopes)
+            ensured.Add(await FlowStates.EnsureAsync(db, tenant.Id, flow, ct, scope));
+        var state = ensured[0];
+        // The page and the API show one switch and one schedule per flow: both hold for each of its states.
+        var scoped = flow.Key + FlowScope.Separator;
+        var states = db.FlowStates.Where(s => s.TenantId == tenant.Id && (s.Flow == flow.Key || s.Flow.StartsWith(scoped)));
+        if (schedule is not null)
+        {
+            var changed = await states.Where(s => s.Schedule != schedule).Select(s => s.Id).ToListAsync(ct);
+            await states.ExecuteUpdateAsync(s => s.SetProperty(x => x.Schedule, schedule), ct);
+            foreach (var id in changed) await FlowScheduler.ResetAsync(db, id, ct);
+        }
         if (enabled is { } on)
         {
-            // Whoever switches a flow on or off decides now, not the pause or the wait for the connections. The switch
-            // holds for every scope of the flow (each webshop's state), as the page shows one switch per flow.
-            var scoped = flow.Key + FlowScope.Separator;
-            await db.FlowStates.Where(s => s.TenantId == tenant.Id && (s.Id == state.Id || s.Flow.StartsWith(scoped))).ExecuteUpdateAsync(s => s
+            // Whoever switches a flow on or off decides now, not the pause or the wait for the connections.
+            await states.ExecuteUpdateAsync(s => s
                 .SetProperty(x => x.Enabled, on).SetProperty(x => x.PausedReason, (string?)null).SetProperty(x => x.WaitingForConnections, false), ct);
         }
-        if (schedule is not null && schedule != state.Schedule) await FlowScheduler.ResetAsync(db, state.Id, ct);
         audit.Add(db, tenant.Id, changedBy, FlowChanges(flow.Key, state, enabled, schedule));
         await db.SaveChangesAsync(ct);
         await scheduler.SyncAsync(slug, ct);

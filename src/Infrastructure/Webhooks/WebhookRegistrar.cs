@@ -70,6 +70,7 @@ public sealed class WebhookRegistrar(
                 var outcome = await intake.RegisterAsync!(new WebhookRegistration
                 {
                     Connection = connection,
+                    Connections = decrypted,
                     Http = http,
                     TargetUrl = hub.Hook(tenant.Slug, intake.Segment),
                     SaveSecretAsync = connection.SaveSecretAsync,

@@ -97,7 +97,10 @@ public sealed class WebhookWorker(IServiceProvider services, SyncOptions options
                 SyncRun result;
                 try
                 {
-                    result = await runner.RunAsync(tenant.Slug, run.Flow, new RunRequest(RunMode.SingleRecord, RunTrigger.Webhook, run.SourceId) { Force = false }, ct: ct);
+                    var request = run.SourceId is null
+                        ? new RunRequest(RunMode.Incremental, RunTrigger.Webhook)
+                        : new RunRequest(RunMode.SingleRecord, RunTrigger.Webhook, run.SourceId) { Force = false };
+                    result = await runner.RunAsync(tenant.Slug, run.Flow, request, ct: ct);
                 }
                 catch (RecordNotFound)
                 {

@@ -3,6 +3,7 @@ using Koppel.Infrastructure.Integrations;
 using Koppel.Infrastructure.Scheduling;
 using Koppel.Infrastructure.Sandbox;
 using Koppel.Infrastructure.Sync;
+using Koppel.Infrastructure.SyncLog;
 using Koppel.Infrastructure.Tenants;
 using Koppel.Infrastructure.Tests.Hosting;
 using Microsoft.EntityFrameworkCore;
@@ -113,6 +114,48 @@ public sealed class ScopedFlowTests
         var states = await db.FlowStates.AsNoTracking().OrderBy(s => s.Flow).ToListAsync();
         Assert.Equal(["products@north", "products@south"], states.Select(s => s.Flow));
         Assert.All(states, s => Assert.NotNull(s.NextDueAt));
+    }
+
+    [Fact]
+    public async Task A_schedule_change_reaches_every_scopes_state_and_each_is_due_anew_by_it()
+    {
+        await using var hub = await StartAsync();
+        await RunAsync(hub, "products@north");
+        await RunAsync(hub, "products@south");
+        await hub.Get<FlowScheduler>().SyncAsync(Engine.Tenant);
+        List<FlowState> before, after;
+        await using (var db = await hub.DbAsync())
+            before = await db.FlowStates.AsNoTracking().Where(s => s.Flow != "products").OrderBy(s => s.Flow).ToListAsync();
+
+        await hub.Get<TenantService>().UpdateFlowAsync(Engine.Tenant, "products", enabled: null, schedule: "720", default, "support@test.local");
+        await using (var db = await hub.DbAsync())
+            after = await db.FlowStates.AsNoTracking().Where(s => s.Flow != "products").OrderBy(s => s.Flow).ToListAsync();
+
+        Assert.Equal(["products@north", "products@south"], after.Select(s => s.Flow));
+        Assert.All(before, s => Assert.NotEqual("720", s.Schedule));
+        Assert.All(after, s => Assert.Equal("720", s.Schedule));
+        // Each scope's due time was computed again from the new schedule: 12 hours after that scope's last run.
+        Assert.All(after, s => Assert.Equal(s.LastRunAt!.Value.AddMinutes(720), s.NextDueAt));
+    }
+
+    [Fact]
+    public async Task The_flows_runs_and_log_take_in_every_scope_and_a_scoped_key_only_its_own()
+    {
+        await using var hub = await StartAsync();
+        await RunAsync(hub, "products@north");
+        await RunAsync(hub, "products@south");
+        var log = hub.Get<SyncLogService>();
+
+        var all = await log.RunsAsync(Engine.Tenant, "products", 10, default);
+        var north = await log.RunsAsync(Engine.Tenant, "products@north", 10, default);
+        var page = await log.RunPageAsync(Engine.Tenant, "products", 1, 10, default);
+        var entries = await log.CountAsync(Engine.Tenant, new LogQuery { Flow = "products" }, 100, default);
+        var southEntries = await log.CountAsync(Engine.Tenant, new LogQuery { Flow = "products@south" }, 100, default);
+
+        Assert.Equal(["products@north", "products@south"], all.Select(r => r.Flow).Order());
+        Assert.Equal(["products@north"], north.Select(r => r.Flow));
+        Assert.Equal(2, page.Runs.Count);
+        Assert.Equal((24, 12), (entries.Count, southEntries.Count));
     }
 
     [Fact]

@@ -98,6 +98,19 @@ public sealed class FulfillableOrdersApiTests(ApiHost host) : IClassFixture<ApiH
     }
 
     [Fact]
+    public async Task The_purchase_list_comes_as_CSV_in_the_pages_columns()
+    {
+        var (slug, _, orders) = await TenantAsync("ff-buy-csv");
+
+        var csv = await host.Client(ApiHost.SupportKey).PostAsJsonAsync($"/api/v1/tenants/{slug}/fulfillable-orders/purchase-list?format=csv", Selection(orders[1]));
+
+        Assert.Equal("text/csv", csv.Content.Headers.ContentType!.MediaType);
+        Assert.Equal("Product code;Name;Physical;Reserved;Free;Minimum stock;Incoming;To purchase;Supplier;Supplier item code\n"
+                     + "A;Kerti szék;5;9;-4;0;0;4;;\n"
+                     + "B;Kerti asztal;1;2;-1;2;0;3;Nagyker;NK-B\n", await csv.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task A_tenant_of_another_integration_has_no_fulfillable_orders()
     {
         var slug = await GoedGepicktTenants.CreateAsync(host, "ff-other", "gg-ff", "gg-ff-key", "3301");

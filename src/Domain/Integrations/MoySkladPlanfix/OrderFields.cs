@@ -10,6 +10,13 @@ public static class OrderFields
     public const string OrderLink = "MoySklad order";
     public const string OrderId = "MoySklad order id";
     public const string Errors = "Errors";
+    /// <summary>A List field of the MoySklad organisations' names: the order's organisation (the settings' one when empty).</summary>
+    public const string Organisation = "Organisation";
+    /// <summary>An Employee field: the order's owner in MoySklad, the employee with the same e-mail.</summary>
+    public const string Manager = "Manager";
+    /// <summary>Payload keys: the organisation's name, and the manager as <c>{"id": "user:N", "email"}</c>, as the task names them.</summary>
+    public const string OrganisationKey = "organisation";
+    public const string ManagerKey = "manager";
     public const string ShipmentLink = "MoySklad shipment";
     public const string ShipmentId = "MoySklad shipment id";
     public const string ReturnLink = "MoySklad return";

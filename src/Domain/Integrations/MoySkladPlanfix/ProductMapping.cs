@@ -35,7 +35,9 @@ public static class OrderMapping
     public static FieldMapping Default { get; } = FieldMapping.Of(
         ("contact", Copy("contact")),
         ("reserve", Copy("reserve")),
-        ("positions", Copy("positions")));
+        ("positions", Copy("positions")),
+        (OrderFields.OrganisationKey, Copy(OrderFields.OrganisationKey)),
+        (OrderFields.ManagerKey, Copy(OrderFields.ManagerKey)));
 }
 
 /// <summary>The invoice button sends the order (made first when the task has none) and the chosen print format.</summary>
@@ -47,6 +49,8 @@ public static class InvoiceMapping
         ("contact", Copy("contact")),
         ("reserve", Copy("reserve")),
         ("positions", Copy("positions")),
+        (OrderFields.OrganisationKey, Copy(OrderFields.OrganisationKey)),
+        (OrderFields.ManagerKey, Copy(OrderFields.ManagerKey)),
         (Format, Copy(Format)));
 }
 

@@ -1,5 +1,5 @@
-using System.Globalization;
 using System.Text;
+using static Koppel.Domain.Integrations.WebshopsOkos.SummaryCsv;
 
 namespace Koppel.Domain.Integrations.WebshopsOkos;
 
@@ -23,10 +23,7 @@ public static class PackingSummary
         var text = new StringBuilder("Product code;Name;Quantity;Orders\n");
         foreach (var r in rows)
             text.Append(Cell(r.ProductCode)).Append(';').Append(Cell(r.Name)).Append(';')
-                .Append(r.Quantity.ToString("0.####", CultureInfo.InvariantCulture)).Append(';').Append(Cell(string.Join(", ", r.OrderNumbers))).Append('\n');
+                .Append(Number(r.Quantity)).Append(';').Append(Cell(string.Join(", ", r.OrderNumbers))).Append('\n');
         return text.ToString();
     }
-
-    private static string Cell(string value) =>
-        value.IndexOfAny([';', '"', '\n']) >= 0 ? $"\"{value.Replace("\"", "\"\"")}\"" : value;
 }

@@ -1,3 +1,6 @@
+using System.Text;
+using static Koppel.Domain.Integrations.WebshopsOkos.SummaryCsv;
+
 namespace Koppel.Domain.Integrations.WebshopsOkos;
 
 /// <summary>A product's stock figures in one warehouse, as the ERP reports them.</summary>
@@ -26,4 +29,16 @@ public static class PurchaseList
                 return new PurchaseRow(code, p?.Name ?? code, s.Physical, s.Reserved, s.Physical - s.Reserved, minimum, s.Incoming, toBuy, p?.Supplier, p?.SupplierItemCode);
             })
             .ToList();
+
+    /// <summary>The list as CSV, in the page's columns (semicolon separated, as Hungarian spreadsheets expect).</summary>
+    public static string Csv(IEnumerable<PurchaseRow> rows)
+    {
+        var text = new StringBuilder("Product code;Name;Physical;Reserved;Free;Minimum stock;Incoming;To purchase;Supplier;Supplier item code\n");
+        foreach (var r in rows)
+            text.Append(Cell(r.ProductCode)).Append(';').Append(Cell(r.Name)).Append(';')
+                .Append(Number(r.Physical)).Append(';').Append(Number(r.Reserved)).Append(';').Append(Number(r.Free)).Append(';')
+                .Append(Number(r.MinimumStock)).Append(';').Append(Number(r.Incoming)).Append(';').Append(Number(r.ToPurchase)).Append(';')
+                .Append(Cell(r.Supplier)).Append(';').Append(Cell(r.SupplierItemCode)).Append('\n');
+        return text.ToString();
+    }
 }

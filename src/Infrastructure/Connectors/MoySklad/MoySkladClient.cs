@@ -44,8 +44,18 @@ public sealed class MoySkladClient
         _http = http.Create($"moysklad:{BaseUrl}:{Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(token)))[..12]}", Policy);
     }
 
+    /// <summary>
+    /// The connection's client. Its writes tell MoySklad not to notify the hub's own webhook address (stored as the
+    /// secret <see cref="WebhookUrl"/> when the webhooks were registered), so they never come back as webhooks.
+    /// </summary>
     public static MoySkladClient For(ConnectionInfo connection, ConnectorHttp http) =>
-        new(connection.Get("baseUrl") ?? DefaultBaseUrl, connection.Require("token"), http);
+        new(connection.Get("baseUrl") ?? DefaultBaseUrl, connection.Require("token"), http)
+        {
+            QuietFor = connection.Get(WebhookUrl) is { } hook ? [hook] : [],
+        };
+
+    /// <summary>The connection secret holding the hub's webhook address at MoySklad (its last segment is the secret).</summary>
+    public const string WebhookUrl = "webhookUrl";
 
     public static MoySkladClient Create(FlowContext context) => For(context.Connection(MoySkladConnection.System), context.Http);
 
@@ -80,6 +90,10 @@ public sealed class MoySkladClient
     /// <summary>Changes an entity (a PUT sends only the keys to change); null when MoySklad has no such entity any more.</summary>
     public async Task<JsonObject?> UpdateAsync(string type, string id, JsonObject body, CancellationToken ct = default) =>
         await SendAsync(HttpMethod.Put, $"/entity/{type}/{Uri.EscapeDataString(id)}", body, $"saving {type} {id}", ct, notFoundIsNull: true) as JsonObject;
+
+    /// <summary>Deletes an entity; one that is gone already counts as deleted.</summary>
+    public async Task DeleteAsync(string type, string id, CancellationToken ct = default) =>
+        await SendAsync(HttpMethod.Delete, $"/entity/{type}/{Uri.EscapeDataString(id)}", null, $"deleting {type} {id}", ct, notFoundIsNull: true);
 
     /// <summary>
     /// A new document MoySklad fills in from the one <paramref name="basis"/> names (<c>PUT /entity/{type}/new</c>, e.g.

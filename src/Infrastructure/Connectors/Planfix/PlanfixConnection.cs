@@ -12,7 +12,7 @@ public static class PlanfixConnection
     [
         new ConnectionField("baseUrl", "REST API address (https://<account>.planfix.com/rest)"),
         new ConnectionField("token", "REST API token", Secret: true),
-        new ConnectionField("hookToken", "Token of the scenario requests (X-Koppel-Token)", Secret: true, Required: false),
+        new ConnectionField("hookToken", "Token of the scenario requests (X-Koppel-Token)", Secret: true, Required: false) { Generated = true },
     ])
     {
         Test = TestAsync,

@@ -23,6 +23,6 @@ public static class MoySkladPlanfixIntegration
         Connections = [MoySkladConnection.Schema, PlanfixConnection.Schema],
         Settings = new SettingsSchema<MoySkladPlanfixSettings>(new MoySkladPlanfixSettingsValidator()),
         Flows = [ProductsFlow.Definition, StocksFlow.Definition, OrdersFlow.Definition, InvoicesFlow.Definition, ShipmentsFlow.Definition, ReturnsFlow.Definition],
-        Webhooks = [PlanfixHooks.Intake],
+        Webhooks = [PlanfixHooks.Intake, MoySkladHooks.Intake],
     };
 }

@@ -42,6 +42,9 @@ public sealed class PlanfixFieldIds(IReadOnlyDictionary<string, int> byName, str
 
     public int this[string name] => byName[name];
 
+    /// <summary>Whether the account has the field (for fields a flow uses when present).</summary>
+    public bool Has(string name) => byName.ContainsKey(name);
+
     /// <summary>The <c>fields</c> parameter asking for these custom values next to the system fields.</summary>
     public string Ask(string system, params string[] names) => string.Join(',', new[] { system }.Concat(names.Select(n => byName[n].ToString(System.Globalization.CultureInfo.InvariantCulture))));
 

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Koppel.Infrastructure.Connectors.MoySklad;
 using Koppel.Infrastructure.Connectors.Planfix;
 using Koppel.Infrastructure.Integrations.MoySkladPlanfix.Invoices;
 using Koppel.Infrastructure.Integrations.MoySkladPlanfix.Orders;
@@ -62,6 +63,23 @@ public static class PlanfixHooks
         };
     }
 
+    /// <summary>The MoySklad organisations' names for the Organisation list; null while MoySklad is not connected or not reachable.</summary>
+    private static async Task<IReadOnlyList<string>?> OrganisationsAsync(WebhookRegistration registration, CancellationToken ct)
+    {
+        if (!registration.Connections.TryGetValue(MoySkladConnection.System, out var connection)) return null;
+        try
+        {
+            var names = new List<string>();
+            await foreach (var page in MoySkladClient.For(connection, registration.Http).PagesAsync("organization", null, ct))
+                names.AddRange(page.Select(o => o["name"]?.ToString()).OfType<string>());
+            return names;
+        }
+        catch (SyncProblem)
+        {
+            return null;
+        }
+    }
+
     /// <summary>
     /// On saving the connection (and at every check): a hook token when the connection has none, so a scenario can never
     /// call in without one, and the order task and contact fields the buttons write, created when missing.
@@ -71,10 +89,11 @@ public static class PlanfixHooks
         var outcome = "the scenario token is set";
         if (registration.Connection.Get(HookToken) is null)
         {
-            await registration.Connection.SaveSecretAsync(HookToken, Convert.ToHexString(RandomNumberGenerator.GetBytes(24)).ToLowerInvariant(), ct);
+            await registration.Connection.SaveSecretAsync(HookToken, ConnectionField.NewSecret(), ct);
             outcome = "a scenario token was generated";
         }
-        var created = await PlanfixOrderFields.EnsureAsync(PlanfixClient.For(registration.Connection, registration.Http), ct);
+        var created = await PlanfixOrderFields.EnsureAsync(PlanfixClient.For(registration.Connection, registration.Http),
+            await OrganisationsAsync(registration, ct), ct);
         return created.Count == 0 ? outcome : $"{outcome}; Planfix fields created: {string.Join(", ", created)}";
     }
 }

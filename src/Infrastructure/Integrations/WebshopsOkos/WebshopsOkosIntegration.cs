@@ -2,6 +2,7 @@ using Koppel.Domain.Integrations.WebshopsOkos;
 using Koppel.Infrastructure.Connectors.OkosUgyvitel;
 using Koppel.Infrastructure.Integrations.WebshopsOkos.Orders;
 using Koppel.Infrastructure.Integrations.WebshopsOkos.Prices;
+using Koppel.Infrastructure.Integrations.WebshopsOkos.Settings;
 using Koppel.Infrastructure.Integrations.WebshopsOkos.Stock;
 
 namespace Koppel.Infrastructure.Integrations.WebshopsOkos;
@@ -21,6 +22,8 @@ public static class WebshopsOkosIntegration
         Connections = [OkosConnection.Schema, Webshop.Schema],
         Settings = new SettingsSchema<WebshopsOkosSettings>(new WebshopsOkosSettingsValidator()),
         Flows = [OrdersFlow.Definition, StockFlow.Definition, PricesFlow.Definition],
+        Choices = ErpChoices.ByPath,
+        SettingsCheck = ErpSettingsCheck.CheckAsync,
         Scopes = Webshop.KeysOf,
         ScopeName = "webshop",
     };

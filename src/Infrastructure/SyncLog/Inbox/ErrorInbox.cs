@@ -1,4 +1,5 @@
 using Koppel.Domain.Sync;
+using Koppel.Infrastructure.Integrations;
 using Koppel.Infrastructure.Persistence;
 using Koppel.Infrastructure.Tenants;
 using Microsoft.EntityFrameworkCore;
@@ -115,20 +116,17 @@ public sealed class ErrorInbox(IDbContextFactory<KoppelDb> dbs, TimeProvider clo
     {
         var open = await OpenAsync(db, slug, ct);
         var (flow, reason) = (filter.Flow, filter.Reason);
-        open = open.Where(o => (flow == null || o.Flow == flow) && (reason == null || o.Reason == reason));
+        // A flow takes in its scopes' errors too (a webshop's orders@sr1 under orders), as the log's filter does.
+        var scoped = flow + FlowScope.Separator;
+        open = open.Where(o => (flow == null || o.Flow == flow || o.Flow.StartsWith(scoped)) && (reason == null || o.Reason == reason));
         if (filter.FailingFor is { } age)
         {
             var since = clock.GetUtcNow().UtcDateTime - age;
             open = open.Where(o => o.FirstFailedAt <= since);
         }
-        if (filter.Record is { Length: > 0 } words)
-        {
-            // The latest failure's log entry holds the record's id, name and the data read from the source: the log
-            // search finds it, by its own index, and the error is the one pointing at it.
-            var matches = await SyncLogSearch.SourceAsync(db, words, ct);
-            open = open.Where(o => matches.Any(l => l.Id == o.LastLogId));
-        }
-        return open;
+        // The latest failure's log entry holds the record's id, name and the data read from the source: the log
+        // search finds it, and the error is the one pointing at it.
+        return filter.Record is { Length: > 0 } words ? await SyncLogSearch.LatestFailureAsync(db, open, words, ct) : open;
     }
 
     private static async Task<IQueryable<OpenError>> OpenAsync(KoppelDb db, string? slug, CancellationToken ct)

@@ -61,15 +61,21 @@ public static class FulfillableOrdersEndpoints
             : TypedResults.Ok(new PackingAnswer(rows));
     }
 
-    /// <summary>Per product of the selected orders: stock in their warehouses, minimum, incoming and the quantity to purchase.</summary>
-    private static async Task<Results<Ok<PurchaseAnswer>, ValidationProblem, ProblemHttpResult>> PurchaseListAsync(
-        string tenant, Selection body, FulfillableOrdersReader reader, CancellationToken ct)
+    /// <summary>
+    /// Per product of the selected orders: stock in their warehouses, minimum, incoming and the quantity to purchase;
+    /// <c>?format=csv</c> answers the CSV to print or open.
+    /// </summary>
+    private static async Task<Results<Ok<PurchaseAnswer>, ContentHttpResult, ValidationProblem, ProblemHttpResult>> PurchaseListAsync(
+        string tenant, Selection body, string? format, FulfillableOrdersReader reader, CancellationToken ct)
     {
         var (erp, problem) = await ReadAsync(tenant, reader, ct);
         if (erp is null) return problem!;
         var (selected, invalid) = Select(body, erp.Allocate());
         if (invalid is not null) return invalid;
-        return TypedResults.Ok(new PurchaseAnswer(erp.PurchaseListFor(selected.Select(s => s.Order).ToList())));
+        var rows = erp.PurchaseListFor(selected.Select(s => s.Order).ToList());
+        return format?.Equals("csv", StringComparison.OrdinalIgnoreCase) == true
+            ? TypedResults.Text(PurchaseList.Csv(rows), "text/csv; charset=utf-8")
+            : TypedResults.Ok(new PurchaseAnswer(rows));
     }
 
     private static (IReadOnlyList<FulfillableOrder> Selected, ValidationProblem? Invalid) Select(Selection body, IReadOnlyList<FulfillableOrder> open)

@@ -14,17 +14,21 @@ public static class HooksApi
 
     public static IEndpointRouteBuilder MapHooks(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/hooks/{tenant}/{system}", ReceiveAsync).AllowAnonymous().DisableAntiforgery().ExcludeFromDescription();
+        app.MapPost("/hooks/{tenant}/{system}", (string tenant, string system, HttpRequest request, WebhookInbox inbox, CancellationToken ct) =>
+            ReceiveAsync(tenant, system, null, request, inbox, ct)).AllowAnonymous().DisableAntiforgery().ExcludeFromDescription();
+        // A secret in the address, for senders that cannot sign their deliveries (MoySklad).
+        app.MapPost("/hooks/{tenant}/{system}/{key}", ReceiveAsync).AllowAnonymous().DisableAntiforgery().ExcludeFromDescription();
         return app;
     }
 
-    private static async Task<IResult> ReceiveAsync(string tenant, string system, HttpRequest request, WebhookInbox inbox, CancellationToken ct)
+    private static async Task<IResult> ReceiveAsync(string tenant, string system, string? key, HttpRequest request, WebhookInbox inbox, CancellationToken ct)
     {
         using var buffer = new MemoryStream();
         await request.Body.CopyToAsync(buffer, ct);
         if (buffer.Length > MaxBody)
             return Results.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "The body is larger than a webhook event can be.");
         var headers = request.Headers.ToDictionary(h => h.Key.ToLowerInvariant(), h => h.Value.ToString());
+        if (key is not null) headers[Koppel.Infrastructure.Integrations.WebhookIntake.PathKey] = key;
         return await inbox.AcceptAsync(tenant, system, headers, buffer.ToArray(), ct) switch
         {
             WebhookAnswer.Accepted => Results.Ok(new { status = "accepted" }),

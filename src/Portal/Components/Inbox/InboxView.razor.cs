@@ -127,8 +127,7 @@ public sealed partial class InboxView : IDisposable
     private string TenantName(string slug) => tenants.FirstOrDefault(t => t.Slug == slug)?.Name ?? slug;
 
     private (string Name, string Source, string Target) FlowParts(string tenant, string key) =>
-        tenants.FirstOrDefault(t => t.Slug == tenant)?.Flows.FirstOrDefault(f => f.Key == key) is { } flow
-            ? (flow.Name, flow.Source, flow.Target) : (key, "the source", "the target");
+        FlowWords.Parts(tenants.FirstOrDefault(t => t.Slug == tenant)?.Flows, key);
 
     private string GroupClass(ErrorGroup group, int _) => expanded.Contains(group) ? "group-row group-open" : "group-row";
 

@@ -36,6 +36,14 @@ public sealed partial class MappingEditorPage
     private string? loadError;
     private TenantView? tenant;
     private IntegrationDefinition? integration;
+
+    /// <summary>
+    /// The tenant's scopes (webshops) when the flow runs per scope: they share this one mapping (the runner reads it by
+    /// the flow's own key), so the page names them instead of offering a mapping per webshop.
+    /// </summary>
+    private IReadOnlyList<string> Scopes => integration?.Scopes is null || tenant is null ? []
+        : tenant.Connections.Keys.SelectMany(system => integration.Connections.Select(c => c.KeyOf(system))).OfType<string>()
+            .Distinct().Order(StringComparer.Ordinal).ToList();
     private FlowDefinition? flow;
     private MappingView? saved;
     private FieldMapping draft = FieldMapping.Empty;

@@ -40,7 +40,7 @@ public static class LogCsvEndpoint
         {
             await writer.WriteLineAsync(string.Join(',',
                 row.At.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
-                Cell(flowNames.GetValueOrDefault(row.Flow, row.Flow)),
+                Cell(FlowWords.Name(flowNames, row.Flow)),
                 Cell(OutcomeWords.Of(row.Outcome)),
                 Cell(row.SourceKey),
                 Cell(row.DisplayName),

@@ -2,6 +2,7 @@ using Koppel.Domain.Sync;
 using Koppel.Infrastructure.Sync;
 using Koppel.Infrastructure.SyncLog;
 using Koppel.Infrastructure.Tenants;
+using Koppel.Portal.Components.Shared;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
@@ -74,10 +75,9 @@ public sealed partial class TenantLog
         flows = tenant?.Flows.Select(f => (f.Key, f.Name)).ToList() ?? [];
     }
 
-    private string FlowName(string key) => flowNames.GetValueOrDefault(key, key);
+    private string FlowName(string key) => FlowWords.Name(tenant?.Flows, key);
 
-    private (string Name, string Source, string Target) FlowParts(string key) =>
-        tenant?.Flows.FirstOrDefault(f => f.Key == key) is { } flow ? (flow.Name, flow.Source, flow.Target) : (key, "the source", "the target");
+    private (string Name, string Source, string Target) FlowParts(string key) => FlowWords.Parts(tenant?.Flows, key);
 
     private async Task<TableData<LogRow>> LoadAsync(TableState state, CancellationToken ct)
     {

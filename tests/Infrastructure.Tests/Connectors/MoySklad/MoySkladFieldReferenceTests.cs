@@ -18,6 +18,7 @@ public sealed class MoySkladFieldReferenceTests
     [InlineData("/entity/uom", "Uom")]
     [InlineData("/entity/organization", "Organization")]
     [InlineData("/entity/store", "Store")]
+    [InlineData("/entity/employee", "Employee")]
     public async Task List_rows_have_only_fields_of_the_real_entity(string path, string entity)
     {
         await using var host = await MoySkladHost.StartAsync(products: 4);

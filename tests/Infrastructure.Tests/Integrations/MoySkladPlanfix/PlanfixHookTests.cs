@@ -61,13 +61,13 @@ public sealed class PlanfixHookTests
         Assert.False(PlanfixHooks.Verify(planfix, new Dictionary<string, string>(), []));
         var client = new PlanfixClient(PlanfixSandbox.BaseUrl(hub.Hub.BaseAddress), planfix.Require("token"), hub.Hub.Get<ConnectorHttp>());
         Assert.Equal(["Reserve in MoySklad", "MoySklad order", "MoySklad order id", "Errors", "MoySklad shipment", "MoySklad shipment id", "MoySklad return", "MoySklad return id",
-                "MoySklad invoice", "MoySklad invoice id", "Invoice format"],
+                "MoySklad invoice", "MoySklad invoice id", "Invoice format", "Manager", "Organisation"],
             Names(await client.GetAsync("/customfield/task")));
         Assert.Equal(["MoySklad id"], Names(await client.GetAsync("/customfield/contact")));
 
         // The next check finds them all and creates nothing twice.
         await hub.Hub.Get<WebhookRegistrar>().EnsureAsync(MoySkladPlanfixHub.Slug, CancellationToken.None);
-        Assert.Equal(11, Names(await client.GetAsync("/customfield/task")).Count);
+        Assert.Equal(13, Names(await client.GetAsync("/customfield/task")).Count);
     }
 
     private static List<string> Names(System.Text.Json.Nodes.JsonObject answer) =>

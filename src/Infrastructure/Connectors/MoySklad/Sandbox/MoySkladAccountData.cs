@@ -36,8 +36,10 @@ internal sealed class MoySkladAccountData(string accountId)
     public Dictionary<string, JsonObject> Uoms { get; } = [];
     public List<JsonObject> PriceTypes { get; } = [];
     public List<JsonObject> ProductAttributes { get; } = [];
+    public List<JsonObject> CounterpartyAttributes { get; } = [];
     public Dictionary<string, JsonObject> Organizations { get; } = [];
     public Dictionary<string, JsonObject> Stores { get; } = [];
+    public Dictionary<string, JsonObject> Employees { get; } = [];
     public Dictionary<string, StockRow> Stock { get; } = [];
     public Dictionary<string, JsonObject> Counterparties { get; } = [];
     public Dictionary<string, JsonObject> Orders { get; } = [];
@@ -58,6 +60,7 @@ internal sealed class MoySkladAccountData(string accountId)
         "uom" => Uoms,
         "organization" => Organizations,
         "store" => Stores,
+        "employee" => Employees,
         "counterparty" => Counterparties,
         "customerorder" => Orders,
         "demand" => Demands,

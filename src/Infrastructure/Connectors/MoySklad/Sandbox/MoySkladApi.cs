@@ -17,6 +17,7 @@ internal sealed class MoySkladApi(MoySkladSandbox sandbox)
         ["id", "name", "code", "article", "externalCode", "archived", "updated", "description", "pathName", "syncId"];
     private static readonly HashSet<string> DictionaryFilterFields = ["id", "name", "code", "externalCode", "archived", "updated"];
     private static readonly HashSet<string> CounterpartyFilterFields = [.. DictionaryFilterFields, "email", "phone", "inn", "companyType"];
+    private static readonly HashSet<string> EmployeeFilterFields = [.. DictionaryFilterFields, "email", "phone", "firstName", "lastName", "uid"];
     private static readonly HashSet<string> OrderFilterFields = ["id", "name", "externalCode", "updated", "agent", "organization", "store", "applicable"];
 
     public void Map(RouteGroupBuilder api)
@@ -24,11 +25,13 @@ internal sealed class MoySkladApi(MoySkladSandbox sandbox)
         api.MapGet("/entity/product", (HttpRequest request) => Answer(request.HttpContext, (d, _) => ListOf(request.HttpContext, d.Products.Values, "product", ProductFilterFields)));
         api.MapGet("/entity/product/metadata/attributes", (HttpRequest request) => Answer(request.HttpContext, (d, _) =>
             MoySkladAnswer.List(request.HttpContext.Request, "/entity/product/metadata/attributes", d.ProductAttributes, 1000, 0, "attributemetadata")));
+        api.MapGet("/entity/counterparty/metadata/attributes", (HttpRequest request) => Answer(request.HttpContext, (d, _) =>
+            MoySkladAnswer.List(request.HttpContext.Request, "/entity/counterparty/metadata/attributes", d.CounterpartyAttributes, 1000, 0, "attributemetadata")));
         api.MapGet("/entity/{type}/{id:guid}", (string type, Guid id, HttpContext http) => Answer(http, (d, _) =>
             d.Collection(type)?.GetValueOrDefault(Id(id)) ?? throw MoySkladError.NotFound(type, Id(id))));
         api.MapGet("/entity/{type}", (string type, HttpContext http) => Answer(http, (d, _) =>
             d.Collection(type) is { } all && type != "product"
-                ? ListOf(http, all.Values, type, type switch { "counterparty" => CounterpartyFilterFields, "customerorder" => OrderFilterFields, _ => DictionaryFilterFields })
+                ? ListOf(http, all.Values, type, type switch { "counterparty" => CounterpartyFilterFields, "customerorder" => OrderFilterFields, "employee" => EmployeeFilterFields, _ => DictionaryFilterFields })
                 : throw new MoySkladError(412, 1005, $"Неизвестный тип: '{type}'")));
         api.MapGet("/context/companysettings/pricetype", (HttpRequest request) => Answer(request.HttpContext, (d, _) => new JsonArray(d.PriceTypes.Select(p => p.DeepClone()).ToArray())));
         api.MapPost("/entity/product", (HttpRequest request) => Answer(request.HttpContext, (d, body) => sandbox.Products.Create(d, body!, Suppressed(request.HttpContext)), withBody: true));

@@ -33,6 +33,12 @@ internal sealed class MoySkladDocuments(TimeProvider clock)
         var entity = id is null ? New(data, "counterparty") : data.Counterparties.GetValueOrDefault(id) ?? throw MoySkladError.NotFound("counterparty", id);
         var copy = entity.DeepClone().AsObject();
         if (id is null) copy["companyType"] = "legal";
+        if (input["attributes"] is { } attributes)
+        {
+            input = input.DeepClone().AsObject();
+            input.Remove("attributes");
+            MoySkladProducts.MergeAttributes(copy, attributes, data.CounterpartyAttributes);
+        }
         Apply(copy, input, CounterpartyKeys, "counterparty");
         if (string.IsNullOrWhiteSpace(copy["name"]?.ToString())) throw MoySkladError.Required("name");
         return data.Counterparties[copy["id"]!.ToString()] = Touch(copy);
@@ -56,6 +62,7 @@ internal sealed class MoySkladDocuments(TimeProvider clock)
         Reference(data.Organizations, copy["organization"], "organization");
         Reference(data.Counterparties, copy["agent"], "agent");
         if (copy["store"] is not null) Reference(data.Stores, copy["store"], "store");
+        if (copy["owner"] is not null) Reference(data.Employees, copy["owner"], "owner");
         var orderId = copy["id"]!.ToString();
         if (positions is not null || id is null)
             ReplacePositions(data, orderId, positions as JsonArray ?? []);

@@ -100,7 +100,7 @@ internal sealed class MoySkladProducts(TimeProvider clock, MoySkladWebhooks webh
                     MergeBy(product, key, value, p => p?["priceType"]?["meta"]?["href"]?.ToString(), p => CompletePrice(data, p));
                     break;
                 case "attributes":
-                    MergeBy(product, key, value, a => a?["id"]?.ToString() ?? a?["meta"]?["href"]?.ToString().Split('/')[^1], a => CompleteAttribute(data, a));
+                    MergeAttributes(product, value, data.ProductAttributes);
                     break;
                 default:
                     if (value is null) product.Remove(key);
@@ -109,6 +109,10 @@ internal sealed class MoySkladProducts(TimeProvider clock, MoySkladWebhooks webh
             }
         }
     }
+
+    /// <summary>Attribute values merged by attribute id (a PUT changes only the attributes it names), checked against the entity type's definitions.</summary>
+    internal static void MergeAttributes(JsonObject entity, JsonNode? value, IReadOnlyList<JsonObject> definitions) =>
+        MergeBy(entity, "attributes", value, a => a?["id"]?.ToString() ?? a?["meta"]?["href"]?.ToString().Split('/')[^1], a => CompleteAttribute(definitions, a));
 
     private static void MergeBy(JsonObject product, string key, JsonNode? value, Func<JsonNode?, string?> keyOf, Func<JsonObject, JsonObject> complete)
     {
@@ -137,10 +141,10 @@ internal sealed class MoySkladProducts(TimeProvider clock, MoySkladWebhooks webh
         };
     }
 
-    private static JsonObject CompleteAttribute(MoySkladAccountData data, JsonObject attribute)
+    private static JsonObject CompleteAttribute(IReadOnlyList<JsonObject> definitions, JsonObject attribute)
     {
         var id = attribute["id"]?.ToString() ?? attribute["meta"]?["href"]?.ToString().Split('/')[^1];
-        var definition = data.ProductAttributes.FirstOrDefault(a => a["id"]!.ToString() == id)
+        var definition = definitions.FirstOrDefault(a => a["id"]!.ToString() == id)
             ?? throw new MoySkladError(412, 2010, $"Неизвестное доп. поле '{id}'", "attributes");
         return new JsonObject
         {

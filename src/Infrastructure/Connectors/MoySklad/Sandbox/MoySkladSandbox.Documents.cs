@@ -34,6 +34,17 @@ public sealed partial class MoySkladSandbox
 
     public string OrganizationId(string account) => Copies(account, d => d.Organizations.Values)[0]["id"]!.ToString();
 
+    public IReadOnlyList<JsonObject> Organizations(string account) => Copies(account, d => d.Organizations.Values);
+
+    /// <summary>Renames an organisation as a user does in MoySklad's settings.</summary>
+    public void RenameOrganization(string account, string id, string name)
+    {
+        var data = Account(account);
+        lock (data.Gate) data.Organizations[id]["name"] = name;
+    }
+
+    public string EmployeeId(string account, string email) => Copies(account, d => d.Employees.Values).Single(e => e["email"]?.ToString() == email)["id"]!.ToString();
+
     public string StoreId(string account) => Copies(account, d => d.Stores.Values)[0]["id"]!.ToString();
 
     /// <summary>A product's reserve as the stock report shows it.</summary>

@@ -14,6 +14,9 @@ internal static class MoySkladSeedData
     public const string WholesalePrice = "Оптовая цена";
     public const string BrandAttribute = "Бренд";
     public const string WarrantyAttribute = "Гарантия, мес";
+    /// <summary>Counterparty attributes of the seeded account (string and whole number).</summary>
+    public const string SourceAttribute = "Источник";
+    public const string BonusAttribute = "Бонусные баллы";
 
     public static void Fill(MoySkladAccountData data, MoySkladProducts products, int size, int seed, DateTimeOffset now)
     {
@@ -57,7 +60,22 @@ internal static class MoySkladSeedData
                 row.Changed = now;
             }
         }
+        // After the products, from a random source of their own, so the products' ids and prices stay as they were.
+        var more = new Random(seed + 1);
+        string MoreId() => new Guid(Enumerable.Range(0, 16).Select(_ => (byte)more.Next(256)).ToArray()).ToString("D");
+        lock (data.Gate)
+        {
+            Named(data.Organizations, "organization", MoreId(), "ИП Второв", ("companyType", "individual"), ("archived", false), ("externalCode", "org-2"));
+            Employee(data, MoreId(), "Анна", "Администраторова", "admin@sandbox.example");
+            Employee(data, MoreId(), "Мария", "Менеджерова", "maria@sandbox.example");
+            data.CounterpartyAttributes.Add(Attribute(MoreId(), SourceAttribute, "string", "counterparty"));
+            data.CounterpartyAttributes.Add(Attribute(MoreId(), BonusAttribute, "long", "counterparty"));
+        }
     }
+
+    private static void Employee(MoySkladAccountData data, string id, string firstName, string lastName, string email) =>
+        Named(data.Employees, "employee", id, $"{lastName} {firstName[0]}.", ("firstName", firstName), ("lastName", lastName), ("email", email),
+            ("archived", false), ("externalCode", $"emp-{email[..email.IndexOf('@')]}"));
 
     private static JsonObject PriceType(string id, string name, string externalCode) => new()
     {
@@ -76,11 +94,11 @@ internal static class MoySkladSeedData
         ["priceType"] = new JsonObject { ["meta"] = priceType["meta"]!.DeepClone() },
     };
 
-    private static JsonObject Attribute(string id, string name, string type) => new()
+    private static JsonObject Attribute(string id, string name, string type, string entity = "product") => new()
     {
         ["meta"] = new JsonObject
         {
-            ["href"] = $"{MoySkladAccountData.Host}/entity/product/metadata/attributes/{id}", ["type"] = "attributemetadata", ["mediaType"] = "application/json",
+            ["href"] = $"{MoySkladAccountData.Host}/entity/{entity}/metadata/attributes/{id}", ["type"] = "attributemetadata", ["mediaType"] = "application/json",
         },
         ["id"] = id,
         ["name"] = name,

@@ -47,7 +47,7 @@ internal sealed partial class OkosCompany
         if (type is not ("order" or "receipt" or "purchaseOrder"))
             throw OkosProblem.Field("type", "The type must be order, receipt or purchaseOrder.");
         var externalId = body["externalId"]?.ToString();
-        if (externalId is { Length: > 0 } && Documents.FirstOrDefault(d => d.ExternalId == externalId) is { } existing)
+        if (externalId is { Length: > 0 } && DocumentByExternalId(externalId) is { } existing)
             return (existing, true);
         var warehouse = OkosBody.Text(body, "warehouseId");
         CheckWarehouse("warehouseId", warehouse);
@@ -59,7 +59,7 @@ internal sealed partial class OkosCompany
                 if (string.IsNullOrWhiteSpace(OkosBody.Text(body, field))) throw OkosProblem.Field(field, "This field is required.");
             var sequence = Sequences.FirstOrDefault(s => s.Code == OkosBody.Text(body, "numberingSequence"))
                            ?? throw OkosProblem.Field("numberingSequence", $"The numbering sequence \"{OkosBody.Text(body, "numberingSequence")}\" does not exist.");
-            if (!Customers.Any(c => c["id"]?.ToString() == OkosBody.Text(body, "customerId")))
+            if (!HasCustomer(OkosBody.Text(body, "customerId")))
                 throw OkosProblem.Field("customerId", $"There is no customer {OkosBody.Text(body, "customerId")}.");
             CheckReference(body, "paymentMethodId", PaymentMethods);
             CheckReference(body, "shippingMethodId", ShippingMethods);
@@ -70,7 +70,7 @@ internal sealed partial class OkosCompany
             Id = NewId(), Type = type, Number = number, ExternalId = externalId, WarehouseId = warehouse,
             Status = type == "receipt" ? "closed" : "open", Posted = (JsonObject)body.DeepClone(), Stock = stock,
         };
-        Documents.Add(document);
+        AddDocument(document);
         if (type == "purchaseOrder")
             foreach (var (code, quantity) in stock) document.Outstanding[code] = document.Outstanding.GetValueOrDefault(code) + quantity;
         if (type == "receipt")

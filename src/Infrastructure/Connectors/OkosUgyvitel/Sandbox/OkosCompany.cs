@@ -66,7 +66,7 @@ internal sealed partial class OkosCompany(string id, string apiKey)
     {
         var customer = (JsonObject)body.DeepClone();
         customer["id"] = NewId();
-        Customers.Add(customer);
+        AddCustomer(customer);
         return customer;
     }
 

@@ -25,10 +25,7 @@ public sealed partial class OkosSandbox
             Ok(c.Sequences.Select(s => new JsonObject { ["code"] = s.Code, ["prefix"] = s.Prefix, ["next"] = s.Next }))));
 
         company.MapGet("/customers", (HttpContext h, string companyId, string? webshopCustomerId, string? email, string? name) => HandleAsync(h, companyId, (c, _) =>
-            Ok(c.Customers.Where(x =>
-                (webshopCustomerId is null || x["webshopCustomerId"]?.ToString() == webshopCustomerId)
-                && (email is null || string.Equals(x["email"]?.ToString(), email, StringComparison.OrdinalIgnoreCase))
-                && (name is null || x["name"]?.ToString() == name)).Select(x => x.DeepClone()))));
+            Ok(c.FindCustomers(webshopCustomerId, email, name).Select(x => x.DeepClone()))));
         company.MapPost("/customers", (HttpContext h, string companyId) => HandleAsync(h, companyId, (c, body) =>
             Created(c.CreateCustomer(OkosBody.Check(body, CustomerFields, "name")))));
 

@@ -5,6 +5,9 @@ namespace Koppel.Infrastructure.Connectors.Planfix.Sandbox;
 /// <summary>A custom field definition: id (account-wide), name, Planfix type number (0 Line, 1 Number, 2 Text, 7 Checkbox, 8 List...).</summary>
 internal sealed record PlanfixField(int Id, string Name, int Type, int ObjectType, IReadOnlyList<string> EnumValues);
 
+/// <summary>An employee of the account (what an Employee field names as <c>{"id":"user:N"}</c>).</summary>
+internal sealed record PlanfixUser(int Id, string Name, string Lastname, string Email);
+
 /// <summary>A directory entry: key, archived flag and custom values by field id.</summary>
 internal sealed class PlanfixEntry(int key)
 {
@@ -32,6 +35,7 @@ internal sealed class PlanfixAccountData
     public List<PlanfixField> ContactFields { get; } = [];
     public Dictionary<int, PlanfixTask> Tasks { get; } = [];
     public Dictionary<int, PlanfixContact> Contacts { get; } = [];
+    public Dictionary<int, PlanfixUser> Users { get; } = [];
     public Dictionary<int, PlanfixDataTag> DataTags { get; } = [];
     public TimeProvider Clock { get; init; } = TimeProvider.System;
     public Dictionary<int, PlanfixFile> Files { get; } = [];

@@ -17,6 +17,7 @@ internal sealed class PlanfixError(int status, int code, string message) : Excep
     public static PlanfixError EntryNotFound(int key) => new(404, 8000, $"Directory entry {key} not found");
     public static PlanfixError TaskNotFound(int id) => new(404, 1000, $"Task {id} not found");
     public static PlanfixError ContactNotFound(int id) => new(404, 2000, $"Contact {id} not found");
+    public static PlanfixError UserNotFound(string id) => new(404, 4000, $"User {id} not found");
     public static PlanfixError DataTagNotFound(int id) => new(404, 6000, $"Data tag {id} not found");
     public static PlanfixError BadJson() => new(500, 30, "Invalid JSON");
 }

@@ -49,6 +49,18 @@ public sealed partial class PlanfixSandbox
         }
     }
 
+    /// <summary>Adds an employee of the account; an Employee field names it as <c>{"id":"user:N"}</c>.</summary>
+    public int AddUser(string account, string name, string lastname, string email)
+    {
+        var data = Account(account);
+        lock (data.Gate)
+        {
+            var user = new PlanfixUser(data.NextId(), name, lastname, email);
+            data.Users[user.Id] = user;
+            return user.Id;
+        }
+    }
+
     public int AddTask(string account, string name, int? contactId, int templateId = 0)
     {
         var data = Account(account);
@@ -87,6 +99,13 @@ public sealed partial class PlanfixSandbox
     }
 
     /// <summary>A task's custom values by field name.</summary>
+    /// <summary>The task custom field definitions as <c>GET /customfield/task</c> describes them.</summary>
+    public IReadOnlyList<JsonObject> TaskFieldsOf(string account)
+    {
+        var data = Account(account);
+        lock (data.Gate) return data.TaskFields.Select(PlanfixAccountData.Describe).ToList();
+    }
+
     public JsonObject TaskValues(string account, int taskId)
     {
         var data = Account(account);

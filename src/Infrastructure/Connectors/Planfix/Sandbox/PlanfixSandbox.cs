@@ -127,6 +127,7 @@ public sealed partial class PlanfixSandbox : SandboxSystem
         rest.MapGet("/process/task/{id:int}/statuses", (int id, HttpRequest r) => Answer(r, (d, _) => PlanfixTaskList.Statuses(d, id)));
         rest.MapPost("/task/{id:int}", (int id, HttpRequest r) => Answer(r, (d, b) => PlanfixTaskApi.UpdateTask(d, id, b!), body: true));
         rest.MapGet("/contact/{id:int}", (int id, HttpRequest r) => Answer(r, (d, _) => PlanfixTaskApi.GetContact(d, id, r.Query["fields"].FirstOrDefault())));
+        rest.MapGet("/user/{id}", (string id, HttpRequest r) => Answer(r, (d, _) => PlanfixTaskApi.GetUser(d, id, r.Query["fields"].FirstOrDefault())));
         rest.MapPost("/contact/{id:int}", (int id, HttpRequest r) => Answer(r, (d, b) => PlanfixTaskApi.UpdateContact(d, id, b!), body: true));
         rest.MapGet("/datatag/{id:int}", (int id, HttpRequest r) => Answer(r, (d, _) => PlanfixTaskApi.GetDataTag(d, id)));
         rest.MapPost("/datatag/{id:int}/entry/list", (int id, HttpRequest r) => Answer(r, (d, b) => PlanfixTaskApi.Entries(d, id, b!), body: true));

@@ -89,6 +89,21 @@ internal static class PlanfixTaskApi
         return PlanfixDirectoryApi.Success("contact", json);
     }
 
+    /// <summary>GET /user/{id} (id as "user:3" or 3): the employee with the asked system fields.</summary>
+    public static JsonObject GetUser(PlanfixAccountData data, string id, string? fields)
+    {
+        var number = PlanfixValues.UserNumber(JsonValue.Create(id));
+        var user = number is { } n ? data.Users.GetValueOrDefault(n) : null;
+        if (user is null) throw PlanfixError.UserNotFound(id);
+        var wanted = PlanfixCustomValues.Wanted(fields);
+        bool Wants(string name) => wanted is null || wanted.Contains(name);
+        var json = new JsonObject { ["id"] = user.Id };
+        if (Wants("name")) json["name"] = user.Name;
+        if (Wants("lastname")) json["lastname"] = user.Lastname;
+        if (Wants("email")) json["email"] = user.Email;
+        return PlanfixDirectoryApi.Success("user", json);
+    }
+
     public static JsonObject UpdateContact(PlanfixAccountData data, int id, JsonObject body)
     {
         var contact = data.Contacts.GetValueOrDefault(id) ?? throw PlanfixError.ContactNotFound(id);

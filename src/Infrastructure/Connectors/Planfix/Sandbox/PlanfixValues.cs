@@ -16,8 +16,19 @@ internal static class PlanfixValues
             1 => kind == JsonValueKind.Number,
             7 => kind is JsonValueKind.True or JsonValueKind.False,
             8 => kind == JsonValueKind.String && (field.EnumValues.Count == 0 || field.EnumValues.Contains(value.ToString())),
+            // Employee: {"id":"user:3"} (a bare number is taken too).
+            11 => value is JsonObject reference && UserNumber(reference["id"]) is not null,
             _ => true,
         };
         return ok ? value.DeepClone() : throw PlanfixError.BadValue($"Invalid value for custom field {field.Id} ({field.Name}) of type {field.Type}");
+    }
+
+    /// <summary>The number of a user reference: <c>"user:3"</c>, <c>"3"</c> or <c>3</c>.</summary>
+    public static int? UserNumber(JsonNode? id)
+    {
+        var text = id?.GetValueKind() == JsonValueKind.Number ? id.ToJsonString() : id?.ToString();
+        if (text is null) return null;
+        if (text.StartsWith("user:", StringComparison.Ordinal)) text = text[5..];
+        return int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : null;
     }
 }

@@ -5,23 +5,33 @@ using Koppel.Infrastructure.Connectors.Planfix;
 
 namespace Koppel.Infrastructure.Integrations.MoySkladPlanfix.Counterparties;
 
-/// <summary>A Planfix contact as an order needs it in MoySklad: name, e-mail, first phone, and the MoySklad id stored on it.</summary>
+/// <summary>
+/// A Planfix contact as an order needs it in MoySklad: name, e-mail, first phone, the MoySklad id stored on it, and the
+/// values of counterparties.extraFields by MoySklad attribute name.
+/// </summary>
 public sealed record PlanfixContact(int Id, string Name, string? Email, string? Phone, string? MoySkladId)
 {
+    public IReadOnlyDictionary<string, JsonNode?> Extra { get; init; } = new Dictionary<string, JsonNode?>();
+
     public static PlanfixContact From(JsonObject contact, string? storedId) => new(
         contact["id"]!.GetValue<int>(), contact["name"]?.ToString() ?? "",
-        OrderFields.Clean(contact["email"]?.ToString()), OrderFields.Clean(contact["phone"]?.ToString()), storedId);
+        OrderFields.Clean(contact["email"]?.ToString()), OrderFields.Clean(contact["phone"]?.ToString()), storedId)
+    {
+        Extra = (contact["extra"] as JsonObject ?? []).ToDictionary(p => p.Key, p => p.Value?.DeepClone(), StringComparer.Ordinal),
+    };
 }
 
 /// <summary>
 /// The seed's counterparty rule: a Planfix contact is the MoySklad counterparty whose id its "MoySklad id" field
 /// holds; without one (or when that counterparty is gone), the one with the same e-mail, then the one with the same
-/// first phone (exact strings after trimming); else a new one. The contact leads: name, e-mail and phone are written to
-/// the counterparty when they differ, and the id is written back to the contact when it is not there yet.
+/// first phone (exact strings after trimming); else a new one. The contact leads: name, e-mail, phone and the extra fields
+/// (counterparties.extraFields) are written to the counterparty when they differ, and the id is written back to the
+/// contact when it is not there yet.
 /// </summary>
 public sealed class CounterpartyMatcher(MoySkladClient moySklad, PlanfixClient planfix)
 {
     private PlanfixFieldIds? _contactFields;
+    private CounterpartyAttributes? _attributes;
 
     /// <summary>The counterparty's id, after bringing it in line with the contact.</summary>
     public async Task<string> EnsureAsync(PlanfixContact contact, CancellationToken ct)
@@ -32,9 +42,12 @@ public sealed class CounterpartyMatcher(MoySkladClient moySklad, PlanfixClient p
         var wanted = new JsonObject { ["name"] = contact.Name };
         if (contact.Email is not null) wanted["email"] = contact.Email;
         if (contact.Phone is not null) wanted["phone"] = contact.Phone;
+        var attributes = contact.Extra.Count == 0 ? [] : await (_attributes ??= new CounterpartyAttributes(moySklad)).ValuesAsync(contact.Extra, ct);
         string id;
         if (found is null)
         {
+            var values = attributes.Where(a => a["value"] is not null).Select(a => a.DeepClone()).ToArray();
+            if (values.Length > 0) wanted["attributes"] = new JsonArray(values);
             id = (await moySklad.CreateAsync("counterparty", wanted, ct))["id"]!.ToString();
         }
         else
@@ -43,6 +56,8 @@ public sealed class CounterpartyMatcher(MoySkladClient moySklad, PlanfixClient p
             var changes = new JsonObject();
             foreach (var (key, value) in wanted)
                 if (OrderFields.Clean(found[key]?.ToString()) != value!.ToString()) changes[key] = value.DeepClone();
+            var changed = CounterpartyAttributes.Changed(found, attributes);
+            if (changed.Count > 0) changes["attributes"] = changed;
             if (changes.Count > 0) await moySklad.UpdateAsync("counterparty", id, changes, ct);
         }
         if (contact.MoySkladId != id)

@@ -33,6 +33,8 @@ public static class InvoicesFlow
             new("contact", "object", "The counterparty contact (for an order made first)"),
             new("reserve", "boolean", "Reserve in MoySklad (for an order made first)"),
             new("positions", "list", "Lines of an order made first"),
+            new(OrderFields.OrganisationKey, "text", "Organisation of an order made first"),
+            new(OrderFields.ManagerKey, "object", "Manager of an order made first"),
             new(InvoiceMapping.Format, "string", "Print format: xls or pdf"),
         ],
         Build = Build,
@@ -47,7 +49,7 @@ public static class InvoicesFlow
         var invoices = new InvoiceTasks(planfix);
         var orders = new MoySkladOrderSink(moySklad, orderTasks, new CounterpartyMatcher(moySklad, planfix), settings.Orders, context.Links);
         return new FlowParts(
-            new InvoiceTaskStream(new PlanfixOrderStream(orderTasks, settings.Planfix.LineItemsDataTagId), invoices),
+            new InvoiceTaskStream(new PlanfixOrderStream(orderTasks, settings.Planfix.LineItemsDataTagId, settings.Counterparties.ExtraFields), invoices),
             new MoySkladInvoiceSink(moySklad, orders, orderTasks, invoices),
             []);
     }

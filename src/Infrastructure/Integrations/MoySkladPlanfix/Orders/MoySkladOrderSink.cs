@@ -15,6 +15,7 @@ namespace Koppel.Infrastructure.Integrations.MoySkladPlanfix.Orders;
 public sealed class MoySkladOrderSink(MoySkladClient moySklad, OrderTasks tasks, CounterpartyMatcher counterparties, OrderOptions options, LinkLookup links) : ITargetSink
 {
     private Dictionary<string, string>? _productsByEntry;
+    private Dictionary<string, string>? _organisationsByName;
 
     public Task<string?> FindAsync(string sourceId, CancellationToken ct) => Task.FromResult(tasks.Read(sourceId)?.OrderId);
 
@@ -55,8 +56,7 @@ public sealed class MoySkladOrderSink(MoySkladClient moySklad, OrderTasks tasks,
 
     private async Task<JsonObject> OrderAsync(OrderTask task, JsonObject payload, CancellationToken ct)
     {
-        if (options.OrganizationId is not { } organization)
-            throw new SyncProblem("no MoySklad organisation is chosen for orders. Support sets it in the hub's settings (orders.organizationId).");
+        var organization = await OrganizationAsync(payload[OrderFields.OrganisationKey]?.ToString(), ct);
         if (payload["contact"] is not JsonObject contact)
             throw new SyncProblem("the order has no counterparty. Choose the customer (a contact) on the order in Planfix, then press again.");
         var agent = await counterparties.EnsureAsync(PlanfixContact.From(contact, task.ContactMoySkladId), ct);
@@ -80,12 +80,41 @@ public sealed class MoySkladOrderSink(MoySkladClient moySklad, OrderTasks tasks,
         }
         var body = new JsonObject
         {
-            ["organization"] = Reference("organization", organization.ToString("D")),
+            ["organization"] = Reference("organization", organization),
             ["agent"] = Reference("counterparty", agent),
             ["positions"] = positions,
         };
         if (options.StoreId is { } store) body["store"] = Reference("store", store.ToString("D"));
+        if (payload[OrderFields.ManagerKey] is JsonObject manager) body["owner"] = Reference("employee", await OwnerAsync(manager, ct));
         return body;
+    }
+
+    /// <summary>The organisation the task's Organisation field names, else the one chosen in the settings.</summary>
+    private async Task<string> OrganizationAsync(string? name, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+            return options.OrganizationId?.ToString("D")
+                ?? throw new SyncProblem("no MoySklad organisation is chosen: choose one in the order's Organisation field, or support sets a default in the hub's settings (orders.organizationId).");
+        if (_organisationsByName is null)
+        {
+            _organisationsByName = new Dictionary<string, string>(StringComparer.Ordinal);
+            await foreach (var page in moySklad.PagesAsync("organization", null, ct))
+                foreach (var row in page)
+                    if (row["name"]?.ToString() is { } n && row["id"]?.ToString() is { } id) _organisationsByName.TryAdd(n.Trim(), id);
+        }
+        return _organisationsByName.GetValueOrDefault(name.Trim())
+            ?? throw new SyncProblem($"the organisation \"{name}\" chosen on the order is not a MoySklad organisation (any more). Choose another one, then press again.");
+    }
+
+    /// <summary>The MoySklad employee with the manager's e-mail (compared exactly after trimming, as for counterparties).</summary>
+    private async Task<string> OwnerAsync(JsonObject manager, CancellationToken ct)
+    {
+        if (manager["email"]?.ToString() is not { Length: > 0 } email)
+            throw new SyncProblem($"the manager chosen on the order (Planfix employee {manager["id"]}) has no e-mail in Planfix, so no MoySklad employee can be matched. Enter the employee's e-mail in Planfix, then press again.");
+        await foreach (var page in moySklad.PagesAsync("employee", $"email={email}", ct))
+            // MoySklad's filter ignores case: the match itself is exact.
+            if (page.FirstOrDefault(e => OrderFields.Clean(e["email"]?.ToString()) == email)?["id"]?.ToString() is { } id) return id;
+        throw new SyncProblem($"no MoySklad employee has the e-mail {email} of the manager chosen on the order. Give the employee that e-mail in MoySklad, or choose another manager, then press again.");
     }
 
     /// <summary>The MoySklad product of a product directory entry: the products flow linked them (MoySklad id -> entry key).</summary>

@@ -31,6 +31,8 @@ public static class OrdersFlow
             new("contact", "object", "The counterparty contact: name, e-mail, first phone"),
             new("reserve", "boolean", "Reserve in MoySklad"),
             new("positions", "list", "Lines: product directory entry, quantity, price in kopecks"),
+            new(OrderFields.OrganisationKey, "text", "Organisation (name of a MoySklad organisation; empty: the settings' one)"),
+            new(OrderFields.ManagerKey, "object", "Manager: the Planfix employee and e-mail the MoySklad employee (owner) is matched by"),
         ],
         Build = Build,
     };
@@ -42,7 +44,7 @@ public static class OrdersFlow
         var moySklad = MoySkladClient.Create(context);
         var tasks = new OrderTasks(planfix);
         return new FlowParts(
-            new PlanfixOrderStream(tasks, settings.Planfix.LineItemsDataTagId),
+            new PlanfixOrderStream(tasks, settings.Planfix.LineItemsDataTagId, settings.Counterparties.ExtraFields),
             new MoySkladOrderSink(moySklad, tasks, new CounterpartyMatcher(moySklad, planfix), settings.Orders, context.Links),
             []);
     }

@@ -14,7 +14,8 @@ namespace Koppel.Infrastructure.Integrations.MoySkladPlanfix.Orders;
 /// to MoySklad (contact, reserve flag, lines with prices in kopecks); what the hub itself wrote back to the task stays
 /// out of it, so writing back never looks like a change of the order.
 /// </summary>
-public sealed class PlanfixOrderStream(OrderTasks tasks, int lineItemsDataTagId) : ISourceStream
+/// <param name="contactExtra">counterparties.extraFields: MoySklad attribute name -> Planfix contact field name.</param>
+public sealed class PlanfixOrderStream(OrderTasks tasks, int lineItemsDataTagId, IReadOnlyDictionary<string, string>? contactExtra = null) : ISourceStream
 {
     private PlanfixFieldIds? _contactFields;
     private PlanfixFieldIds? _lineFields;
@@ -35,7 +36,10 @@ public sealed class PlanfixOrderStream(OrderTasks tasks, int lineItemsDataTagId)
         JsonObject task;
         try
         {
-            var ask = fields.Ask("id,name,counterparty", OrderFields.Reserve, OrderFields.OrderId, OrderFields.OrderLink, OrderFields.Errors);
+            // Organisation and Manager are read when the account has them (the hub creates them; older accounts may not).
+            string[] asked = [OrderFields.Reserve, OrderFields.OrderId, OrderFields.OrderLink, OrderFields.Errors,
+                .. new[] { OrderFields.Organisation, OrderFields.Manager }.Where(fields.Has)];
+            var ask = fields.Ask("id,name,counterparty", asked);
             task = (await planfix.GetAsync($"/task/{taskId}?fields={ask}", ct))["task"] as JsonObject ?? [];
         }
         catch (PlanfixRefused e) when (e.Code == 1000)
@@ -52,6 +56,8 @@ public sealed class PlanfixOrderStream(OrderTasks tasks, int lineItemsDataTagId)
             ["contact"] = contact,
             ["reserve"] = fields.ValueIn(task, OrderFields.Reserve)?.GetValueKind() == JsonValueKind.True,
             ["positions"] = await LinesAsync(taskId, ct),
+            [OrderFields.OrganisationKey] = fields.Has(OrderFields.Organisation) ? fields.TextIn(task, OrderFields.Organisation)?.Trim() : null,
+            [OrderFields.ManagerKey] = fields.Has(OrderFields.Manager) ? await ManagerAsync(fields.ValueIn(task, OrderFields.Manager), ct) : null,
         };
         return new SourceRecord(sourceId, data);
     }
@@ -62,13 +68,29 @@ public sealed class PlanfixOrderStream(OrderTasks tasks, int lineItemsDataTagId)
         // Planfix names persons "contact:5" in references.
         if (reference is null || !int.TryParse(reference.Replace("contact:", "", StringComparison.Ordinal), NumberStyles.None, CultureInfo.InvariantCulture, out var id))
             return (null, null, null);
-        _contactFields ??= (await PlanfixFieldIds.ContactAsync(tasks.Client, ct)).Require([OrderFields.ContactMoySkladId]);
-        var ask = _contactFields.Ask("id,name,lastname,email,phones", OrderFields.ContactMoySkladId);
+        var extra = contactExtra ?? new Dictionary<string, string>();
+        _contactFields ??= (await PlanfixFieldIds.ContactAsync(tasks.Client, ct)).Require([OrderFields.ContactMoySkladId, .. extra.Values]);
+        var ask = _contactFields.Ask("id,name,lastname,email,phones", [OrderFields.ContactMoySkladId, .. extra.Values.Distinct()]);
         var contact = (await tasks.Client.GetAsync($"/contact/{id}?fields={ask}", ct))["contact"] as JsonObject ?? [];
         var name = $"{contact["name"]} {contact["lastname"]}".Trim();
         var phone = (contact["phones"] as JsonArray)?.OfType<JsonObject>().Select(p => OrderFields.Clean(p["number"]?.ToString())).FirstOrDefault(p => p is not null);
-        return (new JsonObject { ["id"] = id, ["name"] = name, ["email"] = OrderFields.Clean(contact["email"]?.ToString()), ["phone"] = phone },
+        var values = new JsonObject();
+        foreach (var (attribute, field) in extra) values[attribute] = _contactFields.ValueIn(contact, field)?.DeepClone();
+        return (new JsonObject { ["id"] = id, ["name"] = name, ["email"] = OrderFields.Clean(contact["email"]?.ToString()), ["phone"] = phone, ["extra"] = values },
             id, OrderFields.Clean(Text(_contactFields.ValueIn(contact, OrderFields.ContactMoySkladId))));
+    }
+
+    /// <summary>
+    /// The employee an Employee field names (<c>{"id":"user:3"}</c>) with the e-mail MoySklad's employee is matched by; a
+    /// changed manager (or a changed e-mail) makes the order a change.
+    /// </summary>
+    private async Task<JsonObject?> ManagerAsync(JsonNode? value, CancellationToken ct)
+    {
+        var id = (value as JsonObject)?["id"]?.ToString();
+        if (string.IsNullOrEmpty(id) || id is "0" or "user:0") return null;
+        var number = id.StartsWith("user:", StringComparison.Ordinal) ? id[5..] : id;
+        var user = (await tasks.Client.GetAsync($"/user/{Uri.EscapeDataString(number)}?fields=id,name,lastname,email", ct))["user"] as JsonObject;
+        return new JsonObject { ["id"] = $"user:{number}", ["email"] = OrderFields.Clean(user?["email"]?.ToString()) };
     }
 
     /// <summary>The data tag rows of the task, in the order they were added: product entry key, quantity, price in kopecks.</summary>

@@ -8,7 +8,9 @@ namespace Koppel.Infrastructure.Integrations.WebshopsOkos.Orders;
 /// </summary>
 internal sealed class OrderDocumentSink(OkosOrderWriter writer, string webshopKey) : ITargetSink
 {
-    public Task<string?> FindAsync(string sourceId, CancellationToken ct) => writer.FindAsync($"{webshopKey}:{sourceId}", ct);
+    // No lookup before each new order: the ERP answers a second POST of the same externalId with the document written
+    // before (409 with its id), so a document a crashed run wrote is found by the write itself, one call per order less.
+    public Task<string?> FindAsync(string sourceId, CancellationToken ct) => Task.FromResult<string?>(null);
 
     public async Task<TargetWrite> CreateAsync(string sourceId, JsonObject payload, CancellationToken ct)
     {
@@ -16,7 +18,7 @@ internal sealed class OrderDocumentSink(OkosOrderWriter writer, string webshopKe
         return new TargetWrite(id, number is null ? "The document existed already." : $"Order document {number}.");
     }
 
-    // Reached only for a document found by its externalId (written by a run that stopped before linking it): kept as it is.
+    // Reached only by a forced resync of an imported order: an order is never imported twice, so the document stays.
     public Task<TargetWrite> UpdateAsync(string targetId, string sourceId, JsonObject payload, CancellationToken ct) =>
         Task.FromResult(new TargetWrite(targetId, "The document was written by an earlier run; linked, not written again."));
 

@@ -31,6 +31,8 @@ public static class OrdersFlow
             "buyer" => "object", "lines" or "services" => "list", "date" => "datetime", "invoiceStatus" => "number", _ => "text",
         })).ToList(),
         CreateOnly = true,
+        // settings.orders.intervalMinutes is the download cadence; a save sets it on every webshop's copy of the flow.
+        ScheduleFromSettings = s => ((WebshopsOkosSettings)s).Orders.IntervalMinutes.ToString(System.Globalization.CultureInfo.InvariantCulture),
         Build = Build,
     };
 

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 using System.Reflection;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
 using Koppel.Infrastructure.Integrations;
@@ -16,9 +17,11 @@ public static partial class SettingsTree
 {
     private const int MaxDepth = 6;
 
-    public static IReadOnlyList<SettingNode> Of(Type settingsType) => Walk(settingsType, "", 0);
+    /// <param name="values">The settings being edited: an option holding one group per key of the tenant's own (a
+    /// <c>Dictionary&lt;string, TGroup&gt;</c>, e.g. the options of each webshop) shows one section per key it holds.</param>
+    public static IReadOnlyList<SettingNode> Of(Type settingsType, JsonObject? values = null) => Walk(settingsType, "", 0, values);
 
-    private static List<SettingNode> Walk(Type type, string prefix, int depth)
+    private static List<SettingNode> Walk(Type type, string prefix, int depth, JsonObject? values)
     {
         var nodes = new List<SettingNode>();
         foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
@@ -38,7 +41,23 @@ public static partial class SettingsTree
             var kind = KindOf(valueType);
             if (kind == SettingKind.Section && depth < MaxDepth)
             {
-                nodes.Add(new SettingNode { Path = path, Name = name, Label = label, Hint = hint, Kind = kind, Children = Walk(valueType, path, depth + 1) });
+                nodes.Add(new SettingNode { Path = path, Name = name, Label = label, Hint = hint, Kind = kind, Children = Walk(valueType, path, depth + 1, values) });
+                continue;
+            }
+            if (GroupOf(valueType) is { } group && depth + 1 < MaxDepth)
+            {
+                // Keys are added through the admin API (with the connection they belong to); the form edits each one's options.
+                var keys = (values is null ? null : SettingNode.Find(values, path) as JsonObject)?.Select(p => p.Key).Order(StringComparer.Ordinal).ToList() ?? [];
+                nodes.Add(new SettingNode
+                {
+                    Path = path, Name = name, Label = label, Kind = SettingKind.Section,
+                    Hint = keys.Count == 0 ? "None yet: they are added through the admin API." : hint,
+                    Children = keys.Select(key => new SettingNode
+                    {
+                        Path = $"{path}.{key}", Name = key, Label = key, Kind = SettingKind.Section,
+                        Children = Walk(group, $"{path}.{key}", depth + 2, values),
+                    }).ToList(),
+                });
                 continue;
             }
             nodes.Add(new SettingNode
@@ -66,6 +85,13 @@ public static partial class SettingsTree
             return SettingKind.Section;
         return SettingKind.Other;
     }
+
+    /// <summary>The group type of a <c>Dictionary&lt;string, TGroup&gt;</c> whose groups are sections, else null.</summary>
+    private static Type? GroupOf(Type type) =>
+        type.IsGenericType && type.GetGenericTypeDefinition() == typeof(Dictionary<,>) && type.GetGenericArguments() is [var key, var group]
+        && key == typeof(string) && KindOf(group) == SettingKind.Section
+            ? group
+            : null;
 
     private static Type? ElementOf(Type type)
     {
