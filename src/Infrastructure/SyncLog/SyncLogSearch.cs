@@ -50,8 +50,14 @@ internal static partial class SyncLogSearch
             var ids = await db.Database.SqlQuery<long>($"SELECT rowid AS Value FROM SyncLogText WHERE SyncLogText MATCH {phrase}").ToListAsync(ct);
             return open.Where(o => ids.Contains(o.LastLogId));
         }
+        // The error's own columns first: a name or reason most records share is answered without reading one log row.
         var matching = db.SyncLog.Where(Matching(db, words));
-        return open.Where(o => matching.Any(l => l.Id == o.LastLogId));
+        var pattern = Pattern(words);
+        return db.Database.IsNpgsql()
+            ? open.Where(o => EF.Functions.ILike(o.SourceKey, pattern, "\\") || (o.DisplayName != null && EF.Functions.ILike(o.DisplayName, pattern, "\\"))
+                              || EF.Functions.ILike(o.Reason, pattern, "\\") || matching.Any(l => l.Id == o.LastLogId))
+            : open.Where(o => EF.Functions.Like(o.SourceKey, pattern, "\\") || (o.DisplayName != null && EF.Functions.Like(o.DisplayName, pattern, "\\"))
+                              || EF.Functions.Like(o.Reason, pattern, "\\") || matching.Any(l => l.Id == o.LastLogId));
     }
 
     /// <summary>
@@ -72,7 +78,7 @@ internal static partial class SyncLogSearch
     /// <summary>The words in order, anywhere in a searched column; SQLite's LIKE ignores case like the full-text match.</summary>
     private static Expression<Func<SyncLogEntry, bool>> Matching(KoppelDb db, string[] words)
     {
-        var pattern = "%" + string.Join('%', words).Replace("_", "\\_") + "%";
+        var pattern = Pattern(words);
         if (db.Database.IsNpgsql())
             return l => EF.Functions.ILike(l.SourceKey, pattern, "\\")
                         || (l.TargetKey != null && EF.Functions.ILike(l.TargetKey, pattern, "\\"))
@@ -85,6 +91,8 @@ internal static partial class SyncLogSearch
                     || EF.Functions.Like(l.Message, pattern, "\\")
                     || (l.SourcePayload != null && EF.Functions.Like(l.SourcePayload, pattern, "\\"));
     }
+
+    private static string Pattern(string[] words) => "%" + string.Join('%', words).Replace("_", "\\_") + "%";
 
     private static string[] Words(string text) => NotAWord().Split(text).Where(w => w.Length > 0).ToArray();
 

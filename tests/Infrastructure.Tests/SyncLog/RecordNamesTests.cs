@@ -1,3 +1,4 @@
+using Koppel.Infrastructure.Persistence;
 using Koppel.Infrastructure.SyncLog;
 using Koppel.Infrastructure.SyncLog.Inbox;
 using Koppel.Infrastructure.Tests.Sync;
@@ -35,10 +36,14 @@ public sealed class RecordNamesTests
         Assert.Equal("SKU-00003 · Стілець дубовий", found.Rows[0].DisplayName);
     }
 
-    [Fact]
-    public async Task The_inbox_finds_records_by_name_and_by_text_in_their_source_data_and_acts_on_those_only()
+    /// <remarks>PostgreSQL takes the path SQLite takes for words in most of the log: matching each error and its one entry.</remarks>
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)]
+    public async Task The_inbox_finds_records_by_name_and_by_text_in_their_source_data_and_acts_on_those_only(DatabaseProvider provider)
     {
-        await using var engine = await Engine.StartAsync(items: 8, settings: new { skipNameless = false });
+        await using var database = await TestDatabases.CreateAsync(provider);
+        await using var engine = await Engine.StartAsync(items: 8, settings: new { skipNameless = false }, provider: provider.ToString(), connectionString: database.ConnectionString);
         engine.Shop.PutItem("00002", null, 5m, sku: "RED-LAMP-9", note: "ceiling hook bent");
         engine.Shop.PutItem("00005", null, 5m, note: "box damaged");
         engine.Shop.PutItem("00006", "Ceiling hook", 3m);
