@@ -114,6 +114,7 @@ var inboxShapes = new (string Name, Func<Task<int>> Query)[]
     ("inbox: failing for 30 days or more", async () => (await inbox.GroupsAsync(LogRows.MainTenant, new ErrorFilter(FailingFor: TimeSpan.FromDays(30)), default)).Count),
     ("inbox: find a record \"ART-0123\"", async () => (await inbox.GroupsAsync(LogRows.MainTenant, new ErrorFilter(Record: "ART-0123"), default)).Sum(g => g.Count)),
     ("inbox: find records \"stainless hinge\" (all)", async () => (await inbox.GroupsAsync(LogRows.MainTenant, new ErrorFilter(Record: "stainless hinge"), default)).Sum(g => g.Count)),
+    ("inbox: find records by data only \"IsPurchaseItem\" (all)", async () => (await inbox.GroupsAsync(LogRows.MainTenant, new ErrorFilter(Record: "IsPurchaseItem"), default)).Sum(g => g.Count)),
     ("inbox: counts per flow (tenant page)", async () => (await inbox.CountsAsync(LogRows.MainTenant, default)).Count),
     ("inbox: counts per tenant and flow (dashboard)", async () => (await inbox.CountsAsync(null, default)).Count),
     ($"inbox: the biggest group's records ({biggest.Count:N0})", async () => (await inbox.RecordsAsync(LogRows.MainTenant, new ErrorFilter(biggest.Flow, biggest.Reason), default)).Count),
