@@ -6,7 +6,7 @@ namespace Koppel.Infrastructure.Integrations.WebshopsOkos.Orders;
 /// Writes an order as one ERP order document. The flow is create-only: an imported order is never written again, and
 /// the document's externalId (<c>&lt;webshop key&gt;:&lt;order id&gt;</c>) finds one written before a crash.
 /// </summary>
-internal sealed class OrderDocumentSink(OkosOrderWriter writer, string webshopKey) : ITargetSink
+internal sealed class OrderDocumentSink(OkosOrderWriter writer) : ITargetSink
 {
     // No lookup before each new order: the ERP answers a second POST of the same externalId with the document written
     // before (409 with its id), so a document a crashed run wrote is found by the write itself, one call per order less.

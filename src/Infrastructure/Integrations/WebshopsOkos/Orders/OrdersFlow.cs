@@ -46,7 +46,7 @@ public static class OrdersFlow
             : new ShopRenterOrderStream(ShopRenterClient.For(shop.Connection, context.Http, context.Clock), shop.Key, since);
         List<IRecordRule> rules = [new SkipOrdersBefore(since)];
         if (shop.IsUnas && shop.Settings.OrderStatuses == OrderStatuses.Invoiceable) rules.Add(new SkipUntilInvoiceable());
-        return new FlowParts(source, new OrderDocumentSink(new OkosOrderWriter(erp, shop.Settings), shop.Key), rules);
+        return new FlowParts(source, new OrderDocumentSink(new OkosOrderWriter(erp, shop.Settings)), rules);
     }
 
     /// <summary>The webshop's ordersSince, or the day the tenant was created.</summary>
