@@ -1,11 +1,11 @@
 namespace Koppel.Infrastructure.Http;
 
-/// <summary>Waits for the connection's request budget before every attempt, retries included.</summary>
+/// <summary>Holds one of the connection's request slots for every attempt, retries included, until its answer arrives.</summary>
 internal sealed class RateLimitHandler(RequestBudget budget) : DelegatingHandler
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken ct)
     {
-        await budget.WaitAsync(ct);
+        using var slot = await budget.TakeAsync(ct);
         return await base.SendAsync(request, ct);
     }
 }
