@@ -60,6 +60,34 @@ public sealed class GoedGepicktWebhookTests : IClassFixture<ApiHost>
         Assert.Equal(writes, Optiply.Writes);
     }
 
+    /// <remarks>The intake keeps a tenant's secrets in memory for a while: a new one must still be taken at once.</remarks>
+    [Fact]
+    public async Task A_webhook_subscribed_again_with_a_new_secret_is_accepted_at_once()
+    {
+        var slug = await TenantAsync("hooks-new-secret");
+        var product = Gg.AddProduct(Account, new JsonObject { ["sku"] = "HOOK-9", ["name"] = "Beugel", ["stock"] = new JsonObject { ["freeStock"] = 1 } }, fire: false);
+        Assert.True((await _host.Client(ApiHost.SupportKey).PostAsync($"/api/v1/tenants/{slug}/flows/products/runs?wait=true", null)).IsSuccessStatusCode);
+        JsonObject? Written() => Optiply.Products(OptiplyAccount).SingleOrDefault(p => (string?)p["skuCode"] == "HOOK-9");
+        JsonObject StockHook() => Gg.Webhooks(Account).Single(w => (string?)w["webhookEvent"] == "product.stockChanged" && ((string)w["targetUrl"]!).Contains($"/hooks/{slug}/", StringComparison.Ordinal));
+        Gg.SetFreeStock(Account, product["uuid"]!.ToString(), 5);
+        await Gg.DeliveriesIdleAsync();
+        await EventuallyAsync(() => (int?)Written()?["stockLevel"] == 5);
+
+        // Someone deletes the webhook in GoedGepickt; the hub's check subscribes it again, and GoedGepickt gives it a new secret.
+        var old = StockHook();
+        Gg.RemoveWebhook(Account, (string)old["webhookUuid"]!);
+        await _host.Services.GetRequiredService<Koppel.Infrastructure.Webhooks.WebhookRegistrar>().EnsureAsync(slug, CancellationToken.None);
+        Assert.NotEqual((string)old["webhookSecret"]!, (string)StockHook()["webhookSecret"]!);
+
+        Gg.SetFreeStock(Account, product["uuid"]!.ToString(), 8);
+        await Gg.DeliveriesIdleAsync();
+        var attempt = Gg.DeliveryAttempts.Last(a => a.TargetUrl.Contains($"/hooks/{slug}/", StringComparison.Ordinal));
+        Assert.Equal((200, 1), (attempt.Status, attempt.Attempt));
+        await EventuallyAsync(() => (int?)Written()?["stockLevel"] == 8);
+        // The old secret no longer opens the door.
+        Assert.Equal(HttpStatusCode.Unauthorized, (await PostAsync(slug, attempt.Body, Sign((string)old["webhookSecret"]!, attempt.Body))).StatusCode);
+    }
+
     [Fact]
     public async Task A_product_change_a_bundles_stock_and_a_new_order_delivered_by_GoedGepickt_reach_Optiply()
     {

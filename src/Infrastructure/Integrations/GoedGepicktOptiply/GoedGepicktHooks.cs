@@ -10,8 +10,8 @@ namespace Koppel.Infrastructure.Integrations.GoedGepicktOptiply;
 
 /// <summary>
 /// The real-time path: GoedGepickt's deliveries at <c>/hooks/{tenant}/goedgepickt</c>. The body is a hint only; each
-/// event becomes single-record runs that re-read the resource: stock -> stocks, product data -> product-changes and
-/// supplier-products, an order's status (also sent on creation) -> sell-orders.
+/// event names the records its flows re-read: stock -> stocks, product data -> product-changes and supplier-products,
+/// an order's status (also sent on creation) -> sell-orders.
 /// </summary>
 public static class GoedGepicktHooks
 {
