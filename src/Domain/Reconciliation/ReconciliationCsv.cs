@@ -24,7 +24,7 @@ public static class ReconciliationCsv
         var at = report.ComputedAt.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
         foreach (var e in report.Entities)
         {
-            IEnumerable<FailingReason?> reasons = e.Failing.Count == 0 ? [null] : e.Failing;
+            var reasons = e.Failing.Count == 0 ? new FailingReason?[] { null } : e.Failing.ToArray<FailingReason?>();
             foreach (var reason in reasons)
                 Row(csv,
                 [
