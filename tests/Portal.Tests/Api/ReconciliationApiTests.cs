@@ -15,7 +15,8 @@ public sealed class ReconciliationApiTests(ApiHost host) : IClassFixture<ApiHost
             name = $"Reconcile {slug}",
             integration = "test-shop",
             connections = new { shop = new { baseUrl = host.ShopUrl, apiSecret = "reconcile-secret-314159" } },
-            settings = new { pageSize = 5 },
+            // Nameless items are sent, so the store refuses them: failing records with a reason.
+            settings = new { pageSize = 5, skipNameless = false },
         });
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
     }
@@ -27,9 +28,12 @@ public sealed class ReconciliationApiTests(ApiHost host) : IClassFixture<ApiHost
         var client = host.Client(ApiHost.AlphaKey);
         var before = await client.GetAsync("/api/v1/tenants/alpha/reconciliation");
         Assert.Equal(HttpStatusCode.NotFound, before.StatusCode);
+        host.Shop.PutItem("REC-1", "Oak shelf", 40m);
+        host.Shop.PutItem("REC-2", "Pine shelf", 30m);
+        // The store refuses a product without a name: one failing record.
+        host.Shop.PutItem("REC-3", null, 20m);
         var run = JsonNode.Parse(await (await client.PostAsync("/api/v1/tenants/alpha/flows/products/runs?wait=true", null)).Content.ReadAsStringAsync())!;
-        var created = (int)run["created"]!;
-        Assert.True(created > 0, run.ToJsonString());
+        Assert.Equal((2, 1), ((int)run["created"]!, (int)run["failed"]!));
 
         var computed = await client.PostAsync("/api/v1/tenants/alpha/reconciliation", null);
         var latest = await client.GetAsync("/api/v1/tenants/alpha/reconciliation");
@@ -39,7 +43,11 @@ public sealed class ReconciliationApiTests(ApiHost host) : IClassFixture<ApiHost
         var report = JsonNode.Parse(await latest.Content.ReadAsStringAsync())!;
         Assert.Equal((string?)JsonNode.Parse(await computed.Content.ReadAsStringAsync())!["computedAt"], (string?)report["computedAt"]);
         var product = report["entities"]!.AsArray().Single(e => (string?)e!["entity"] == "product")!;
-        Assert.Equal(created, (int)product["linked"]!);
+        Assert.Equal(2, (int)product["linked"]!);
+        Assert.Equal(1, (int)product["failingTotal"]!);
+        var reason = product["failing"]!.AsArray().Single()!;
+        Assert.Equal(("products", 1), ((string?)reason["flow"], (int)reason["count"]!));
+        Assert.Contains("name is required", (string?)reason["reason"]);
         // The test shop offers no count call: its sides are not counted, which is not zero.
         Assert.Null(product["sourceCount"]);
         Assert.Null(product["targetCount"]);
