@@ -131,4 +131,18 @@ public sealed class ReconciliationTests
         Assert.Equal(0, suppliers.SourceOnly);
         Assert.Equal(hub.Optiply.Suppliers(GoedGepicktOptiplyHub.Account).Count, suppliers.TargetCount);
     }
+
+    [Fact]
+    public async Task The_nightly_job_stores_a_report_for_every_tenant()
+    {
+        await using var hub = await ExactOptiplyHub.StartAsync(items: Items);
+        await hub.RunAsync("products");
+        var service = hub.Hub.Get<ReconciliationService>();
+
+        await hub.Hub.Get<NightlyReconciliation>().Invoke();
+
+        var latest = await service.LatestAsync(ExactOptiplyHub.Slug, default);
+        Assert.NotNull(latest);
+        Assert.Equal(Items, latest.Entities.Single(e => e.Entity == "product").Linked);
+    }
 }
