@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Koppel.Domain.Reconciliation;
 using Koppel.Domain.Sync;
 using Koppel.Infrastructure.Connectors.ExactOnline.Sandbox;
+using Koppel.Infrastructure.Persistence;
 using Koppel.Infrastructure.Reconciliation;
 using Koppel.Infrastructure.Sandbox;
 using Koppel.Infrastructure.Tests.Integrations.ExactOptiply;
@@ -86,10 +87,11 @@ public sealed class ReconciliationTests
         Assert.Contains("not counted", ReconciliationCsv.Write(report).Split("\r\n").Single(l => l.StartsWith("sell-order,", StringComparison.Ordinal)));
     }
 
-    [Fact]
-    public async Task The_computed_report_is_stored_as_the_tenants_latest()
+    [Theory, InlineData(DatabaseProvider.Sqlite), InlineData(DatabaseProvider.PostgreSql)]
+    public async Task The_computed_report_is_stored_as_the_tenants_latest(DatabaseProvider provider)
     {
-        await using var hub = await ExactOptiplyHub.StartAsync(items: Items);
+        await using var database = await TestDatabases.CreateAsync(provider);
+        await using var hub = await ExactOptiplyHub.StartAsync(items: Items, database: database);
         var service = hub.Hub.Get<ReconciliationService>();
         Assert.Null(await service.LatestAsync(ExactOptiplyHub.Slug, default));
         await hub.RunAsync("products");
