@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Koppel.Migrations.PostgreSql
 {
     [DbContext(typeof(KoppelDb))]
-    [Migration("20261207053418_Reconciliation")]
+    [Migration("20261207061250_Reconciliation")]
     partial class Reconciliation
     {
         /// <inheritdoc />

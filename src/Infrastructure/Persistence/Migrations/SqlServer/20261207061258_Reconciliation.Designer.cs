@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Koppel.Migrations.SqlServer
 {
     [DbContext(typeof(KoppelDb))]
-    [Migration("20261207053430_Reconciliation")]
+    [Migration("20261207061258_Reconciliation")]
     partial class Reconciliation
     {
         /// <inheritdoc />

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Koppel.Migrations.Sqlite
 {
     [DbContext(typeof(KoppelDb))]
-    [Migration("20261207053407_Reconciliation")]
+    [Migration("20261207061243_Reconciliation")]
     partial class Reconciliation
     {
         /// <inheritdoc />
