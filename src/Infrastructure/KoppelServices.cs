@@ -1,3 +1,4 @@
+using Koppel.Infrastructure.Reconciliation;
 using Koppel.Infrastructure.Alerts;
 using Koppel.Infrastructure.Audit;
 using Koppel.Infrastructure.Dashboard;
@@ -104,6 +105,8 @@ public static class KoppelServices
         services.AddSingleton<FlowWork>();
         services.AddHostedService(sp => sp.GetRequiredService<FlowWork>());
         services.AddTransient<DueFlowDispatcher>();
+        services.AddSingleton<ReconciliationService>();
+        services.AddTransient<NightlyReconciliation>();
         services.AddScheduler();
         return services;
     }

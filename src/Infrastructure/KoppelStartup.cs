@@ -1,5 +1,6 @@
 using Koppel.Infrastructure.Persistence;
 using Coravel;
+using Koppel.Infrastructure.Reconciliation;
 using Koppel.Infrastructure.Scheduling;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -33,7 +34,11 @@ public sealed class KoppelStartup(IServiceProvider services, DemoOptions demo, I
         await services.GetRequiredService<FlowScheduler>().SyncAsync(ct: ct);
         var scheduler = services.GetRequiredService<SchedulerOptions>();
         if (scheduler.Enabled)
-            services.UseScheduler(s => s.Schedule<DueFlowDispatcher>().EverySeconds(scheduler.PollSeconds).PreventOverlapping(nameof(DueFlowDispatcher)));
+            services.UseScheduler(s =>
+            {
+                s.Schedule<DueFlowDispatcher>().EverySeconds(scheduler.PollSeconds).PreventOverlapping(nameof(DueFlowDispatcher));
+                s.Schedule<NightlyReconciliation>().DailyAtHour(scheduler.ReconciliationHourUtc).PreventOverlapping(nameof(NightlyReconciliation));
+            });
         log.LogInformation("Koppel is ready");
     }
 

@@ -56,6 +56,11 @@ public sealed class FlowDefinition
     public bool CreateOnly { get; init; }
     public required Func<FlowContext, FlowParts> Build { get; init; }
 
+    /// <summary>The source's count of this flow's records, for the reconciliation report; null: not counted.</summary>
+    public RecordCount? SourceCount { get; init; }
+    /// <summary>The target's count of the records this flow writes (all of them, not only the hub's); null: not counted.</summary>
+    public RecordCount? TargetCount { get; init; }
+
     /// <summary>
     /// Top-level payload fields that carry the sync time (e.g. a buy order's "completed" = now): only whether they
     /// are set counts for the change check, or every re-read would look like a change.

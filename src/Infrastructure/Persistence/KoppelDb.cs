@@ -1,6 +1,7 @@
 using Koppel.Domain.Alerts;
 using Koppel.Domain.Audit;
 using Koppel.Domain.Mapping;
+using Koppel.Domain.Reconciliation;
 using Koppel.Domain.Sync;
 using Koppel.Domain.Tenants;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -25,6 +26,7 @@ public sealed class KoppelDb(DbContextOptions<KoppelDb> options) : IdentityDbCon
     public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Incident> Incidents => Set<Incident>();
+    public DbSet<ReconciliationSnapshot> Reconciliations => Set<ReconciliationSnapshot>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {

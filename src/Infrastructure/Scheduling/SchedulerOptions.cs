@@ -26,6 +26,10 @@ public sealed class SchedulerOptions
     [Range(30, 86_400, ErrorMessage = "Scheduler:LeaseSeconds must be between 30 and 86400.")]
     public int LeaseSeconds { get; set; } = 600;
 
+    /// <summary>The hour (UTC) of the nightly reconciliation report of every tenant.</summary>
+    [Range(0, 23, ErrorMessage = "Scheduler:ReconciliationHourUtc must be between 0 and 23.")]
+    public int ReconciliationHourUtc { get; set; } = 3;
+
     public string NodeName => string.IsNullOrWhiteSpace(Node) ? Environment.MachineName : Node;
     public TimeSpan Lease => TimeSpan.FromSeconds(LeaseSeconds);
 }

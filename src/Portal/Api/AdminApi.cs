@@ -5,6 +5,7 @@ using Koppel.Portal.Api.Fulfillable;
 using Koppel.Portal.Api.Log;
 using Koppel.Portal.Api.Mappings;
 using Koppel.Portal.Api.Readiness;
+using Koppel.Portal.Api.Reconciliation;
 using Koppel.Portal.Api.Records;
 using Koppel.Portal.Api.Runs;
 using Koppel.Portal.Api.Tenants;
@@ -35,6 +36,7 @@ public static class AdminApi
         api.MapErrorEndpoints();
         api.MapReadinessEndpoints();
         api.MapFulfillableOrdersEndpoints();
+        api.MapReconciliationEndpoints();
         return app;
     }
 }

@@ -97,6 +97,19 @@ public sealed class ExactOnlineClient
         return all;
     }
 
+    /// <summary>
+    /// <c>GET .../{resource}/$count</c>: Exact's cheapest count, a bare integer, one call however many rows match.
+    /// </summary>
+    public async Task<long> CountAsync(string resource, string? filter, CancellationToken ct)
+    {
+        var url = $"{BaseUrl}/api/v1/{Division}/{resource}/$count" + (filter is null ? "" : "?$filter=" + Uri.EscapeDataString(filter));
+        var body = await GetBodyAsync(url, ct) ?? throw new SyncProblem($"Exact Online does not know {Describe(url)}.");
+        var text = Text(body).Trim();
+        return long.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var count)
+            ? count
+            : throw new SyncProblem($"Exact Online answered the count of {resource} with something that is not a number.", response: Clip(text));
+    }
+
     /// <summary>GET /api/v1/current/Me: the user and their current division (no division in the URL, not counted).</summary>
     public async Task<JsonObject> MeAsync(CancellationToken ct)
     {

@@ -60,6 +60,18 @@ public sealed class GoedGepicktClient
         return new GoedGepicktPage(items, Int(info?["currentPage"]) ?? page, Int(info?["lastPage"]), Int(info?["totalItems"]));
     }
 
+    /// <summary>
+    /// How many items a list holds, from <c>pageInfo.totalItems</c> of a one-item page (GG documents no count call).
+    /// GG's own clients note the total can lag behind: the reconciliation labels it an estimate where it matters.
+    /// </summary>
+    public async Task<long?> CountAsync(string path, IEnumerable<(string Key, string Value)> query, CancellationToken ct)
+    {
+        var parameters = query.Append(("page", "1")).Append(("perPage", "1"));
+        var (status, body) = await SendAsync(HttpMethod.Get, Url(path, parameters), null, ct);
+        EnsureSuccess(status, body, $"the list of {path}");
+        return Int(Parse(body)["pageInfo"]?["totalItems"]);
+    }
+
     /// <summary>Every item of a list, page by page; stops on a short page or at <c>lastPage</c>.</summary>
     public async IAsyncEnumerable<GoedGepicktPage> PagesAsync(string path, IEnumerable<(string Key, string Value)> query, [EnumeratorCancellation] CancellationToken ct)
     {

@@ -36,12 +36,14 @@ public sealed class ExactOptiplyHub : IAsyncDisposable
     /// <param name="items">Size of the generated Exact division (suppliers, orders etc. scale with it).</param>
     /// <param name="settings">The tenant's options as the admin API takes them; null keeps the seed's defaults.</param>
     /// <param name="clock">A clock the test controls (the emulators and the runner use it).</param>
-    public static async Task<ExactOptiplyHub> StartAsync(int items = 40, JsonObject? settings = null, int seed = 7, TimeProvider? clock = null)
+    /// <param name="database">A database of the test's own (e.g. PostgreSQL); by default a fresh SQLite file.</param>
+    public static async Task<ExactOptiplyHub> StartAsync(int items = 40, JsonObject? settings = null, int seed = 7, TimeProvider? clock = null,
+        TestDatabase? database = null)
     {
         var hub = await TestHub.StartAsync(s =>
         {
             if (clock is not null) s.AddSingleton(clock);
-        });
+        }, database?.Provider.ToString() ?? "Sqlite", database?.ConnectionString);
         var result = new ExactOptiplyHub(hub);
         // Unique per hub: Exact access tokens are cached process-wide by app.
         var clientId = "acme-" + Guid.NewGuid().ToString("N")[..12];

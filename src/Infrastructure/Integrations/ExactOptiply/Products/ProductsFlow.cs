@@ -33,6 +33,8 @@ public static class ProductsFlow
         ],
         SourceFields = ProductSourceFields.All,
         Build = Build,
+        SourceCount = ExactCounts.Items,
+        TargetCount = OptiplyCounts.Products,
     };
 
     private static FlowParts Build(FlowContext context)

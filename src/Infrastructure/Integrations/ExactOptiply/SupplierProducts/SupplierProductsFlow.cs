@@ -40,6 +40,8 @@ public static class SupplierProductsFlow
             new("preferred", "boolean", "The item's preferred (main) supplier"),
         ],
         Build = Build,
+        SourceCount = ExactCounts.SupplierItems,
+        TargetCount = OptiplyCounts.SupplierProducts,
     };
 
     private static FlowParts Build(FlowContext context)

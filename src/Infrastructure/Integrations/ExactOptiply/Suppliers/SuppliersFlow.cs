@@ -28,6 +28,8 @@ public static class SuppliersFlow
             new("deliveryTime", "number", "Delivery time in days (1-365)", Min: 1, Max: 365),
         ],
         Build = Build,
+        SourceCount = ExactCounts.Suppliers,
+        TargetCount = OptiplyCounts.Suppliers,
     };
 
     private static FlowParts Build(FlowContext context)

@@ -43,6 +43,8 @@ public static class ProductsFlow
         DefaultMapping = DefaultMappings.Products,
         TargetFields = TargetFields,
         Build = context => Parts(context, fullRead: true),
+        SourceCount = GoedGepicktCounts.Products,
+        TargetCount = OptiplyCounts.Products,
     };
 
     /// <param name="fullRead">False for the real-time product-changes flow, which only ever reads single products.</param>

@@ -35,6 +35,8 @@ public static class SuppliersFlow
             new("backorderThreshold", "number", "Backorder threshold"),
         ],
         Build = Build,
+        SourceCount = GoedGepicktCounts.Suppliers,
+        TargetCount = OptiplyCounts.Suppliers,
     };
 
     private static FlowParts Build(FlowContext context)

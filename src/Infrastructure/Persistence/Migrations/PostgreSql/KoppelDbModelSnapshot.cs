@@ -171,6 +171,23 @@ namespace Koppel.Migrations.PostgreSql
                     b.ToTable("MappingVersions");
                 });
 
+            modelBuilder.Entity("Koppel.Domain.Reconciliation.ReconciliationSnapshot", b =>
+                {
+                    b.Property<int>("TenantId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("ComputedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Report")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("TenantId");
+
+                    b.ToTable("Reconciliations", (string)null);
+                });
+
             modelBuilder.Entity("Koppel.Domain.Sync.FlowState", b =>
                 {
                     b.Property<int>("Id")
@@ -841,6 +858,15 @@ namespace Koppel.Migrations.PostgreSql
                 });
 
             modelBuilder.Entity("Koppel.Domain.Mapping.MappingVersion", b =>
+                {
+                    b.HasOne("Koppel.Domain.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Koppel.Domain.Reconciliation.ReconciliationSnapshot", b =>
                 {
                     b.HasOne("Koppel.Domain.Tenants.Tenant", null)
                         .WithMany()

@@ -171,6 +171,23 @@ namespace Koppel.Migrations.SqlServer
                     b.ToTable("MappingVersions");
                 });
 
+            modelBuilder.Entity("Koppel.Domain.Reconciliation.ReconciliationSnapshot", b =>
+                {
+                    b.Property<int>("TenantId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("ComputedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Report")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.HasKey("TenantId");
+
+                    b.ToTable("Reconciliations", (string)null);
+                });
+
             modelBuilder.Entity("Koppel.Domain.Sync.FlowState", b =>
                 {
                     b.Property<int>("Id")
@@ -843,6 +860,15 @@ namespace Koppel.Migrations.SqlServer
                 });
 
             modelBuilder.Entity("Koppel.Domain.Mapping.MappingVersion", b =>
+                {
+                    b.HasOne("Koppel.Domain.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Koppel.Domain.Reconciliation.ReconciliationSnapshot", b =>
                 {
                     b.HasOne("Koppel.Domain.Tenants.Tenant", null)
                         .WithMany()

@@ -160,6 +160,23 @@ namespace Koppel.Migrations.Sqlite
                     b.ToTable("MappingVersions");
                 });
 
+            modelBuilder.Entity("Koppel.Domain.Reconciliation.ReconciliationSnapshot", b =>
+                {
+                    b.Property<int>("TenantId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ComputedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Report")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("TenantId");
+
+                    b.ToTable("Reconciliations", (string)null);
+                });
+
             modelBuilder.Entity("Koppel.Domain.Sync.FlowState", b =>
                 {
                     b.Property<int>("Id")
@@ -808,6 +825,15 @@ namespace Koppel.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Koppel.Domain.Mapping.MappingVersion", b =>
+                {
+                    b.HasOne("Koppel.Domain.Tenants.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Koppel.Domain.Reconciliation.ReconciliationSnapshot", b =>
                 {
                     b.HasOne("Koppel.Domain.Tenants.Tenant", null)
                         .WithMany()
