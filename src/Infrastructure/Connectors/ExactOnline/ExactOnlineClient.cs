@@ -100,9 +100,9 @@ public sealed class ExactOnlineClient
     /// <summary>
     /// <c>GET .../{resource}/$count</c>: Exact's cheapest count, a bare integer, one call however many rows match.
     /// </summary>
-    public async Task<long> CountAsync(string resource, string? filter, CancellationToken ct)
+    public async Task<long> CountAsync(string resource, string filter, CancellationToken ct)
     {
-        var url = $"{BaseUrl}/api/v1/{Division}/{resource}/$count" + (filter is null ? "" : "?$filter=" + Uri.EscapeDataString(filter));
+        var url = $"{BaseUrl}/api/v1/{Division}/{resource}/$count?$filter=" + Uri.EscapeDataString(filter);
         var body = await GetBodyAsync(url, ct) ?? throw new SyncProblem($"Exact Online does not know {Describe(url)}.");
         var text = Text(body).Trim();
         return long.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var count)

@@ -67,8 +67,12 @@ public sealed class ExactSandboxTests
         await using var exact = await ExactHub.StartAsync(items: 12);
 
         using var answer = await exact.GetAsync(Api + "logistics/Items/$count?$filter=IsSalesItem eq true");
-
         Assert.Equal("12", await answer.Content.ReadAsStringAsync());
+
+        // Items has a sync twin: without a filter the count is refused as a list would be (the stricter reading).
+        using var unfiltered = await exact.GetAsync(Api + "logistics/Items/$count");
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, unfiltered.StatusCode);
+        Assert.Contains("$filter is required", await unfiltered.Content.ReadAsStringAsync());
     }
 
     [Fact]

@@ -141,6 +141,10 @@ public sealed partial class ExactOnlineSandbox : SandboxSystem
             lock (d.Lock)
             {
                 var set = endpoint.Combined is { } lines ? d.Combined(endpoint.Set, lines) : d.Set(endpoint.Set);
+                // Since 2021 Exact insists on a filter where a sync endpoint could read everything cheaper. Whether a
+                // count is exempt is not documented: the emulator takes the stricter reading.
+                if (!single.Success && endpoint.Kind != ExactEndpointKind.Sync && endpoint.HasSyncTwin && string.IsNullOrWhiteSpace(request.Query["$filter"]))
+                    return Error(400, "A $filter is required on this endpoint. Use the sync endpoint to read all records.");
                 if (count)
                 {
                     var matching = set.Rows.Count(ODataFilter.Parse(request.Query["$filter"].ToString(), set.Fields));
@@ -152,9 +156,6 @@ public sealed partial class ExactOnlineSandbox : SandboxSystem
                     var self = $"{request.Scheme}://{request.Host}{request.PathBase}{request.Path}";
                     return row is null ? Error(404, "Record not found.") : Results.Json(ODataList.Single(set, row, request, self[..self.LastIndexOf('(')]));
                 }
-                // Since 2021 Exact insists on a filter where a sync endpoint could read everything cheaper.
-                if (endpoint.Kind != ExactEndpointKind.Sync && endpoint.HasSyncTwin && string.IsNullOrWhiteSpace(request.Query["$filter"]))
-                    return Error(400, "A $filter is required on this endpoint. Use the sync endpoint to read all records.");
                 return Results.Json(ODataList.Answer(set, endpoint.Kind, request, () => _faults.TakeMalformed(Segment)));
             }
         }
