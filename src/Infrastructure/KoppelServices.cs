@@ -10,6 +10,7 @@ using Koppel.Infrastructure.Integrations.MoySkladPlanfix;
 using Koppel.Infrastructure.Integrations.WebshopsOkos;
 using Koppel.Infrastructure.Sync.Mappings;
 using Koppel.Infrastructure.Persistence;
+using Koppel.Infrastructure.Quota;
 using Koppel.Infrastructure.Sandbox;
 using Koppel.Infrastructure.Scheduling;
 using Koppel.Infrastructure.Secrets;
@@ -60,6 +61,7 @@ public static class KoppelServices
         services.AddSingleton<IntegrationCatalog>();
         services.AddSingleton<TenantConnections>();
         services.AddSingleton<FlowContexts>();
+        services.AddQuota();
         services.AddSingleton<FlowRunner>();
         services.AddSingleton<RunLauncher>();
         services.AddSingleton<SyncedRecords>();

@@ -12,6 +12,11 @@ public sealed record SystemQuota(string System, string Name, IReadOnlyList<Quota
     /// </summary>
     public TimeZoneInfo DayZone { get; init; } = TimeZoneInfo.Utc;
 
+    /// <summary>
+    /// How many records one list call returns: what a full resync costs on the system before any run has measured it.
+    /// </summary>
+    public int RecordsPerPage { get; init; } = 100;
+
     /// <summary>The most calls the tightest budget allows in a day; null when the system declares none.</summary>
     public long? DailyLimit => Budgets.Count == 0 ? null : Budgets.Min(b => b.PerDay);
 
