@@ -11,7 +11,8 @@ public sealed record ResyncEstimate(string System, long Records, double CallsPer
     /// <param name="day">The system's day: its limit, today's use and the schedules' need.</param>
     public static ResyncEstimate For(QuotaDay day, long records, double callsPerRecord)
     {
-        var calls = (long)Math.Ceiling(records * callsPerRecord);
+        // Rounded first: calls per record measured as calls / reads must give back the measured calls, not one more.
+        var calls = (long)Math.Ceiling(Math.Round(records * callsPerRecord, 6));
         return new ResyncEstimate(day.Quota.System, records, callsPerRecord, calls, day.Limit, DaysFor(calls, day));
     }
 

@@ -4,12 +4,7 @@ namespace Koppel.Domain.Tests.Quota;
 
 public sealed class QuotaForecastTests
 {
-    // Exact Online's documented limits (exact-online.md, section 6): 60 a calendar minute, 5,000 a day per division.
-    private static readonly SystemQuota Exact = new("exactOnline", "Exact Online",
-    [
-        new QuotaBudget(60, 1, QuotaUnit.Minute, QuotaCounting.Calendar, "test"),
-        new QuotaBudget(5_000, 1, QuotaUnit.Day, QuotaCounting.Calendar, "test"),
-    ]);
+    private static readonly SystemQuota Exact = QuotaSamples.Exact;
 
     private static readonly SystemQuota Undocumented = new("optiply", "Optiply", []);
 

@@ -4,12 +4,7 @@ namespace Koppel.Domain.Tests.Quota;
 
 public sealed class ResyncEstimateTests
 {
-    // Exact Online's documented daily budget (exact-online.md, section 6): 5,000 calls per division per day.
-    private static readonly SystemQuota Exact = new("exactOnline", "Exact Online",
-    [
-        new QuotaBudget(60, 1, QuotaUnit.Minute, QuotaCounting.Calendar, "test"),
-        new QuotaBudget(5_000, 1, QuotaUnit.Day, QuotaCounting.Calendar, "test"),
-    ]);
+    private static readonly SystemQuota Exact = QuotaSamples.Exact;
 
     [Fact]
     public void A_full_resync_of_100000_items_at_one_call_each_takes_20_days_of_an_idle_5000_a_day_budget()
