@@ -4,6 +4,7 @@ using Koppel.Portal.Api.Errors;
 using Koppel.Portal.Api.Fulfillable;
 using Koppel.Portal.Api.Log;
 using Koppel.Portal.Api.Mappings;
+using Koppel.Portal.Api.Quota;
 using Koppel.Portal.Api.Readiness;
 using Koppel.Portal.Api.Records;
 using Koppel.Portal.Api.Runs;
@@ -35,6 +36,7 @@ public static class AdminApi
         api.MapErrorEndpoints();
         api.MapReadinessEndpoints();
         api.MapFulfillableOrdersEndpoints();
+        api.MapQuotaEndpoints();
         return app;
     }
 }
