@@ -6,14 +6,14 @@ namespace Koppel.Domain.Quota;
 /// schedules' own need (<see cref="Days"/>: 1 = it fits today; null = the schedules leave nothing over, so it never finishes
 /// inside the budget).
 /// </summary>
-public sealed record ResyncEstimate(string System, long Records, double CallsPerRecord, long Calls, long? Limit, int? Days)
+public sealed record ResyncEstimate(string System, string Name, long Records, double CallsPerRecord, long Calls, long? Limit, int? Days)
 {
     /// <param name="day">The system's day: its limit, today's use and the schedules' need.</param>
     public static ResyncEstimate For(QuotaDay day, long records, double callsPerRecord)
     {
         // Rounded first: calls per record measured as calls / reads must give back the measured calls, not one more.
         var calls = (long)Math.Ceiling(Math.Round(records * callsPerRecord, 6));
-        return new ResyncEstimate(day.Quota.System, records, callsPerRecord, calls, day.Limit, DaysFor(calls, day));
+        return new ResyncEstimate(day.Quota.System, day.Quota.Name, records, callsPerRecord, calls, day.Limit, DaysFor(calls, day));
     }
 
     private static int? DaysFor(long calls, QuotaDay day)
