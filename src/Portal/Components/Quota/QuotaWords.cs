@@ -29,7 +29,7 @@ public static class QuotaWords
 
     private static string Name(ResyncEstimate estimate) => estimate.Name == estimate.System ? SystemNames.Of(estimate.System) : estimate.Name;
 
-    /// <summary>"About 1,667 calls to Exact Online: within today's limit." / "... about 20 days at 5,000 a day." for the resync confirmation.</summary>
+    /// <summary>For the resync confirmation, e.g. "About 100,000 calls to Exact Online: about 20 days at its daily limit of 5,000, ...".</summary>
     public static string Resync(ResyncEstimate estimate) => estimate switch
     {
         { Limit: null } => $"About {Calls(estimate.Calls)} to {Name(estimate)} (no documented limit).",
