@@ -52,6 +52,25 @@ public sealed class QuotaApiTests(ApiHost host) : IClassFixture<ApiHost>
     }
 
     [Fact]
+    public async Task The_resync_estimate_takes_the_calls_of_the_last_full_run_and_fits_in_a_day()
+    {
+        host.Shop.Seed("shop", 12, 1);
+        await CreateAsync("quota-resync");
+        await RunAsync("quota-resync");
+        var full = await host.Client(ApiHost.SupportKey).PostAsync("/api/v1/tenants/quota-resync/flows/products/runs?mode=full&wait=true", null);
+        var run = JsonNode.Parse(await full.Content.ReadAsStringAsync())!;
+
+        var response = await host.Client(ApiHost.SupportKey).GetAsync("/api/v1/tenants/quota-resync/flows/products/resync-estimate");
+        var shop = System(JsonNode.Parse(await response.Content.ReadAsStringAsync())!, "shop");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(12, (int)run["read"]!);
+        Assert.Equal(12, (long)shop["records"]!);
+        Assert.Equal((int)run["calls"]!["shop"]!, (long)shop["calls"]!);
+        Assert.Equal((100_000L, 1), ((long)shop["dailyLimit"]!, (int)shop["days"]!));
+    }
+
+    [Fact]
     public async Task A_customer_reads_its_own_tenants_quota_and_gets_403_on_another()
     {
         await CreateAsync("quota-own");

@@ -12,7 +12,9 @@ public static class QuotaEndpoints
 {
     public static RouteGroupBuilder MapQuotaEndpoints(this RouteGroupBuilder api)
     {
-        api.MapTenantGroup().MapGet("/quota", GetAsync).OpenToCustomers();
+        var tenant = api.MapTenantGroup();
+        tenant.MapGet("/quota", GetAsync).OpenToCustomers();
+        tenant.MapGet("/flows/{flow}/resync-estimate", ResyncAsync);
         return api;
     }
 
@@ -28,6 +30,19 @@ public static class QuotaEndpoints
         long UsedToday, long ScheduledRestOfToday, long Forecast, QuotaStatus Status, DateTime DayStartedAt, DateTime DayEndsAt);
 
     public sealed record QuotaAnswer(IReadOnlyList<SystemAnswer> Systems);
+
+    /// <summary>
+    /// What a full resync of the flow costs on one system: <c>calls</c> (records times calls per record, from the flow's
+    /// recent full runs or the system's page size) and <c>days</c> at its daily limit after today's use and the
+    /// schedules' need (1: fits today; null: the schedules leave nothing over; no limit: 1).
+    /// </summary>
+    public sealed record ResyncAnswer(string System, string Name, long Records, double CallsPerRecord, long Calls, long? DailyLimit, int? Days);
+
+    public sealed record ResyncEstimateAnswer(IReadOnlyList<ResyncAnswer> Systems);
+
+    private static async Task<Ok<ResyncEstimateAnswer>> ResyncAsync(string tenant, string flow, TenantQuotaReader quota, CancellationToken ct) =>
+        TypedResults.Ok(new ResyncEstimateAnswer((await quota.ResyncAsync(tenant, flow, ct))
+            .Select(e => new ResyncAnswer(e.System, e.Name, e.Records, Math.Round(e.CallsPerRecord, 4), e.Calls, e.Limit, e.Days)).ToList()));
 
     private static async Task<Ok<QuotaAnswer>> GetAsync(string tenant, TenantQuotaReader quota, TimeProvider clock, CancellationToken ct)
     {
