@@ -16,30 +16,14 @@ namespace Koppel.Infrastructure.Tests.Quota;
 /// </summary>
 public sealed class QuotaDeferralTests
 {
-    private const int DailyBudget = 1_000;
+    private const int DailyBudget = TestShopQuota.DailyBudget;
 
-    // The test shop's budget, declared as a connector declares its own: the calls are counted under "shop".
-    private static readonly SystemQuota ShopQuota = new("shop", "Test shop",
-        [new QuotaBudget(DailyBudget, 1, QuotaUnit.Day, QuotaCounting.Calendar, "test declaration")]) { RecordsPerPage = 10 };
-
-    private static Task<Engine> StartAsync() => Engine.StartAsync(items: 30, services: s => s.AddSingleton(ShopQuota));
+    private static Task<Engine> StartAsync() => Engine.StartAsync(items: 30, services: s => s.AddSingleton(TestShopQuota.Declaration));
 
     private static Task<SyncRun> ScheduledAsync(Engine engine, RunMode mode) =>
         engine.Runner.RunAsync(Engine.Tenant, "products", new RunRequest(mode, RunTrigger.Schedule));
 
-    /// <summary>Earlier today an inbox retry made this many calls to the shop (a run of its own, as the engine stores them).</summary>
-    private static async Task SpendAsync(Engine engine, int calls)
-    {
-        await using var db = await engine.Hub.DbAsync();
-        var tenant = await db.Tenants.SingleAsync(t => t.Slug == Engine.Tenant);
-        var now = DateTime.UtcNow;
-        db.SyncRuns.Add(new SyncRun
-        {
-            TenantId = tenant.Id, Flow = "products", Mode = RunMode.Records, Trigger = RunTrigger.Manual, Status = RunStatus.Succeeded,
-            StartedAt = now, EndedAt = now, Calls = $$"""{"shop":{{calls}}}""",
-        });
-        await db.SaveChangesAsync();
-    }
+    private static Task SpendAsync(Engine engine, int calls) => TestShopQuota.SpendAsync(engine.Hub, Engine.Tenant, "products", calls);
 
     private static async Task<int> UsedTodayAsync(Engine engine) =>
         (int)(await engine.Hub.Get<TenantQuotaReader>().TodayAsync(Engine.Tenant, default)).Single(d => d.Quota.System == "shop").Used;

@@ -1,4 +1,3 @@
-using Koppel.Domain.Quota;
 using Koppel.Domain.Sync;
 using Koppel.Infrastructure.Http;
 using Koppel.Infrastructure.Integrations;
@@ -16,11 +15,8 @@ namespace Koppel.Infrastructure.Tests.Quota;
 /// </summary>
 public sealed class QuotaSchedulerTests
 {
-    private const int DailyBudget = 1_000;
+    private const int DailyBudget = TestShopQuota.DailyBudget;
     private const string Tenant = "nightly";
-
-    private static readonly SystemQuota ShopQuota = new("shop", "Test shop",
-        [new QuotaBudget(DailyBudget, 1, QuotaUnit.Day, QuotaCounting.Calendar, "test declaration")]);
 
     // The test shop's products flow as a nightly sweep: the same reads and writes, marked as reconciling.
     private static readonly FlowDefinition Products = TestShopIntegration.Definition.Flows[0];
@@ -56,7 +52,7 @@ public sealed class QuotaSchedulerTests
     [Fact]
     public async Task A_nightly_run_over_the_daily_budget_is_deferred_by_the_scheduler_to_its_next_slot()
     {
-        await using var engine = await Engine.StartAsync(items: 30, scheduler: true, services: s => s.AddSingleton(ShopQuota).AddSingleton(NightlyShop));
+        await using var engine = await Engine.StartAsync(items: 30, scheduler: true, services: s => s.AddSingleton(TestShopQuota.Declaration).AddSingleton(NightlyShop));
         var hub = engine.Hub;
         await hub.Get<TenantService>().UpsertAsync(Tenant, new TenantInput("Nightly shop", NightlyShop.Key,
             new() { ["shop"] = new() { ["baseUrl"] = new Uri(hub.BaseAddress, "sandbox/test-shop/").ToString(), ["apiSecret"] = Engine.Secret } }, null), default);
@@ -69,18 +65,9 @@ public sealed class QuotaSchedulerTests
         // Earlier today other work used the budget up to less than one nightly run's calls; then the flow is due again.
         var used = (await hub.Get<TenantQuotaReader>().TodayAsync(Tenant, default)).Single(d => d.Quota.System == "shop").Used;
         var spend = DailyBudget - (int)used - estimate + 1;
+        await TestShopQuota.SpendAsync(hub, Tenant, "catalog", spend);
         await using (var db = await hub.DbAsync())
-        {
-            var tenantId = (await db.Tenants.SingleAsync(t => t.Slug == Tenant)).Id;
-            var now = DateTime.UtcNow;
-            db.SyncRuns.Add(new SyncRun
-            {
-                TenantId = tenantId, Flow = "catalog", Mode = RunMode.Records, Trigger = RunTrigger.Manual, Status = RunStatus.Succeeded,
-                StartedAt = now, EndedAt = now, Calls = $$"""{"shop":{{spend}}}""",
-            });
-            await db.SaveChangesAsync();
-            await db.FlowStates.Where(s => s.TenantId == tenantId).ExecuteUpdateAsync(s => s.SetProperty(x => x.NextDueAt, now));
-        }
+            await db.FlowStates.Where(s => s.Flow == "catalog").ExecuteUpdateAsync(s => s.SetProperty(x => x.NextDueAt, DateTime.UtcNow));
 
         var second = (await ScheduledRunsAsync(engine, 2))[1];
 
