@@ -85,7 +85,7 @@ public sealed class FlowRunner(
                 await ProcessPageAsync(processor, commit, [record], request.Force, null, ct);
             }
             else if (request.Mode == RunMode.Records)
-                await ProcessByIdAsync(processor, commit, request.SourceIds.Distinct().ToList(), request.Force, progress, run, ct);
+                await ProcessByIdAsync(processor, commit, request.SourceIds.Distinct().ToList(), request.Force, request.LogUnchanged, progress, run, ct);
             else
             {
                 if (request.Mode == RunMode.Incremental)
@@ -148,14 +148,14 @@ public sealed class FlowRunner(
 
     /// <summary>Records that failed before are tried again first, so a failure never silently drops a record.</summary>
     private async Task RetryFailedAsync(KoppelDb db, RecordProcessor processor, PageCommitter commit, int tenantId, string flow, CancellationToken ct) =>
-        await ProcessByIdAsync(processor, commit, await FailedRecords.PendingAsync(db, tenantId, flow, ct), force: false, progress: null, run: null, ct);
+        await ProcessByIdAsync(processor, commit, await FailedRecords.PendingAsync(db, tenantId, flow, ct), force: false, logAll: true, progress: null, run: null, ct);
 
     /// <summary>
     /// Reads named records again one by one and processes them in pages of 100, each logged even when nothing
-    /// changed (a retried record must leave a trace, or its open error would stay). One the source no longer has
-    /// is a deletion.
+    /// changed when <paramref name="logAll"/> (a retried record must leave a trace, or its open error would stay).
+    /// One the source no longer has is a deletion.
     /// </summary>
-    private async Task ProcessByIdAsync(RecordProcessor processor, PageCommitter commit, IReadOnlyList<string> ids, bool force,
+    private async Task ProcessByIdAsync(RecordProcessor processor, PageCommitter commit, IReadOnlyList<string> ids, bool force, bool logAll,
         IProgress<SyncRun>? progress, SyncRun? run, CancellationToken ct)
     {
         foreach (var chunk in ids.Chunk(100))
@@ -163,7 +163,7 @@ public sealed class FlowRunner(
             var records = new List<SourceRecord>();
             foreach (var id in chunk)
                 records.Add(await processor.Parts.Source.ReadOneAsync(id, ct) ?? SourceRecord.Deletion(id));
-            await ProcessPageAsync(processor, commit, records, force, cursor: null, ct, logAll: true);
+            await ProcessPageAsync(processor, commit, records, force, cursor: null, ct, logAll);
             if (run is not null) progress?.Report(run);
         }
     }

@@ -12,7 +12,7 @@ public sealed class SyncOptions
     [Range(1, 64, ErrorMessage = "Sync:Parallelism must be between 1 and 64.")]
     public int Parallelism { get; set; } = 8;
 
-    /// <summary>Webhook deliveries processed at the same time (different flows run in parallel; one flow's runs queue up).</summary>
+    /// <summary>Tenants whose webhook deliveries are processed at the same time (one tenant's runs go one after the other).</summary>
     [Range(1, 64, ErrorMessage = "Sync:WebhookParallelism must be between 1 and 64.")]
     public int WebhookParallelism { get; set; } = 4;
 }

@@ -39,25 +39,23 @@ internal static partial class SyncLogSearch
     }
 
     /// <summary>
-    /// Open errors whose latest failure's log entry the words find (the inbox's "find a record"). Starts from the few
-    /// matches when there are few, else tests each open error's one entry, found by its id.
+    /// Open errors whose key, name, reason or latest failure's target key and source payload the words find (the
+    /// inbox's "find a record"). SQLite looks the words up in the open errors' own full-text table (migration
+    /// OpenErrorSearch), which holds one row per open error however long the log is; PostgreSQL tests the error's
+    /// own columns first, so a name or reason most records share is answered without reading one log row.
     /// </summary>
-    public static async Task<IQueryable<OpenError>> LatestFailureAsync(KoppelDb db, IQueryable<OpenError> open, string text, CancellationToken ct)
+    public static IQueryable<OpenError> LatestFailure(KoppelDb db, IQueryable<OpenError> open, string text)
     {
         if (Words(text) is not { Length: > 0 } words) return open.Where(o => false);
-        if (await FewMatchesAsync(db, words, ct) is { } phrase)
+        if (!db.Database.IsNpgsql())
         {
-            var ids = await db.Database.SqlQuery<long>($"SELECT rowid AS Value FROM SyncLogText WHERE SyncLogText MATCH {phrase}").ToListAsync(ct);
-            return open.Where(o => ids.Contains(o.LastLogId));
+            var matched = db.Database.SqlQuery<long>($"SELECT rowid AS Value FROM OpenErrorText WHERE OpenErrorText MATCH {Phrase(words)}");
+            return open.Where(o => matched.Contains(o.Id));
         }
-        // The error's own columns first: a name or reason most records share is answered without reading one log row.
-        var matching = db.SyncLog.Where(Matching(db, words));
         var pattern = Pattern(words);
-        return db.Database.IsNpgsql()
-            ? open.Where(o => EF.Functions.ILike(o.SourceKey, pattern, "\\") || (o.DisplayName != null && EF.Functions.ILike(o.DisplayName, pattern, "\\"))
-                              || EF.Functions.ILike(o.Reason, pattern, "\\") || matching.Any(l => l.Id == o.LastLogId))
-            : open.Where(o => EF.Functions.Like(o.SourceKey, pattern, "\\") || (o.DisplayName != null && EF.Functions.Like(o.DisplayName, pattern, "\\"))
-                              || EF.Functions.Like(o.Reason, pattern, "\\") || matching.Any(l => l.Id == o.LastLogId));
+        var matching = db.SyncLog.Where(Matching(db, words));
+        return open.Where(o => EF.Functions.ILike(o.SourceKey, pattern, "\\") || (o.DisplayName != null && EF.Functions.ILike(o.DisplayName, pattern, "\\"))
+                               || EF.Functions.ILike(o.Reason, pattern, "\\") || matching.Any(l => l.Id == o.LastLogId));
     }
 
     /// <summary>
@@ -67,8 +65,7 @@ internal static partial class SyncLogSearch
     private static async Task<string?> FewMatchesAsync(KoppelDb db, string[] words, CancellationToken ct)
     {
         if (db.Database.IsNpgsql()) return null;
-        // One phrase of the words, the last a prefix: "art-012" * (letters, digits and - _ . / only: nothing to escape).
-        var phrase = "\"" + string.Join(' ', words) + "\" *";
+        var phrase = Phrase(words);
         var matches = await db.Database
             .SqlQuery<int>($"SELECT count(*) AS Value FROM (SELECT 1 FROM SyncLogText WHERE SyncLogText MATCH {phrase} LIMIT {ReadByIdAtMost + 1})")
             .SingleAsync(ct);
@@ -91,6 +88,9 @@ internal static partial class SyncLogSearch
                     || EF.Functions.Like(l.Message, pattern, "\\")
                     || (l.SourcePayload != null && EF.Functions.Like(l.SourcePayload, pattern, "\\"));
     }
+
+    /// <summary>One full-text phrase of the words, the last a prefix: "art-012" * (letters, digits and - _ . / only: nothing to escape).</summary>
+    private static string Phrase(string[] words) => "\"" + string.Join(' ', words) + "\" *";
 
     private static string Pattern(string[] words) => "%" + string.Join('%', words).Replace("_", "\\_") + "%";
 

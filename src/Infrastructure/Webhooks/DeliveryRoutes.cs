@@ -5,20 +5,22 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Koppel.Infrastructure.Webhooks;
 
-/// <summary>
-/// Names the runs a stored delivery starts (tenant and flows), so the worker can put deliveries that would run the
-/// same flows of the same tenant in one line. Looks each tenant's integration up once per batch.
-/// </summary>
+/// <summary>A claimed delivery, the tenant it is for and the runs its body asks for.</summary>
+internal sealed record RoutedDelivery(long Id, string Tenant, IReadOnlyList<WebhookRun> Runs);
+
+/// <summary>Names the runs a stored delivery asks for. Looks each tenant up once per batch.</summary>
 internal sealed class DeliveryRoutes(KoppelDb db, IntegrationCatalog catalog)
 {
-    private readonly Dictionary<int, string?> _integrationOf = [];
+    private readonly Dictionary<int, (string Slug, string Integration)?> _tenants = [];
 
-    public async Task<string> KeyAsync(int tenantId, string system, string body, CancellationToken ct)
+    /// <summary>Null when the tenant is gone; no runs for events its integration does not use.</summary>
+    public async Task<RoutedDelivery?> RouteAsync(long id, int tenantId, string system, string body, CancellationToken ct)
     {
-        if (!_integrationOf.TryGetValue(tenantId, out var integration))
-            _integrationOf[tenantId] = integration = await db.Tenants.AsNoTracking().Where(t => t.Id == tenantId).Select(t => t.Integration).FirstOrDefaultAsync(ct);
-        var intake = integration is null ? null : catalog.Find(integration)?.Webhooks.FirstOrDefault(w => w.Segment == system);
-        IEnumerable<string> flows = intake?.Route(Encoding.UTF8.GetBytes(body)).Select(r => r.Flow).Distinct().Order() ?? Enumerable.Empty<string>();
-        return $"{tenantId}:{string.Join(',', flows)}";
+        if (!_tenants.TryGetValue(tenantId, out var tenant))
+            _tenants[tenantId] = tenant = (await db.Tenants.AsNoTracking().Where(t => t.Id == tenantId)
+                .Select(t => new { t.Slug, t.Integration }).FirstOrDefaultAsync(ct)) is { } found ? (found.Slug, found.Integration) : null;
+        if (tenant is not var (slug, integration)) return null;
+        var intake = catalog.Find(integration)?.Webhooks.FirstOrDefault(w => w.Segment == system);
+        return new RoutedDelivery(id, slug, intake?.Route(Encoding.UTF8.GetBytes(body)) ?? []);
     }
 }

@@ -10,8 +10,8 @@ using Microsoft.Extensions.Logging;
 namespace Koppel.Infrastructure.Webhooks;
 
 /// <summary>
-/// Processes the stored webhook deliveries: each becomes the single-record runs its intake routes it to, written only
-/// when the record changed, so a repeated delivery changes nothing. A delivery is claimed with a lease (a conditional
+/// Processes the stored webhook deliveries: the records they name are run through their flows, written only when the
+/// record changed, so a repeated delivery changes nothing. A delivery is claimed with a lease (a conditional
 /// update), so after a crash another start (or node) takes it over; a busy flow puts it back for a moment; a failing
 /// one is retried with growing pauses, 10 attempts in all. Runs whether or not the scheduler is on, and checks the
 /// tenants' webhook registrations at start and every <see cref="CheckEvery"/>.
@@ -20,6 +20,8 @@ public sealed class WebhookWorker(IServiceProvider services, SyncOptions options
 {
     public static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
     public const int MaxAttempts = 10;
+    /// <summary>Deliveries claimed at once; under a burst they become one run per tenant and flow.</summary>
+    public const int BatchSize = 500;
     public TimeSpan CheckEvery { get; init; } = TimeSpan.FromHours(1);
 
     private readonly SemaphoreSlim _wake = new(0);
@@ -62,70 +64,82 @@ public sealed class WebhookWorker(IServiceProvider services, SyncOptions options
         await using var db = await dbs.CreateDbContextAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
         var due = await db.WebhookDeliveries.AsNoTracking().Where(d => d.DueAt != null && d.DueAt <= now)
-            .OrderBy(d => d.Id).Take(50).Select(d => new { d.Id, d.DueAt, d.TenantId, d.System, d.Body }).ToListAsync(ct);
-        var claimed = new List<(long Id, string Runs)>();
+            .OrderBy(d => d.Id).Take(BatchSize).Select(d => new { d.Id, d.DueAt, d.TenantId, d.System, d.Body }).ToListAsync(ct);
+        var claimed = new List<RoutedDelivery>();
         var routes = new DeliveryRoutes(db, services.GetRequiredService<IntegrationCatalog>());
         foreach (var delivery in due)
         {
             var taken = await db.WebhookDeliveries.Where(d => d.Id == delivery.Id && d.DueAt == delivery.DueAt)
                 .ExecuteUpdateAsync(s => s.SetProperty(d => d.DueAt, now + Lease).SetProperty(d => d.Attempts, d => d.Attempts + 1), ct);
-            if (taken == 1) claimed.Add((delivery.Id, await routes.KeyAsync(delivery.TenantId, delivery.System, delivery.Body, ct)));
+            if (taken == 1)
+                claimed.Add(await routes.RouteAsync(delivery.Id, delivery.TenantId, delivery.System, delivery.Body, ct) ?? new(delivery.Id, "", []));
         }
-        // Deliveries that start the same runs of one tenant go one after the other (in parallel they would only find
-        // the flow busy and wait); different tenants and flows go in parallel.
-        await Parallel.ForEachAsync(claimed.GroupBy(c => c.Runs), new ParallelOptions { MaxDegreeOfParallelism = options.WebhookParallelism, CancellationToken = ct },
-            async (group, token) =>
+        if (claimed.Count == 0) return 0;
+
+        // The deliveries of one tenant become one run per flow, of every record they name: a burst of 500 notices is
+        // a few runs, not 500 runs queueing for their flow. A tenant's flows run one after the other in the order the
+        // notices asked for them (supplier products after the products they belong to); tenants run in parallel.
+        var outcomes = new System.Collections.Concurrent.ConcurrentDictionary<(string Tenant, string Flow), Exception?>();
+        await Parallel.ForEachAsync(claimed.Where(d => d.Runs.Count > 0).GroupBy(d => d.Tenant),
+            new ParallelOptions { MaxDegreeOfParallelism = options.WebhookParallelism, CancellationToken = ct },
+            async (tenant, token) =>
             {
-                foreach (var (id, _) in group) await ProcessAsync(dbs, id, token);
+                foreach (var flow in tenant.SelectMany(d => d.Runs).GroupBy(r => r.Flow))
+                    outcomes[(tenant.Key, flow.Key)] = await RunAsync(tenant.Key, flow.Key, flow.ToList(), token);
             });
+
+        var problems = claimed.ToDictionary(d => d.Id, d => d.Runs.Select(r => outcomes[(d.Tenant, r.Flow)]).FirstOrDefault(e => e is not null));
+        var rows = await db.WebhookDeliveries.Where(d => problems.Keys.Contains(d.Id)).ToListAsync(ct);
+        foreach (var delivery in rows) Settle(delivery, problems[delivery.Id]);
+        await db.SaveChangesAsync(CancellationToken.None);
         return claimed.Count;
     }
 
-    private async Task ProcessAsync(IDbContextFactory<KoppelDb> dbs, long id, CancellationToken ct)
+    /// <summary>The notices' runs of one flow: null when they went through, else what stopped them.</summary>
+    private async Task<Exception?> RunAsync(string tenant, string flow, IReadOnlyList<WebhookRun> runs, CancellationToken ct)
     {
-        await using var db = await dbs.CreateDbContextAsync(ct);
-        var delivery = await db.WebhookDeliveries.FirstAsync(d => d.Id == id, ct);
-        var tenant = await db.Tenants.AsNoTracking().FirstAsync(t => t.Id == delivery.TenantId, ct);
-        var intake = services.GetRequiredService<IntegrationCatalog>().Find(tenant.Integration)?.Webhooks.FirstOrDefault(w => w.Segment == delivery.System);
         var runner = services.GetRequiredService<FlowRunner>();
-        var now = clock.GetUtcNow().UtcDateTime;
         try
         {
-            var runs = intake?.Route(System.Text.Encoding.UTF8.GetBytes(delivery.Body)) ?? [];
-            foreach (var run in runs)
+            var ids = runs.Where(r => r.SourceId is not null).Select(r => r.SourceId!).Distinct().ToList();
+            // A notice without a record (e.g. MoySklad's stock report) asks for the flow's own incremental run.
+            var requests = new List<RunRequest>();
+            if (runs.Any(r => r.SourceId is null)) requests.Add(new RunRequest(RunMode.Incremental, RunTrigger.Webhook));
+            if (ids.Count > 0) requests.Add(RunRequest.ForChangeNotices(ids));
+            foreach (var request in requests)
             {
-                SyncRun result;
-                try
-                {
-                    var request = run.SourceId is null
-                        ? new RunRequest(RunMode.Incremental, RunTrigger.Webhook)
-                        : new RunRequest(RunMode.SingleRecord, RunTrigger.Webhook, run.SourceId) { Force = false };
-                    result = await runner.RunAsync(tenant.Slug, run.Flow, request, ct: ct);
-                }
-                catch (RecordNotFound)
-                {
-                    // Gone from the source before the hub got to it, and never synced: nothing to do.
-                    continue;
-                }
-                if (result.Status == RunStatus.Failed) throw new SyncProblem(result.Error ?? "The run failed.");
+                var result = await runner.RunAsync(tenant, flow, request, ct: ct);
+                if (result.Status == RunStatus.Failed) return new SyncProblem(result.Error ?? "The run failed.");
             }
-            delivery.ProcessedAt = clock.GetUtcNow().UtcDateTime;
-            delivery.DueAt = null;
-            delivery.Error = null;
-        }
-        catch (FlowBusy)
-        {
-            // The flow is running (e.g. the nightly run): try again shortly, without counting an attempt.
-            delivery.Attempts--;
-            delivery.DueAt = now + TimeSpan.FromSeconds(2);
+            return null;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            delivery.Error = e is SyncProblem ? e.Message : "An unexpected error; support has the details in the server log.";
-            if (e is not SyncProblem) log.LogError(e, "Webhook delivery {Id} failed", id);
-            delivery.DueAt = delivery.Attempts >= MaxAttempts ? null : now + TimeSpan.FromSeconds(Math.Min(300, 5 * Math.Pow(2, delivery.Attempts)));
-            if (delivery.DueAt is null) delivery.ProcessedAt = now;
+            if (e is not SyncProblem and not FlowBusy) log.LogError(e, "Webhook runs of {Flow} for {Tenant} failed", flow, tenant);
+            return e;
         }
-        await db.SaveChangesAsync(CancellationToken.None);
+    }
+
+    private void Settle(WebhookDelivery delivery, Exception? problem)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        switch (problem)
+        {
+            case null:
+                delivery.ProcessedAt = now;
+                delivery.DueAt = null;
+                delivery.Error = null;
+                break;
+            case FlowBusy:
+                // The flow is running (e.g. the nightly run): try again shortly, without counting an attempt.
+                delivery.Attempts--;
+                delivery.DueAt = now + TimeSpan.FromSeconds(2);
+                break;
+            default:
+                delivery.Error = problem is SyncProblem ? problem.Message : "An unexpected error; support has the details in the server log.";
+                delivery.DueAt = delivery.Attempts >= MaxAttempts ? null : now + TimeSpan.FromSeconds(Math.Min(300, 5 * Math.Pow(2, delivery.Attempts)));
+                if (delivery.DueAt is null) delivery.ProcessedAt = now;
+                break;
+        }
     }
 }

@@ -118,10 +118,10 @@ public sealed class MigratedSchemaTests
 
         private static async Task<DatabaseCatalog> ReadSqliteAsync(DbConnection connection)
         {
-            // The log's full-text table and its shadow tables (SyncLogText*) belong to text search, not to the EF model.
+            // The full-text tables and their shadow tables (SyncLogText*, OpenErrorText*) belong to text search, not to the EF model.
             var tables = await QueryAsync(connection,
                 "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' AND name NOT LIKE '\\_\\_EF%' ESCAPE '\\' " +
-                "AND name NOT LIKE 'SyncLogText%'",
+                "AND name NOT LIKE 'SyncLogText%' AND name NOT LIKE 'OpenErrorText%'",
                 r => r.GetString(0));
             var columns = new List<string>();
             var indexes = new List<string>();

@@ -64,4 +64,40 @@ public sealed class RecordNamesTests
         Assert.Equal(1, await Inbox(engine).ResolveGroupAsync(Engine.Tenant, new(Flow: "products", Reason: all.Reason, Record: "box damaged"), "support@koppel.test", null, default));
         Assert.Equal(["00002"], (await Inbox(engine).RecordsAsync(Engine.Tenant, new(Flow: "products"), default)).Select(e => e.SourceKey));
     }
+
+    /// <remarks>On SQLite the inbox searches the open errors' own words, kept by triggers: they must follow every change.</remarks>
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.PostgreSql)]
+    public async Task The_words_an_open_error_is_found_by_follow_its_latest_failure_its_resolution_and_its_reopening(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabases.CreateAsync(provider);
+        await using var engine = await Engine.StartAsync(items: 3, settings: new { skipNameless = false }, provider: provider.ToString(), connectionString: database.ConnectionString);
+        var inbox = Inbox(engine);
+        async Task<string[]> FoundAsync(string words) =>
+            (await inbox.RecordsAsync(Engine.Tenant, new(Flow: "products", Record: words), default)).Select(e => e.SourceKey).ToArray();
+
+        engine.Shop.PutItem("00002", null, 5m, note: "ceiling hook bent");
+        await engine.RunAsync();
+        Assert.Equal(["00002"], await FoundAsync("ceiling hook"));
+
+        // Failing again with other data: the new words find it, the old ones no longer do.
+        engine.Shop.PutItem("00002", null, 5m, note: "lamp shade torn");
+        await engine.RunAsync(sourceId: "00002");
+        Assert.Equal(["00002"], await FoundAsync("shade torn"));
+        Assert.Empty(await FoundAsync("ceiling hook"));
+
+        // Resolved by hand it is not found; reopened it is again.
+        var error = Assert.Single(await inbox.RecordsAsync(Engine.Tenant, new(Flow: "products"), default));
+        Assert.True(await inbox.ResolveAsync(Engine.Tenant, error.Id, "support@koppel.test", "supplier asked", default));
+        Assert.Empty(await FoundAsync("shade torn"));
+        Assert.True(await inbox.ReopenAsync(Engine.Tenant, error.Id, default));
+        Assert.Equal(["00002"], await FoundAsync("shade torn"));
+
+        // Resolved by a run that writes it, it is not found by anything it held.
+        engine.Shop.PutItem("00002", "Lamp", 5m, note: "lamp shade torn");
+        await engine.RunAsync(sourceId: "00002");
+        Assert.Empty(await FoundAsync("shade torn"));
+        Assert.Empty(await FoundAsync("00002"));
+    }
 }

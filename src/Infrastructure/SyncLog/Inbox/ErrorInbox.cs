@@ -124,9 +124,8 @@ public sealed class ErrorInbox(IDbContextFactory<KoppelDb> dbs, TimeProvider clo
             var since = clock.GetUtcNow().UtcDateTime - age;
             open = open.Where(o => o.FirstFailedAt <= since);
         }
-        // The latest failure's log entry holds the record's id, name and the data read from the source: the log
-        // search finds it, and the error is the one pointing at it.
-        return filter.Record is { Length: > 0 } words ? await SyncLogSearch.LatestFailureAsync(db, open, words, ct) : open;
+        // The record's id, name and the data its latest failure read from the source.
+        return filter.Record is { Length: > 0 } words ? SyncLogSearch.LatestFailure(db, open, words) : open;
     }
 
     private static async Task<IQueryable<OpenError>> OpenAsync(KoppelDb db, string? slug, CancellationToken ct)

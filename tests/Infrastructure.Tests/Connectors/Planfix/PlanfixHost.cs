@@ -23,9 +23,14 @@ public sealed class PlanfixHost : IAsyncDisposable
 
     private PlanfixHost(TestHub hub) => Hub = hub;
 
-    public static async Task<PlanfixHost> StartAsync(bool throttled = false)
+    /// <param name="clock">Planfix's own clock (task modification dates), when a test moves it by hand.</param>
+    public static async Task<PlanfixHost> StartAsync(bool throttled = false, TimeProvider? clock = null)
     {
-        var host = new PlanfixHost(await TestHub.StartAsync(s => s.AddPlanfix()));
+        var host = new PlanfixHost(await TestHub.StartAsync(s =>
+        {
+            s.AddPlanfix();
+            if (clock is not null) s.AddSingleton(new PlanfixSandbox(clock));
+        }));
         host.Sandbox.RegisterToken(host.Token, Account);
         host.Directory = host.Sandbox.AddDirectory(Account, "Products", ("Name", 0), ("Stock", 1), ("In stock", 7));
         if (!throttled) host.Sandbox.RequestsPerSecond = 0;

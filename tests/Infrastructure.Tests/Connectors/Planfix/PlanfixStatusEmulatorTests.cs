@@ -1,8 +1,9 @@
 using System.Text.Json.Nodes;
+using Koppel.Infrastructure.Tests.Connectors.ExactOnline;
 
 namespace Koppel.Infrastructure.Tests.Connectors.Planfix;
 
-/// <summary>The emulator's task statuses and task list: statuses per process, Planfix's refusal of a foreign status, filters 10 and 38.</summary>
+/// <summary>The emulator's task statuses and task list: statuses per process, Planfix's refusal of a foreign status, filters 10, 38, 51 and 79.</summary>
 public sealed class PlanfixStatusEmulatorTests
 {
     private static readonly FieldReference Reference = FieldReference.Load("Connectors/Planfix/Reference/planfix-fields.txt");
@@ -50,5 +51,38 @@ public sealed class PlanfixStatusEmulatorTests
         Assert.Equal([a], atStatus.Select(t => t!["id"]!.GetValue<int>()));
         Assert.Equal([a, b], changedBefore.Select(t => t!["id"]!.GetValue<int>()));
         Assert.Empty(changedLater);
+    }
+
+    [Fact]
+    public async Task The_task_list_filters_by_template_and_a_data_tag_row_moves_the_comment_date_not_the_modification_date()
+    {
+        var clock = new ManualClock(DateTimeOffset.UtcNow);
+        await using var host = await PlanfixHost.StartAsync(clock: clock);
+        var pf = host.Sandbox;
+        var tag = pf.AddDataTag(PlanfixHost.Account, "Lines", ("Quantity", 1));
+        var order = pf.AddTask(PlanfixHost.Account, "Order", null, templateId: 7);
+        pf.AddTask(PlanfixHost.Account, "Other", null, templateId: 8);
+        clock.Advance(TimeSpan.FromMinutes(3));
+        var since = clock.GetUtcNow().UtcDateTime;
+        pf.AddDataTagEntry(PlanfixHost.Account, tag, order, new Dictionary<string, JsonNode?> { ["Quantity"] = 2 });
+        var client = host.Client();
+        JsonObject Filters(params JsonObject[] filters) => new() { ["fields"] = "id,template", ["filters"] = new JsonArray(filters.Select(f => f.DeepClone()).ToArray()) };
+        var ofTemplate = new JsonObject { ["type"] = 51, ["operator"] = "equal", ["value"] = 7 };
+        JsonObject Since(int type) => new()
+        {
+            ["type"] = type, ["operator"] = "gtAndEqual",
+            ["value"] = new JsonObject { ["dateType"] = "otherDate_withTime", ["dateFrom"] = since.ToString("dd-MM-yyyy HH:mm", System.Globalization.CultureInfo.InvariantCulture) },
+        };
+        int[] Ids(JsonObject answer) => answer["tasks"]!.AsArray().Select(t => t!["id"]!.GetValue<int>()).ToArray();
+
+        var byTemplate = Ids(await client.PostAsync("/task/list", Filters(ofTemplate)));
+        var modified = Ids(await client.PostAsync("/task/list", Filters(ofTemplate, Since(38))));
+        var modifiedOrCommented = Ids(await client.PostAsync("/task/list", Filters(ofTemplate, Since(79))));
+        var (status, refusal) = await host.PostAsync("/task/list", Filters(new JsonObject { ["type"] = 9999, ["operator"] = "equal", ["value"] = 1 }));
+
+        Assert.Equal([order], byTemplate);
+        Assert.Empty(modified);
+        Assert.Equal([order], modifiedOrCommented);
+        Assert.Equal((400, "fail", 41), (status, refusal["result"]!.ToString(), refusal["code"]!.GetValue<int>()));
     }
 }

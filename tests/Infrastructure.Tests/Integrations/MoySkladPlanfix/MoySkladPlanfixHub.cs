@@ -39,11 +39,14 @@ public sealed class MoySkladPlanfixHub : IAsyncDisposable
     private MoySkladPlanfixHub(TestHub hub) => Hub = hub;
 
     /// <param name="directoryFields">Leave out fixed fields to test the missing-field check; null gives them all.</param>
-    public static async Task<MoySkladPlanfixHub> StartAsync(int products = 6, JsonObject? settings = null, bool paced = false, string[]? directoryFields = null)
+    /// <param name="planfixClock">Planfix's own clock (its task modification dates), when a test moves it by hand.</param>
+    public static async Task<MoySkladPlanfixHub> StartAsync(int products = 6, JsonObject? settings = null, bool paced = false, string[]? directoryFields = null,
+        TimeProvider? planfixClock = null)
     {
         var hub = await TestHub.StartAsync(s =>
         {
             if (!paced) s.AddSingleton(sp => new ConnectorHttp(sp.GetRequiredService<ILoggerFactory>(), unthrottled: true));
+            if (planfixClock is not null) s.AddSingleton(new PlanfixSandbox(planfixClock));
         });
         var result = new MoySkladPlanfixHub(hub);
         result.MoySklad.RegisterToken(result._moySkladToken, Account);

@@ -17,14 +17,16 @@ public sealed class OrderDesk : IAsyncDisposable
     /// <summary>The emulated order process's statuses the desk makes shipments and returns at.</summary>
     public const string Shipped = "Отгружен";
     public const string Returned = "Возврат";
+    /// <summary>The Planfix template the desk's order tasks are made from (the settings' planfix.orderTemplateId).</summary>
+    public const int OrderTemplate = 7;
     public MoySkladPlanfixHub Hub { get; }
     public int LineItems { get; }
 
     private OrderDesk(MoySkladPlanfixHub hub, int lineItems) => (Hub, LineItems) = (hub, lineItems);
 
-    public static async Task<OrderDesk> StartAsync(bool withOrganisation = true)
+    public static async Task<OrderDesk> StartAsync(bool withOrganisation = true, TimeProvider? planfixClock = null)
     {
-        var hub = await MoySkladPlanfixHub.StartAsync(products: 4);
+        var hub = await MoySkladPlanfixHub.StartAsync(products: 4, planfixClock: planfixClock);
         var planfix = hub.Planfix;
         foreach (var (name, type) in new[] { (OrderFields.Reserve, 7), (OrderFields.OrderLink, 0), (OrderFields.OrderId, 0), (OrderFields.Errors, 2),
                      (OrderFields.ShipmentLink, 0), (OrderFields.ShipmentId, 0), (OrderFields.ReturnLink, 0), (OrderFields.ReturnId, 0),
@@ -37,7 +39,7 @@ public sealed class OrderDesk : IAsyncDisposable
         if (withOrganisation) orders["organizationId"] = hub.MoySklad.OrganizationId(Account);
         await hub.SaveSettingsAsync(new JsonObject
         {
-            ["planfix"] = new JsonObject { ["productDirectoryId"] = hub.Directory, ["lineItemsDataTagId"] = lineItems },
+            ["planfix"] = new JsonObject { ["productDirectoryId"] = hub.Directory, ["lineItemsDataTagId"] = lineItems, ["orderTemplateId"] = OrderTemplate },
             ["orders"] = orders,
             ["shipments"] = new JsonObject { ["atStatuses"] = new JsonArray(planfix.StatusId(Account, Shipped)) },
             ["returns"] = new JsonObject { ["atStatuses"] = new JsonArray(planfix.StatusId(Account, Returned)) },
@@ -48,10 +50,10 @@ public sealed class OrderDesk : IAsyncDisposable
 
     public int AddContact(string name, string? email, params string[] phones) => Hub.Planfix.AddContact(Account, name, email, phones);
 
-    /// <summary>An order task with lines (MoySklad product code, quantity, price in roubles).</summary>
+    /// <summary>An order task of the order template with lines (MoySklad product code, quantity, price in roubles).</summary>
     public int AddOrder(int? contact, params (string Code, decimal Quantity, decimal Price)[] lines)
     {
-        var task = Hub.Planfix.AddTask(Account, "Заказ", contact);
+        var task = Hub.Planfix.AddTask(Account, "Заказ", contact, OrderTemplate);
         SetLines(task, lines);
         return task;
     }
@@ -67,6 +69,9 @@ public sealed class OrderDesk : IAsyncDisposable
                 [OrderFields.LinePrice] = price,
             });
     }
+
+    /// <summary>An API run of a flow (no record named): what a schedule also starts.</summary>
+    public Task<Domain.Sync.SyncRun> RunAsync(string flow) => Hub.RunAsync(flow);
 
     /// <summary>What the "Update order" button does: a single-record run of the orders flow for the task.</summary>
     public Task<Domain.Sync.SyncRun> PressAsync(int task) => Hub.RunOneAsync(OrdersFlow.Key, task.ToString(System.Globalization.CultureInfo.InvariantCulture));

@@ -61,6 +61,7 @@ public sealed partial class PlanfixSandbox
         }
     }
 
+    /// <param name="templateId">The task template (object) the task was made from; filter 51 of the task list selects by it.</param>
     public int AddTask(string account, string name, int? contactId, int templateId = 0)
     {
         var data = Account(account);
@@ -87,6 +88,7 @@ public sealed partial class PlanfixSandbox
             foreach (var (name, value) in values)
                 entry.Values[tag.Fields.Single(f => f.Name == name).Id] = PlanfixValues.Check(tag.Fields.Single(f => f.Name == name), value);
             tag.Entries.Add(entry);
+            Commented(data, taskId);
             return entry.Key;
         }
     }
@@ -95,7 +97,16 @@ public sealed partial class PlanfixSandbox
     public void ClearDataTagEntries(string account, int dataTagId, int taskId)
     {
         var data = Account(account);
-        lock (data.Gate) data.DataTags[dataTagId].Entries.RemoveAll(e => e.TaskId == taskId);
+        lock (data.Gate)
+        {
+            if (data.DataTags[dataTagId].Entries.RemoveAll(e => e.TaskId == taskId) > 0) Commented(data, taskId);
+        }
+    }
+
+    /// <summary>Rows are edited in their comment: the task's last comment moves, its modification date does not.</summary>
+    private static void Commented(PlanfixAccountData data, int taskId)
+    {
+        if (data.Tasks.TryGetValue(taskId, out var task)) task.Commented = data.Clock.GetUtcNow();
     }
 
     /// <summary>A task's custom values by field name.</summary>

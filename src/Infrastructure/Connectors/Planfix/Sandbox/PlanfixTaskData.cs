@@ -11,8 +11,17 @@ internal sealed class PlanfixTask(int id, string name)
     public int TemplateId { get; set; }
     public int ProcessId { get; set; }
     public int StatusId { get; set; }
-    /// <summary>dateOfLastUpdate: any change of the task, by a user or through the API.</summary>
+    /// <summary>dateOfLastUpdate: any change of the task or its custom fields, by a user or through the API.</summary>
     public DateTimeOffset Updated { get; set; }
+    /// <summary>
+    /// The last comment. Data-tag rows live in comments (<c>POST /task/{id}/datatags/</c> adds them as a new comment),
+    /// so adding, editing or removing a row moves this, not <see cref="Updated"/>: Planfix documents no link between
+    /// rows and the modification date, only filter 79 "date of last modification or comment".
+    /// </summary>
+    public DateTimeOffset? Commented { get; set; }
+
+    /// <summary>What filter 79 compares: the later of the last modification and the last comment.</summary>
+    public DateTimeOffset Touched => Commented is { } c && c > Updated ? c : Updated;
     public Dictionary<int, JsonNode?> Values { get; } = [];
     public List<int> Files { get; } = [];
 }

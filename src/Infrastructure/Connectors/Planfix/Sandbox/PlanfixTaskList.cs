@@ -6,8 +6,10 @@ namespace Koppel.Infrastructure.Connectors.Planfix.Sandbox;
 
 /// <summary>
 /// Task statuses and <c>POST /task/list</c> as Planfix serves them: statuses per process (a status outside the task's
-/// process is code 41 "Status not find by id"), and the task filters the hub uses: 10 status (an id or a list of ids)
-/// and 38 last modification date (<c>{"dateType":"otherDate_withTime","dateFrom":"dd-MM-yyyy HH:mm"}</c>, minutes only).
+/// process is code 41 "Status not find by id"), and the task filters the hub uses (Planfix's "complex task filters"):
+/// 10 status (an id or a list of ids), 51 template (a template id), 38 date of last modification and 79 date of last
+/// modification or comment (<c>{"dateType":"otherDate_withTime","dateFrom":"dd-MM-yyyy HH:mm"}</c>, minutes only, with
+/// <c>gtAndEqual</c>/<c>ltAndEqual</c> besides <c>equal</c>/<c>gt</c>/<c>lt</c> as for every date filter).
 /// Other filter types are refused rather than ignored, so a client cannot believe a filter worked.
 /// </summary>
 internal static class PlanfixTaskList
@@ -71,13 +73,19 @@ internal static class PlanfixTaskList
             case 10 when op is "equal" or "notequal":
                 var ids = value is JsonArray list ? list.Select(v => v!.GetValue<int>()).ToHashSet() : [value!.GetValue<int>()];
                 return op == "equal" ? t => ids.Contains(t.StatusId) : t => !ids.Contains(t.StatusId);
-            case 38 when op is "gt" or "lt" or "equal":
+            case 51 when op is "equal" or "notequal":
+                var template = value?.GetValueKind() == JsonValueKind.Number ? value.GetValue<int>() : throw PlanfixError.BadValue("Filter value must be a template id");
+                return op == "equal" ? t => t.TemplateId == template : t => t.TemplateId != template;
+            case 38 or 79 when op is "gt" or "lt" or "equal" or "gtAndEqual" or "ltAndEqual":
                 var at = Moment(value);
+                Func<PlanfixTask, DateTimeOffset> date = type == 38 ? t => t.Updated : t => t.Touched;
                 return op switch
                 {
-                    "gt" => t => Minute(t.Updated) > at,
-                    "lt" => t => Minute(t.Updated) < at,
-                    _ => t => Minute(t.Updated) == at,
+                    "gt" => t => Minute(date(t)) > at,
+                    "lt" => t => Minute(date(t)) < at,
+                    "gtAndEqual" => t => Minute(date(t)) >= at,
+                    "ltAndEqual" => t => Minute(date(t)) <= at,
+                    _ => t => Minute(date(t)) == at,
                 };
             default:
                 throw PlanfixError.BadValue($"Filter type {type} with operator '{op}' is not supported");

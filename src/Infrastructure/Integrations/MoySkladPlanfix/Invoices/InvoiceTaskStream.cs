@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Koppel.Domain.Integrations.MoySkladPlanfix;
 using Koppel.Domain.Sync;
 using Koppel.Infrastructure.Integrations.MoySkladPlanfix.Orders;
@@ -11,13 +12,23 @@ namespace Koppel.Infrastructure.Integrations.MoySkladPlanfix.Invoices;
 /// </summary>
 public sealed class InvoiceTaskStream(PlanfixOrderStream orders, InvoiceTasks invoices) : ISourceStream
 {
-    /// <summary>Invoices are pressed one at a time; a sweep of changed tasks by API runs is not built (as for orders).</summary>
-    public IAsyncEnumerable<SourcePage> ReadAsync(string? cursor, CancellationToken ct) => orders.ReadAsync(cursor, ct);
-
-    public async Task<SourceRecord?> ReadOneAsync(string sourceId, CancellationToken ct)
+    /// <summary>API and scheduled runs: the changed order tasks that already have an invoice (the orders stream sweeps them).</summary>
+    public async IAsyncEnumerable<SourcePage> ReadAsync(string? cursor, [EnumeratorCancellation] CancellationToken ct)
     {
-        var record = await orders.ReadOneAsync(sourceId, ct);
-        if (record is null || record.Problem is not null) return record;
+        await foreach (var page in orders.ReadAsync(cursor, ct))
+        {
+            var records = new List<SourceRecord>(page.Records.Count);
+            foreach (var record in page.Records) records.Add(await WithFormatAsync(record, ct));
+            yield return page with { Records = records };
+        }
+    }
+
+    public async Task<SourceRecord?> ReadOneAsync(string sourceId, CancellationToken ct) =>
+        await orders.ReadOneAsync(sourceId, ct) is { } record ? await WithFormatAsync(record, ct) : null;
+
+    private async Task<SourceRecord> WithFormatAsync(SourceRecord record, CancellationToken ct)
+    {
+        if (record.Problem is not null) return record;
         var task = await invoices.ReadAsync(record.Data["taskId"]!.GetValue<int>(), ct);
         var data = record.Data.DeepClone().AsObject();
         data[InvoiceMapping.Format] = task.Format;

@@ -24,7 +24,7 @@ public static class InvoicesFlow
         SourceSystem = "Planfix",
         TargetSystem = "MoySklad",
         Title = new("Task {taskId}", "{name}"),
-        // Work arrives by the button; a sweep of changed tasks is not built (as for orders).
+        // Work arrives by the button; the daily scheduled run sweeps tasks with an invoice whose press was missed or failed.
         DefaultSchedule = "1440",
         DependsOn = [OrdersFlow.Key],
         DefaultMapping = InvoiceMapping.Default,
@@ -49,7 +49,8 @@ public static class InvoicesFlow
         var invoices = new InvoiceTasks(planfix);
         var orders = new MoySkladOrderSink(moySklad, orderTasks, new CounterpartyMatcher(moySklad, planfix), settings.Orders, context.Links);
         return new FlowParts(
-            new InvoiceTaskStream(new PlanfixOrderStream(orderTasks, settings.Planfix.LineItemsDataTagId, settings.Counterparties.ExtraFields), invoices),
+            new InvoiceTaskStream(new PlanfixOrderStream(orderTasks, settings.Planfix.LineItemsDataTagId, settings.Counterparties.ExtraFields,
+                settings.Planfix.OrderTemplateId, OrderFields.InvoiceId), invoices),
             new MoySkladInvoiceSink(moySklad, orders, orderTasks, invoices),
             []);
     }

@@ -23,7 +23,7 @@ public static class OrdersFlow
         SourceSystem = "Planfix",
         TargetSystem = "MoySklad",
         Title = new("Task {taskId}", "{name}", "{contact.name}"),
-        // Work arrives by the button; the schedule only matters once the sweep of changed tasks exists.
+        // Work arrives by the button; the daily scheduled run sweeps tasks with an order whose press was missed or failed.
         DefaultSchedule = "1440",
         DefaultMapping = OrderMapping.Default,
         TargetFields =
@@ -44,7 +44,7 @@ public static class OrdersFlow
         var moySklad = MoySkladClient.Create(context);
         var tasks = new OrderTasks(planfix);
         return new FlowParts(
-            new PlanfixOrderStream(tasks, settings.Planfix.LineItemsDataTagId, settings.Counterparties.ExtraFields),
+            new PlanfixOrderStream(tasks, settings.Planfix.LineItemsDataTagId, settings.Counterparties.ExtraFields, settings.Planfix.OrderTemplateId),
             new MoySkladOrderSink(moySklad, tasks, new CounterpartyMatcher(moySklad, planfix), settings.Orders, context.Links),
             []);
     }

@@ -15,37 +15,65 @@ namespace Koppel.Infrastructure.Integrations.MoySkladPlanfix.Orders;
 /// out of it, so writing back never looks like a change of the order.
 /// </summary>
 /// <param name="contactExtra">counterparties.extraFields: MoySklad attribute name -> Planfix contact field name.</param>
-public sealed class PlanfixOrderStream(OrderTasks tasks, int lineItemsDataTagId, IReadOnlyDictionary<string, string>? contactExtra = null) : ISourceStream
+/// <param name="orderTemplateId">planfix.orderTemplateId: the template whose tasks API and scheduled runs sweep (0: not chosen).</param>
+/// <param name="sweptIdField">The task field a swept task must already hold (the order's id; the invoice's for invoices).</param>
+public sealed class PlanfixOrderStream(OrderTasks tasks, int lineItemsDataTagId, IReadOnlyDictionary<string, string>? contactExtra = null,
+    int orderTemplateId = 0, string sweptIdField = OrderFields.OrderId) : ISourceStream
 {
     private PlanfixFieldIds? _contactFields;
     private PlanfixFieldIds? _lineFields;
 
-    /// <summary>Orders are pressed one at a time; a sweep of changed tasks by API runs is not built yet.</summary>
+    /// <summary>
+    /// API and scheduled runs: the order tasks changed since the cursor (<see cref="OrderTaskSweep"/>) that already hold
+    /// a MoySklad id in <paramref name="sweptIdField"/>, each read as its button reads it. A task nobody pressed for is
+    /// left alone: the sweep repairs a missed or failed press, it never makes a document nobody asked for.
+    /// </summary>
     public async IAsyncEnumerable<SourcePage> ReadAsync(string? cursor, [EnumeratorCancellation] CancellationToken ct)
     {
-        await Task.CompletedTask;
-        yield return new SourcePage([], null);
+        var fields = await tasks.FieldsAsync(ct);
+        var sweep = new OrderTaskSweep(tasks.Client, orderTemplateId);
+        await foreach (var page in sweep.PagesAsync(cursor, Ask(fields), ct))
+        {
+            var records = new List<SourceRecord>();
+            foreach (var task in page)
+                if (fields.Has(sweptIdField) && !string.IsNullOrWhiteSpace(fields.TextIn(task, sweptIdField))) records.Add(await RecordAsync(task, fields, ct));
+            yield return new SourcePage(records, null);
+        }
+        // The cursor moves only once every page was read: a run stopped half-way sweeps from the same point again.
+        yield return new SourcePage([], sweep.Latest);
     }
 
     public async Task<SourceRecord?> ReadOneAsync(string sourceId, CancellationToken ct)
     {
         if (!int.TryParse(sourceId, NumberStyles.None, CultureInfo.InvariantCulture, out var taskId))
             return SourceRecord.Malformed(sourceId, "a Planfix task number is a whole number", new JsonObject { ["taskId"] = sourceId });
-        var planfix = tasks.Client;
         var fields = await tasks.FieldsAsync(ct);
         JsonObject task;
         try
         {
-            // Organisation and Manager are read when the account has them (the hub creates them; older accounts may not).
-            string[] asked = [OrderFields.Reserve, OrderFields.OrderId, OrderFields.OrderLink, OrderFields.Errors,
-                .. new[] { OrderFields.Organisation, OrderFields.Manager }.Where(fields.Has)];
-            var ask = fields.Ask("id,name,counterparty", asked);
-            task = (await planfix.GetAsync($"/task/{taskId}?fields={ask}", ct))["task"] as JsonObject ?? [];
+            task = (await tasks.Client.GetAsync($"/task/{taskId}?fields={Ask(fields)}", ct))["task"] as JsonObject ?? [];
         }
         catch (PlanfixRefused e) when (e.Code == 1000)
         {
             return null;
         }
+        task["id"] = taskId;
+        return await RecordAsync(task, fields, ct);
+    }
+
+    /// <summary>The task fields a button's read and the sweep ask for.</summary>
+    private string Ask(PlanfixFieldIds fields)
+    {
+        // Organisation and Manager are read when the account has them (the hub creates them; older accounts may not).
+        string[] asked = [OrderFields.Reserve, OrderFields.OrderId, OrderFields.OrderLink, OrderFields.Errors,
+            .. new[] { OrderFields.Organisation, OrderFields.Manager, sweptIdField }.Where(fields.Has)];
+        return fields.Ask("id,name,counterparty", asked.Distinct().ToArray());
+    }
+
+    /// <summary>The record of a task read by its button or listed by the sweep: contact, lines, and what the hub wrote back.</summary>
+    private async Task<SourceRecord> RecordAsync(JsonObject task, PlanfixFieldIds fields, CancellationToken ct)
+    {
+        var taskId = task["id"]!.GetValue<int>();
         var (contact, contactId, storedCounterparty) = await ContactAsync(task["counterparty"]?["id"]?.ToString(), ct);
         tasks.Remember(new OrderTask(taskId, Text(fields.ValueIn(task, OrderFields.OrderId)), Text(fields.ValueIn(task, OrderFields.OrderLink)),
             Text(fields.ValueIn(task, OrderFields.Errors)), contactId, storedCounterparty));
@@ -59,7 +87,7 @@ public sealed class PlanfixOrderStream(OrderTasks tasks, int lineItemsDataTagId,
             [OrderFields.OrganisationKey] = fields.Has(OrderFields.Organisation) ? fields.TextIn(task, OrderFields.Organisation)?.Trim() : null,
             [OrderFields.ManagerKey] = fields.Has(OrderFields.Manager) ? await ManagerAsync(fields.ValueIn(task, OrderFields.Manager), ct) : null,
         };
-        return new SourceRecord(sourceId, data);
+        return new SourceRecord(taskId.ToString(CultureInfo.InvariantCulture), data);
     }
 
     /// <summary>The task's counterparty contact (name, e-mail, first phone) and the MoySklad id stored on it.</summary>
