@@ -11,6 +11,7 @@ using Koppel.Infrastructure.Integrations.MoySkladPlanfix;
 using Koppel.Infrastructure.Integrations.WebshopsOkos;
 using Koppel.Infrastructure.Sync.Mappings;
 using Koppel.Infrastructure.Persistence;
+using Koppel.Infrastructure.Quota;
 using Koppel.Infrastructure.Sandbox;
 using Koppel.Infrastructure.Scheduling;
 using Koppel.Infrastructure.Secrets;
@@ -61,6 +62,7 @@ public static class KoppelServices
         services.AddSingleton<IntegrationCatalog>();
         services.AddSingleton<TenantConnections>();
         services.AddSingleton<FlowContexts>();
+        services.AddQuota();
         services.AddSingleton<FlowRunner>();
         services.AddSingleton<RunLauncher>();
         services.AddSingleton<SyncedRecords>();

@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using Koppel.Domain.Quota;
 using Koppel.Infrastructure.Sandbox;
 using Koppel.Infrastructure.Tests.Sync;
 using Microsoft.AspNetCore.Hosting;
@@ -54,10 +55,15 @@ public sealed class ApiHost : WebApplicationFactory<Program>
         builder.ConfigureTestServices(services =>
         {
             services.AddSingleton(TestShopIntegration.Definition);
+            // The test shop declares a budget as a connector does, so the quota answer has a limit to show.
+            services.AddSingleton(TestShopQuota);
             services.AddSingleton<TestShopSandbox>();
             services.AddSingleton<SandboxSystem>(sp => sp.GetRequiredService<TestShopSandbox>());
         });
     }
+
+    public static readonly SystemQuota TestShopQuota = new("shop", "Test shop",
+        [new QuotaBudget(100_000, 1, QuotaUnit.Day, QuotaCounting.Calendar, "test declaration")]);
 
     public HttpClient Client(string? key)
     {

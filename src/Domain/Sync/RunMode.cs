@@ -29,6 +29,11 @@ public enum RunStatus
     CompletedWithErrors = 3,
     /// <summary>The run itself stopped (source unreachable, credentials refused...).</summary>
     Failed = 4,
+    /// <summary>
+    /// A scheduled full read that was not started because it would have spent a system's daily budget; its error says
+    /// which. It reads and writes nothing and runs again at its next schedule: no failure, no success.
+    /// </summary>
+    Deferred = 5,
 }
 
 public enum RunTrigger

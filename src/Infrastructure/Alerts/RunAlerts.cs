@@ -26,7 +26,9 @@ public sealed class RunAlerts(IDbContextFactory<KoppelDb> dbs, AlertOptions opti
             await using var db = await dbs.CreateDbContextAsync();
             // The flow's newest runs, not just this one: another process may have finished a later run already.
             var recent = await db.SyncRuns.AsNoTracking()
-                .Where(r => r.TenantId == run.TenantId && r.Flow == run.Flow && r.Mode != RunMode.SingleRecord && r.Mode != RunMode.Records && r.Status != RunStatus.Running)
+                .Where(r => r.TenantId == run.TenantId && r.Flow == run.Flow && r.Mode != RunMode.SingleRecord && r.Mode != RunMode.Records && r.Status != RunStatus.Running
+                            // A deferred run neither failed nor recovered: it says nothing about the flow's health.
+                            && r.Status != RunStatus.Deferred)
                 .OrderByDescending(r => r.Id).Take(thresholds.RunsToRead)
                 .Select(r => new FinishedRun(r.Status == RunStatus.Failed, r.Failed)).ToListAsync();
             if (IncidentRules.PauseReason(thresholds, recent) is { } pause) await PauseAsync(db, run, pause);

@@ -52,6 +52,12 @@ public sealed class FlowDefinition
     public IReadOnlyList<SourceField> SourceFields { get; init; } = [];
     /// <summary>How the log and the inbox name a source record next to its id.</summary>
     public RecordTitle Title { get; init; } = RecordTitle.None;
+    /// <summary>
+    /// Its scheduled runs re-read every record (a nightly or reconciliation sweep): low-priority work that the scheduler
+    /// defers to the next slot rather than spend a system's daily budget (see the Quota folder). Incremental flows,
+    /// webhooks and button presses are never deferred.
+    /// </summary>
+    public bool Reconciles { get; init; }
     /// <summary>Records already linked are never written again (e.g. sell orders: new orders only).</summary>
     public bool CreateOnly { get; init; }
     public required Func<FlowContext, FlowParts> Build { get; init; }

@@ -57,6 +57,20 @@ public static class FlowSchedule
         return Cron(schedule)?.Next(now) ?? DateTime.MaxValue;
     }
 
+    /// <summary>
+    /// How many runs the schedule starts from <paramref name="firstDue"/> (itself included) up to <paramref name="until"/>:
+    /// what the quota forecast multiplies by a run's calls. Counted slot by slot, at most one a minute, so it ends.
+    /// </summary>
+    public static int RunsBetween(string schedule, DateTime firstDue, DateTime until)
+    {
+        var runs = 0;
+        for (var due = firstDue; due < until && runs < MaxRunsCounted; due = NextDue(schedule, due, due)) runs++;
+        return runs;
+    }
+
+    // A day has 1,440 minute slots; a week is the longest span anyone asks about.
+    private const int MaxRunsCounted = 7 * 24 * 60;
+
     private static int? Minutes(string schedule) =>
         int.TryParse(schedule, NumberStyles.None, CultureInfo.InvariantCulture, out var minutes) ? minutes : null;
 

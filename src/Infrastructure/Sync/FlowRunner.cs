@@ -5,6 +5,7 @@ using Koppel.Infrastructure.Alerts;
 using Koppel.Infrastructure.Http;
 using Koppel.Infrastructure.Integrations;
 using Koppel.Infrastructure.Persistence;
+using Koppel.Infrastructure.Quota;
 using Koppel.Infrastructure.Scheduling;
 using Koppel.Infrastructure.Sync.Mappings;
 using Koppel.Infrastructure.Telemetry;
@@ -28,6 +29,7 @@ public sealed class FlowRunner(
     SyncOptions sync,
     SyncTelemetry telemetry,
     RunAlerts alerts,
+    QuotaGate quota,
     ILogger<FlowRunner> log)
 {
 
@@ -47,6 +49,8 @@ public sealed class FlowRunner(
             throw new ArgumentException("A retry of chosen records needs their source ids.", nameof(request));
 
         var state = await FlowStates.EnsureAsync(db, tenant.Id, flow, ct, scope);
+        if (await quota.DeferralAsync(db, tenant.Id, state.Flow, flow, request, ct) is { } deferral)
+            return await DeferAsync(db, tenant.Id, state.Flow, request, deferral, progress, ct);
         var run = new SyncRun
         {
             TenantId = tenant.Id, Flow = state.Flow, Mode = request.Mode, Trigger = request.Trigger,
@@ -199,6 +203,25 @@ public sealed class FlowRunner(
             log.LogWarning("Flow {Flow} taken over from run {Run}, whose lease lapsed", stateId, lapsed);
         }
         return taken;
+    }
+
+    /// <summary>
+    /// Records a scheduled run that was not started because it would spend a system's daily budget: no lease, no cursor
+    /// change, no alert (nothing failed); the flow's next schedule tries again.
+    /// </summary>
+    private async Task<SyncRun> DeferAsync(KoppelDb db, int tenantId, string flowKey, RunRequest request, string reason, IProgress<SyncRun>? progress, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var run = new SyncRun
+        {
+            TenantId = tenantId, Flow = flowKey, Mode = request.Mode, Trigger = request.Trigger, Status = RunStatus.Deferred,
+            StartedAt = now, EndedAt = now, Node = options.NodeName, Error = reason,
+        };
+        db.SyncRuns.Add(run);
+        await db.SaveChangesAsync(ct);
+        log.LogInformation("Deferred the scheduled {Flow} run of tenant {Tenant}: {Reason}", flowKey, tenantId, reason);
+        progress?.Report(run);
+        return run;
     }
 
     /// <summary>Takes back a run that did nothing (its record does not exist): no trace in the history, the flow free again.</summary>

@@ -4,6 +4,7 @@ using Koppel.Portal.Api.Errors;
 using Koppel.Portal.Api.Fulfillable;
 using Koppel.Portal.Api.Log;
 using Koppel.Portal.Api.Mappings;
+using Koppel.Portal.Api.Quota;
 using Koppel.Portal.Api.Readiness;
 using Koppel.Portal.Api.Reconciliation;
 using Koppel.Portal.Api.Records;
@@ -37,6 +38,7 @@ public static class AdminApi
         api.MapReadinessEndpoints();
         api.MapFulfillableOrdersEndpoints();
         api.MapReconciliationEndpoints();
+        api.MapQuotaEndpoints();
         return app;
     }
 }

@@ -64,4 +64,15 @@ public sealed class FlowScheduleTests
         Assert.Equal(DateTime.Parse(expected, null, System.Globalization.DateTimeStyles.AdjustToUniversal),
             FlowSchedule.FirstDue("CRON_TZ=Europe/Amsterdam 0 3 * * *", lastRunAt: null, from));
     }
+
+    [Theory]
+    [InlineData("30", "2026-12-07T00:00:00Z", "2026-12-08T00:00:00Z", 48)]            // every half hour for a day
+    [InlineData("30", "2026-12-07T22:10:00Z", "2026-12-08T00:00:00Z", 4)]             // 22:10, 22:40, 23:10, 23:40
+    [InlineData("*/15 * * * *", "2026-12-07T10:15:00Z", "2026-12-07T11:00:00Z", 3)]   // 10:15, 10:30, 10:45
+    [InlineData("CRON_TZ=Europe/Amsterdam 0 3 * * *", "2026-12-07T02:00:00Z", "2026-12-08T02:00:00Z", 1)] // nightly
+    public void Runs_between_count_the_slots_from_the_first_due_up_to_the_end(string schedule, string firstDue, string until, int runs)
+    {
+        static DateTime Utc(string at) => DateTime.Parse(at, null, System.Globalization.DateTimeStyles.AdjustToUniversal);
+        Assert.Equal(runs, FlowSchedule.RunsBetween(schedule, Utc(firstDue), Utc(until)));
+    }
 }

@@ -23,10 +23,11 @@ public sealed class Engine : IAsyncDisposable
     private Engine(TestHub hub) => Hub = hub;
 
     public static async Task<Engine> StartAsync(int items = 25, object? settings = null, bool scheduler = false, string provider = "Sqlite", string? connectionString = null,
-        IReadOnlyDictionary<string, string?>? hubSettings = null)
+        IReadOnlyDictionary<string, string?>? hubSettings = null, Action<IServiceCollection>? services = null)
     {
         var hub = await TestHub.StartAsync(s =>
         {
+            services?.Invoke(s);
             s.AddSingleton(TestShopIntegration.Definition);
             s.AddSingleton<TestShopSandbox>();
             s.AddSingleton<SandboxSystem>(sp => sp.GetRequiredService<TestShopSandbox>());

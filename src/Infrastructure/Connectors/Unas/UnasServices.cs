@@ -6,11 +6,12 @@ namespace Koppel.Infrastructure.Connectors.Unas;
 
 public static class UnasServices
 {
-    /// <summary>Registers the Unas emulator, served under /sandbox when the hub maps its sandboxes.</summary>
+    /// <summary>Registers the Unas emulator, served under /sandbox when the hub maps its sandboxes. And the system's declared call budgets.</summary>
     public static IServiceCollection AddUnas(this IServiceCollection services)
     {
         // Idempotent: the integration registers it, and tests may add it again.
         if (services.Any(d => d.ServiceType == typeof(UnasSandbox))) return services;
+        services.AddSingleton(UnasQuota.Declaration);
         services.AddSingleton<UnasSandbox>();
         services.AddSingleton<SandboxSystem>(sp => sp.GetRequiredService<UnasSandbox>());
         return services;

@@ -16,6 +16,7 @@ public static class OutcomeWords
         RunStatus.Succeeded => "Succeeded",
         RunStatus.CompletedWithErrors => "Finished with errors",
         RunStatus.Failed => "Failed",
+        RunStatus.Deferred => "Deferred",
         _ => "Never ran",
     };
 
@@ -25,6 +26,7 @@ public static class OutcomeWords
         RunStatus.Succeeded => Color.Success,
         RunStatus.CompletedWithErrors => Color.Warning,
         RunStatus.Failed => Color.Error,
+        RunStatus.Deferred => Color.Info,
         _ => Color.Default,
     };
 

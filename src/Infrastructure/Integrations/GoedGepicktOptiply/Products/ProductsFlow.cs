@@ -40,6 +40,7 @@ public static class ProductsFlow
         Title = new("{sku}", "{name}"),
         DefaultSchedule = "1440",
         ScheduleFromSettings = GgFlowParts.Nightly,
+        Reconciles = true,
         DefaultMapping = DefaultMappings.Products,
         TargetFields = TargetFields,
         Build = context => Parts(context, fullRead: true),

@@ -27,6 +27,7 @@ public static class SupplierProductsFlow
         Title = new("{sku}", "{name}", "from {supplier.name}"),
         DefaultSchedule = "1440",
         ScheduleFromSettings = GgFlowParts.Nightly,
+        Reconciles = true,
         DefaultMapping = DefaultMappings.SupplierProducts,
         TargetFields =
         [

@@ -26,6 +26,7 @@ public static class SuppliersFlow
         Title = new("{name}"),
         DefaultSchedule = "1440",
         ScheduleFromSettings = GgFlowParts.Nightly,
+        Reconciles = true,
         DefaultMapping = DefaultMappings.Suppliers,
         TargetFields =
         [
