@@ -59,6 +59,21 @@ internal static partial class SyncLogSearch
     }
 
     /// <summary>
+    /// On PostgreSQL, switches JIT compilation off for the rest of this context's connection before a record search
+    /// in the open errors. The planner prices the per-error test of the latest log row as if every error's row were
+    /// read and ILIKE-tested (over 200,000 at 25,000 open errors), so JIT compiles the query, which took 110 to 150 ms
+    /// of EXPLAIN ANALYZE's run at 1M log rows, more than the rest of a key search (tests/Benchmarks.LogQuery). The
+    /// connection is kept open so the setting holds for the query that follows; Npgsql's pool resets session settings
+    /// (DISCARD ALL) when the connection is returned, so no other query is affected.
+    /// </summary>
+    public static async Task WithoutJitAsync(KoppelDb db, CancellationToken ct)
+    {
+        if (!db.Database.IsNpgsql()) return;
+        await db.Database.OpenConnectionAsync(ct);
+        await db.Database.ExecuteSqlRawAsync("SET jit = off", ct);
+    }
+
+    /// <summary>
     /// On SQLite, the full-text phrase of the words when it matches few enough rows to read them by id; null when
     /// the log should be walked instead (always on PostgreSQL).
     /// </summary>

@@ -125,7 +125,9 @@ public sealed class ErrorInbox(IDbContextFactory<KoppelDb> dbs, TimeProvider clo
             open = open.Where(o => o.FirstFailedAt <= since);
         }
         // The record's id, name and the data its latest failure read from the source.
-        return filter.Record is { Length: > 0 } words ? SyncLogSearch.LatestFailure(db, open, words) : open;
+        if (filter.Record is not { Length: > 0 } words) return open;
+        await SyncLogSearch.WithoutJitAsync(db, ct);
+        return SyncLogSearch.LatestFailure(db, open, words);
     }
 
     private static async Task<IQueryable<OpenError>> OpenAsync(KoppelDb db, string? slug, CancellationToken ct)
