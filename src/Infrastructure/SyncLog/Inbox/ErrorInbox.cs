@@ -125,9 +125,7 @@ public sealed class ErrorInbox(IDbContextFactory<KoppelDb> dbs, TimeProvider clo
             open = open.Where(o => o.FirstFailedAt <= since);
         }
         // The record's id, name and the data its latest failure read from the source.
-        if (filter.Record is not { Length: > 0 } words) return open;
-        await SyncLogSearch.WithoutJitAsync(db, ct);
-        return SyncLogSearch.LatestFailure(db, open, words);
+        return filter.Record is { Length: > 0 } words ? SyncLogSearch.LatestFailure(db, open, words) : open;
     }
 
     private static async Task<IQueryable<OpenError>> OpenAsync(KoppelDb db, string? slug, CancellationToken ct)
