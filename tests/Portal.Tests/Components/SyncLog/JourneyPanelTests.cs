@@ -1,4 +1,7 @@
+using System.Security.Claims;
 using Bunit;
+using Koppel.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Components.Authorization;
 using Koppel.Domain.Sync;
 using Koppel.Infrastructure.SyncLog;
 using Koppel.Portal.Components.SyncLog;
@@ -70,6 +73,22 @@ public sealed class JourneyPanelTests : MudComponentTest
         var link = Panel(new LogEntryDetails(noted, [])).Find("a.setting-link");
 
         Assert.Equal("tenants/acme/mappings/products?field=name", link.GetAttribute("href"));
+    }
+
+    [Fact]
+    public void A_customer_reads_the_settings_name_without_a_link_to_the_support_only_options()
+    {
+        var skipped = new SyncLogEntry { Flow = "buy-orders", Outcome = Outcome.Skipped, SourceKey = "PO-1", Message = "Left alone.", Setting = "buyOrders.deletionsSince" };
+        var customer = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, "buyer@acme.test"), new Claim(ClaimTypes.Role, Roles.Customer)], "test"));
+
+        var panel = Render<JourneyPanel>(p => p
+            .AddCascadingValue(Task.FromResult(new AuthenticationState(customer)))
+            .Add(x => x.Tenant, "acme")
+            .Add(x => x.Details, new LogEntryDetails(skipped, []))
+            .Add(x => x.Flow, key => ("Buy orders", "Exact Online", "Optiply")));
+
+        Assert.Empty(panel.FindAll("a.setting-link"));
+        Assert.Contains("Decided by setting buyOrders.deletionsSince", panel.Find(".setting-name").TextContent.Trim());
     }
 
     [Fact]
