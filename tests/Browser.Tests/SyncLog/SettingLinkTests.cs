@@ -40,4 +40,15 @@ public sealed class SettingLinkTests(LogPortal portal)
         await tab.ScreenshotAsync("log-setting-link-lands");
         tab.AssertNoErrors();
     }
+
+    [Fact]
+    public async Task A_link_to_a_mapping_field_opens_the_mapping_editor_at_that_field()
+    {
+        var tab = await LogPortal.OpenAsync(portal.Browser, $"/tenants/{LogPortal.Tenant}/mappings/products?field=price");
+
+        await Expect(tab.Page.Locator(".field-row[data-field='price']")).ToHaveAttributeAsync("aria-pressed", "true");
+        await Expect(tab.Page.Locator(".field-row[data-field='name']")).ToHaveAttributeAsync("aria-pressed", "false");
+        await tab.ScreenshotAsync("log-setting-link-mapping");
+        tab.AssertNoErrors();
+    }
 }
