@@ -15,6 +15,8 @@ public sealed class OpenError
     public string? DisplayName { get; set; }
     /// <summary>The latest failure's message: the inbox groups records by it.</summary>
     public required string Reason { get; set; }
+    /// <summary>The setting that decided the latest failure, if one did (see <see cref="SyncLogEntry.Setting"/>).</summary>
+    public string? Setting { get; set; }
     public DateTime FirstFailedAt { get; set; }
     public DateTime LastFailedAt { get; set; }
     /// <summary>Failures since the error was last opened.</summary>
@@ -31,8 +33,9 @@ public sealed class OpenError
     public const int ReasonLength = 500;
 
     /// <summary>Records one more failure; a resolved error opens again with a fresh count.</summary>
-    public void Failed(string reason, DateTime at)
+    public void Failed(string reason, DateTime at, string? setting = null)
     {
+        Setting = setting;
         if (!IsOpen || Attempts == 0)
         {
             FirstFailedAt = at;

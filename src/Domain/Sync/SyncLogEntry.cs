@@ -15,6 +15,9 @@ public sealed class SyncLogEntry
     public string? DisplayName { get; set; }
     /// <summary>Human-readable: what happened and, on failure, why and what to do.</summary>
     public required string Message { get; set; }
+    /// <summary>The tenant option or mapping field that decided this outcome (see <see cref="DecidingSetting"/>), so the
+    /// portal can link to what the reader can change; null when the source data or a target system decided.</summary>
+    public string? Setting { get; set; }
     public string? SourcePayload { get; set; }
     public string? TargetPayload { get; set; }
     /// <summary>The target system's answer (body or error), as far as it helps to explain the outcome.</summary>

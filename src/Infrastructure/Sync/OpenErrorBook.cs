@@ -33,7 +33,7 @@ internal static class OpenErrorBook
             if (!failures.TryGetValue(sourceId, out var entry)) continue;
             if (row is null)
                 db.OpenErrors.Add(row = new OpenError { TenantId = tenantId, Flow = flow, SourceKey = sourceId, Reason = entry.Message });
-            row.Failed(entry.Message, now);
+            row.Failed(entry.Message, now, entry.Setting);
             row.LastLogId = entry.Id;
             row.DisplayName = entry.DisplayName ?? row.DisplayName;
         }

@@ -68,7 +68,7 @@ internal sealed class PageCommitter(KoppelDb db, int tenantId, FlowDefinition fl
                 {
                     TenantId = tenantId, RunId = run.Id, Flow = _flow, Outcome = result.Outcome, At = now,
                     SourceKey = result.SourceId, DisplayName = result.DisplayName, TargetKey = result.TargetId ?? before.GetValueOrDefault(result.SourceId)?.TargetId,
-                    Message = result.Message ?? result.Outcome.ToString(),
+                    Message = result.Message ?? result.Outcome.ToString(), Setting = result.Setting,
                     SourcePayload = result.SourcePayload, TargetPayload = result.TargetPayload, TargetResponse = result.TargetResponse,
                 };
                 entries.Add(entry);

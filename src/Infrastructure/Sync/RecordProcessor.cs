@@ -51,11 +51,11 @@ internal sealed class RecordProcessor(FlowDefinition flow, FlowParts parts, Fiel
                     warnings.AddRange(keep.Warnings);
                     break;
                 case RuleDecision.Skip skip:
-                    return new RecordResult(record.Id, Outcome.Skipped) { Message = skip.Reason, Logged = skip.Log, SourcePayload = source, TargetId = link?.TargetId };
+                    return new RecordResult(record.Id, Outcome.Skipped) { Message = skip.Reason, Setting = skip.Setting, Logged = skip.Log, SourcePayload = source, TargetId = link?.TargetId };
                 case RuleDecision.Delete delete:
                     return await DeleteAsync(record.Id, link, delete.Reason, source, ct);
                 case RuleDecision.Retry retry:
-                    return new RecordResult(record.Id, Outcome.Failed) { Message = retry.Reason, SourcePayload = source, TargetId = link?.TargetId };
+                    return new RecordResult(record.Id, Outcome.Failed) { Message = retry.Reason, Setting = retry.Setting, SourcePayload = source, TargetId = link?.TargetId };
             }
         }
 
@@ -73,12 +73,16 @@ internal sealed class RecordProcessor(FlowDefinition flow, FlowParts parts, Fiel
             return new RecordResult(record.Id, Outcome.Unchanged) { Logged = false, TargetId = link.TargetId, PayloadHash = hash };
 
         var target = Encoding.UTF8.GetString(serialized);
+        // A field the tenant's mapping could not fill is the one thing in this entry the reader can change (and the
+        // likely cause when the target then refuses the record).
+        var mappingSetting = mapped.Problems.Count > 0 ? DecidingSetting.Mapping(flow.Key, mapped.Problems[0].Field) : null;
         try
         {
             var (outcome, write) = await WriteAsync(record.Id, link, payload, ct);
             return new RecordResult(record.Id, outcome)
             {
                 Message = Describe(outcome, write.TargetId, warnings),
+                Setting = mappingSetting,
                 TargetId = write.TargetId,
                 SourcePayload = source,
                 TargetPayload = target,
@@ -89,7 +93,7 @@ internal sealed class RecordProcessor(FlowDefinition flow, FlowParts parts, Fiel
         }
         catch (Exception e) when (e is not RunStopped && e is not OperationCanceledException || e is TimeoutRejectedException)
         {
-            return Failure(record.Id, e, source, target, link?.TargetId);
+            return Failure(record.Id, e, source, target, link?.TargetId) with { Setting = mappingSetting };
         }
     }
 

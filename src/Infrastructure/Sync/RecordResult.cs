@@ -7,6 +7,8 @@ namespace Koppel.Infrastructure.Sync;
 internal sealed record RecordResult(string SourceId, Outcome Outcome)
 {
     public string? Message { get; init; }
+    /// <summary>The tenant option or mapping field that decided the outcome (see <see cref="SyncLogEntry.Setting"/>).</summary>
+    public string? Setting { get; init; }
     /// <summary>The record's name from the source (the flow's <see cref="FlowDefinition.Title"/>).</summary>
     public string? DisplayName { get; init; }
     /// <summary>Log this outcome (unchanged and out-of-scope records are only counted).</summary>

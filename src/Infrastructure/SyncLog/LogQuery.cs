@@ -27,7 +27,7 @@ public sealed record LogQuery
 }
 
 /// <summary>One row of the log list (payloads are fetched only for the details panel).</summary>
-public sealed record LogRow(long Id, long RunId, string Flow, Outcome Outcome, DateTime At, string SourceKey, string? DisplayName, string? TargetKey, string Message);
+public sealed record LogRow(long Id, long RunId, string Flow, Outcome Outcome, DateTime At, string SourceKey, string? DisplayName, string? TargetKey, string Message, string? Setting = null);
 
 public sealed record LogPage(IReadOnlyList<LogRow> Rows, int Page, int PageSize, bool HasMore);
 

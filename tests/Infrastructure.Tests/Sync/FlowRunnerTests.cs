@@ -1,4 +1,8 @@
+using Koppel.Domain.Mapping;
 using Koppel.Domain.Sync;
+using Koppel.Infrastructure.Persistence;
+using Koppel.Infrastructure.Sync.Mappings;
+using Microsoft.EntityFrameworkCore;
 using Koppel.Infrastructure.Sandbox;
 
 namespace Koppel.Infrastructure.Tests.Sync;
@@ -93,6 +97,26 @@ public sealed class FlowRunnerTests
         Assert.Equal("00005", failure.SourceKey);
         Assert.Contains("name is required", failure.Message);
         Assert.Contains("\"name\":null", failure.TargetPayload);
+    }
+
+    [Fact]
+    public async Task A_record_the_tenants_mapping_could_not_fill_names_that_mapping_field_in_its_log_entry_and_open_error()
+    {
+        await using var engine = await Engine.StartAsync(items: 3, settings: new { skipNameless = false });
+        // The tenant maps the name from the items' note, which only one item has: the others reach the store nameless.
+        await engine.Hub.Get<MappingService>().SaveAsync(Engine.Tenant, "products",
+            FieldMapping.Of(("name", Rules.Copy("note")), ("sku", Rules.Copy("sku")), ("price", Rules.Copy("price"))), "support@koppel.test", null, default);
+        engine.Shop.PutItem("00002", "Item 2", 5m, note: "Oak shelf");
+
+        var run = await engine.RunAsync();
+
+        Assert.Equal((1, 2), (run.Created, run.Failed));
+        var failures = (await engine.LogAsync()).Where(l => l.Outcome == Outcome.Failed).ToList();
+        Assert.Equal(["00001", "00003"], failures.Select(f => f.SourceKey).Order());
+        Assert.All(failures, f => Assert.Equal(DecidingSetting.Mapping("products", "name"), f.Setting));
+        Assert.Null(Assert.Single(await engine.LogAsync(), l => l.Outcome == Outcome.Created).Setting);
+        await using var db = await engine.Hub.Get<IDbContextFactory<KoppelDb>>().CreateDbContextAsync();
+        Assert.All(await db.OpenErrors.ToListAsync(), e => Assert.Equal(DecidingSetting.Mapping("products", "name"), e.Setting));
     }
 
     [Fact]

@@ -73,7 +73,7 @@ public static class TestShopIntegration
     private sealed class SkipNameless : IRecordRule
     {
         public RuleDecision Apply(JsonObject data) =>
-            string.IsNullOrWhiteSpace((string?)data["name"]) ? new RuleDecision.Skip("The item has no name, so it was not sent.") : RuleDecision.Continue(data);
+            string.IsNullOrWhiteSpace((string?)data["name"]) ? new RuleDecision.Skip("The item has no name, so it was not sent.", Setting: "skipNameless") : RuleDecision.Continue(data);
     }
 
     private sealed class Tokens(HttpClient http, string baseUrl) : IAccessTokenSource

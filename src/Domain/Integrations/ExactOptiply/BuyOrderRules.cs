@@ -19,7 +19,8 @@ public sealed class BuyOrderDeletionWindow(DateOnly since) : IRecordRule
         if (placed is null || DateOnly.FromDateTime(placed.Value) >= since)
             return new RuleDecision.Delete("It was deleted in Exact Online.");
         return new RuleDecision.Skip(
-            $"It was deleted in Exact Online, but it was placed on {placed:yyyy-MM-dd}, before {since:yyyy-MM-dd} (the start date for buy-order deletions in this tenant's options), so it was left alone in Optiply.");
+            $"It was deleted in Exact Online, but it was placed on {placed:yyyy-MM-dd}, before {since:yyyy-MM-dd} (the start date for buy-order deletions in this tenant's options), so it was left alone in Optiply.",
+            Setting: "buyOrders.deletionsSince");
     }
 }
 
@@ -42,7 +43,7 @@ public sealed class InBuyOrderWarehouses(WarehouseSettings settings) : IRecordRu
         var scope = WarehouseScope.From(settings, ExactJson.Guid(data["MainWarehouse"]));
         return scope.Includes(ExactJson.Guid(data["Warehouse"]))
             ? RuleDecision.Continue(data)
-            : new RuleDecision.Skip("Its warehouse is not one of the warehouses this tenant syncs.", Log: false);
+            : new RuleDecision.Skip("Its warehouse is not one of the warehouses this tenant syncs.", Log: false, "warehouses");
     }
 }
 

@@ -16,6 +16,6 @@ public sealed class InChosenWarehouses(WarehouseSettings settings, params string
         var warehouse = fields.Select(f => ExactJson.Guid(data[f])).FirstOrDefault(g => g is not null);
         return scope.Includes(warehouse)
             ? RuleDecision.Continue(data)
-            : new RuleDecision.Skip("Its warehouse is not one of the warehouses this tenant syncs.", Log: false);
+            : new RuleDecision.Skip("Its warehouse is not one of the warehouses this tenant syncs.", Log: false, "warehouses");
     }
 }

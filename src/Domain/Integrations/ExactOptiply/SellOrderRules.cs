@@ -22,13 +22,21 @@ public sealed class SellOrderSourceFilter(SellOrderSettings settings) : IRecordR
 
         var filter = FilterOf(settings, source);
         if (filter == SourceFilter.Off)
-            return new RuleDecision.Skip($"Sell orders from {Describe(source)} are switched off for this tenant.", Log: false);
+            return new RuleDecision.Skip($"Sell orders from {Describe(source)} are switched off for this tenant.", Log: false, OptionOf(source));
         if (filter == SourceFilter.Completed && !IsCompleted(source, status))
-            return new RuleDecision.Skip($"Only completed {Describe(source)} are synced, and this one has status {status}.", Log: false);
+            return new RuleDecision.Skip($"Only completed {Describe(source)} are synced, and this one has status {status}.", Log: false, OptionOf(source));
         if (source == SalesInvoice && settings.SalesOrders != SourceFilter.Off && FromSalesOrder(data))
-            return new RuleDecision.Skip("This invoice comes from a sales order, which is synced itself; sending both would count the sale twice.", Log: false);
+            return new RuleDecision.Skip("This invoice comes from a sales order, which is synced itself; sending both would count the sale twice.", Log: false, "sellOrders.salesOrders");
         return RuleDecision.Continue(data);
     }
+
+    /// <summary>The option (its path in the tenant's settings) that filters documents of this source.</summary>
+    public static string OptionOf(string source) => source switch
+    {
+        SalesInvoice => "sellOrders.salesInvoices",
+        ProductionOrder => "sellOrders.productionOrders",
+        _ => "sellOrders.salesOrders",
+    };
 
     public static bool IsCompleted(string source, decimal? status) => source switch
     {

@@ -31,5 +31,5 @@ public sealed class SkipStockOfUnsyncedProduct : IRecordRule
 public sealed class SkipWhenStockIsNotMapped(ProductSettings products) : IRecordRule
 {
     public RuleDecision Apply(JsonObject data) =>
-        products.MapStockLevel ? RuleDecision.Continue(data) : new RuleDecision.Skip("Stock mapping is switched off for this tenant.", Log: false);
+        products.MapStockLevel ? RuleDecision.Continue(data) : new RuleDecision.Skip("Stock mapping is switched off for this tenant.", Log: false, "products.mapStockLevel");
 }

@@ -14,7 +14,7 @@ public sealed class SkipOrdersBefore(DateOnly since) : IRecordRule
             return new RuleDecision.Skip("This order has no order date in GoedGepickt, so it cannot become a sale in Optiply.");
         var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(created, Amsterdam).DateTime);
         return day < since
-            ? new RuleDecision.Skip($"Order placed on {day:yyyy-MM-dd}, before the sync start date {since:yyyy-MM-dd}.", Log: false)
+            ? new RuleDecision.Skip($"Order placed on {day:yyyy-MM-dd}, before the sync start date {since:yyyy-MM-dd}.", Log: false, "sellOrders.since")
             : RuleDecision.Continue(data);
     }
 }

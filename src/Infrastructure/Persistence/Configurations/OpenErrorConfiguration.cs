@@ -13,6 +13,7 @@ internal sealed class OpenErrorConfiguration : IEntityTypeConfiguration<OpenErro
         e.Property(o => o.SourceKey).HasMaxLength(200);
         e.Property(o => o.DisplayName).HasMaxLength(RecordTitle.MaxLength);
         e.Property(o => o.Reason).HasMaxLength(OpenError.ReasonLength);
+        e.Property(o => o.Setting).HasMaxLength(DecidingSetting.MaxLength);
         e.Property(o => o.ResolvedBy).HasMaxLength(200);
         e.Property(o => o.ResolutionNote).HasMaxLength(1000);
         e.Ignore(o => o.IsOpen);

@@ -43,6 +43,7 @@ internal sealed class SyncLogEntryConfiguration : IEntityTypeConfiguration<SyncL
         e.Property(l => l.SourceKey).HasMaxLength(200);
         e.Property(l => l.DisplayName).HasMaxLength(RecordTitle.MaxLength);
         e.Property(l => l.TargetKey).HasMaxLength(200);
+        e.Property(l => l.Setting).HasMaxLength(DecidingSetting.MaxLength);
         // The log viewer pages newest first within a tenant, optionally narrowed by flow and outcome;
         // each of these indexes serves one of those shapes without a sort over a million rows.
         e.HasIndex(l => new { l.TenantId, l.At });

@@ -20,6 +20,8 @@ public sealed partial class MappingEditorPage
 {
     [Parameter] public string Slug { get; set; } = "";
     [Parameter] public string Flow { get; set; } = "";
+    /// <summary>A target field to open first: a log entry's "decided by setting" link names the field that decided it.</summary>
+    [SupplyParameterFromQuery(Name = "field")] public string? FieldQuery { get; set; }
     [CascadingParameter] private Task<AuthenticationState>? Auth { get; set; }
 
     [Inject] private MappingService Mappings { get; set; } = default!;
@@ -111,6 +113,7 @@ public sealed partial class MappingEditorPage
             }
             saved = await Mappings.GetAsync(Slug, Flow, CancellationToken.None);
             draft = saved.Mapping;
+            if (FieldQuery is not null && flow.TargetFields.Any(f => f.Name == FieldQuery)) selected = FieldQuery;
             selected ??= flow.TargetFields.FirstOrDefault()?.Name;
             state.Sources = EditorState.Combine(flow.SourceFields.Select(f => (f.Name, f.Type, f.Description)), []);
             history = await Mappings.HistoryAsync(Slug, Flow, CancellationToken.None);

@@ -39,6 +39,19 @@ public sealed class OrderRulesTests
     }
 
     [Fact]
+    public void An_order_before_the_start_date_names_sellOrders_since_and_one_without_a_date_names_nothing()
+    {
+        var rule = new SkipOrdersBefore(new DateOnly(2026, 1, 1));
+
+        var early = Assert.IsType<RuleDecision.Skip>(rule.Apply(new JsonObject { ["createDate"] = "2025-06-01T10:00:00+00:00" }));
+        var undated = Assert.IsType<RuleDecision.Skip>(rule.Apply(new JsonObject()));
+
+        Assert.Equal("sellOrders.since", early.Setting);
+        // A missing order date is the source's problem: no option of the tenant changes it.
+        Assert.Null(undated.Setting);
+    }
+
+    [Fact]
     public void A_cancelled_order_is_deleted() =>
         Assert.IsType<RuleDecision.Delete>(new DeleteCancelledOrder().Apply(new JsonObject { ["status"] = "cancelled" }));
 

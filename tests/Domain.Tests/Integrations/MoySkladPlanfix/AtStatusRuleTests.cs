@@ -6,7 +6,7 @@ namespace Koppel.Domain.Tests.Integrations.MoySkladPlanfix;
 
 public sealed class AtStatusRuleTests
 {
-    private static readonly AtStatusRule Shipments = new([3, 7], "shipment");
+    private static readonly AtStatusRule Shipments = new([3, 7], "shipment", "shipments.atStatuses");
 
     [Fact]
     public void A_task_at_a_chosen_status_goes_on()
@@ -25,9 +25,17 @@ public sealed class AtStatusRuleTests
     }
 
     [Fact]
+    public void A_task_at_another_status_names_the_status_option_that_left_it_out()
+    {
+        var skip = Assert.IsType<RuleDecision.Skip>(Shipments.Apply(new JsonObject { ["status"] = 2 }));
+
+        Assert.Equal("shipments.atStatuses", skip.Setting);
+    }
+
+    [Fact]
     public void No_chosen_statuses_make_nothing()
     {
-        Assert.IsType<RuleDecision.Skip>(new AtStatusRule([], "return").Apply(new JsonObject { ["status"] = 1 }));
+        Assert.IsType<RuleDecision.Skip>(new AtStatusRule([], "return", "returns.atStatuses").Apply(new JsonObject { ["status"] = 1 }));
     }
 }
 

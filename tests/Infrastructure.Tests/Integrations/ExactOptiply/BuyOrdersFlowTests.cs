@@ -257,6 +257,23 @@ public sealed class BuyOrdersFlowTests
     }
 
     [Fact]
+    public async Task An_old_order_deleted_in_Exact_and_left_alone_names_the_deletions_start_option_in_its_log_entry()
+    {
+        await using var hub = await ExactOptiplyHub.StartAsync(items: 40);
+        await hub.MasterDataAsync();
+        var old = Id(hub.PurchaseOrders()[0]);
+        hub.Exact.ChangePurchaseOrder(Division, old, (header, _) => header["OrderDate"] = ExactDate.Format(new DateTime(2023, 6, 1)));
+        await hub.RunAsync(Flow);
+        hub.Exact.Delete(Division, ExactDivision.PurchaseOrders, old);
+
+        var run = await hub.RunAsync(Flow);
+
+        var skipped = Assert.Single(await hub.LogAsync(run.Id), e => e.SourceKey == old);
+        Assert.Equal(Outcome.Skipped, skipped.Outcome);
+        Assert.Equal("buyOrders.deletionsSince", skipped.Setting);
+    }
+
+    [Fact]
     public async Task A_second_run_without_changes_in_Exact_writes_nothing()
     {
         await using var hub = await ExactOptiplyHub.StartAsync(items: 60, settings: new JsonObject { ["warehouses"] = new JsonObject { ["mode"] = "all" } });

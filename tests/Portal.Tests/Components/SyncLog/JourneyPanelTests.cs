@@ -1,4 +1,7 @@
+using System.Security.Claims;
 using Bunit;
+using Koppel.Infrastructure.Persistence;
+using Microsoft.AspNetCore.Components.Authorization;
 using Koppel.Domain.Sync;
 using Koppel.Infrastructure.SyncLog;
 using Koppel.Portal.Components.SyncLog;
@@ -24,6 +27,7 @@ public sealed class JourneyPanelTests : MudComponentTest
     private bool closed;
 
     private IRenderedComponent<JourneyPanel> Panel(LogEntryDetails? details, string? problem = null, bool resyncing = false) => Render<JourneyPanel>(p => p
+        .Add(x => x.Tenant, "acme")
         .Add(x => x.Details, details)
         .Add(x => x.Problem, problem)
         .Add(x => x.Resyncing, resyncing)
@@ -49,6 +53,47 @@ public sealed class JourneyPanelTests : MudComponentTest
         Assert.Contains("This is the only outcome logged", panel.Markup);
         Assert.Equal("Failed", panel.Find(".outcome-chip").TextContent.Trim());
     }
+
+    [Fact]
+    public void An_entry_an_option_decided_links_to_that_option_on_the_tenant_page()
+    {
+        var skipped = new SyncLogEntry { Flow = "buy-orders", Outcome = Outcome.Skipped, SourceKey = "PO-1", Message = "Left alone.", Setting = "buyOrders.deletionsSince" };
+
+        var link = Panel(new LogEntryDetails(skipped, [])).Find("a.setting-link");
+
+        Assert.Equal("tenants/acme?setting=buyOrders.deletionsSince", link.GetAttribute("href"));
+        Assert.Contains("Decided by setting buyOrders.deletionsSince", link.TextContent.Trim());
+    }
+
+    [Fact]
+    public void An_entry_a_mapping_field_decided_links_to_that_field_in_the_mapping_editor()
+    {
+        var noted = new SyncLogEntry { Flow = "products", Outcome = Outcome.Updated, SourceKey = "B-1", Message = "Updated.", Setting = DecidingSetting.Mapping("products", "name") };
+
+        var link = Panel(new LogEntryDetails(noted, [])).Find("a.setting-link");
+
+        Assert.Equal("tenants/acme/mappings/products?field=name", link.GetAttribute("href"));
+    }
+
+    [Fact]
+    public void A_customer_reads_the_settings_name_without_a_link_to_the_support_only_options()
+    {
+        var skipped = new SyncLogEntry { Flow = "buy-orders", Outcome = Outcome.Skipped, SourceKey = "PO-1", Message = "Left alone.", Setting = "buyOrders.deletionsSince" };
+        var customer = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, "buyer@acme.test"), new Claim(ClaimTypes.Role, Roles.Customer)], "test"));
+
+        var panel = Render<JourneyPanel>(p => p
+            .AddCascadingValue(Task.FromResult(new AuthenticationState(customer)))
+            .Add(x => x.Tenant, "acme")
+            .Add(x => x.Details, new LogEntryDetails(skipped, []))
+            .Add(x => x.Flow, key => ("Buy orders", "Exact Online", "Optiply")));
+
+        Assert.Empty(panel.FindAll("a.setting-link"));
+        Assert.Contains("Decided by setting buyOrders.deletionsSince", panel.Find(".setting-name").TextContent.Trim());
+    }
+
+    [Fact]
+    public void An_entry_no_setting_decided_has_no_setting_link() =>
+        Assert.Empty(Panel(new LogEntryDetails(Refused, [])).FindAll("a.setting-link"));
 
     [Fact]
     public void A_step_with_nothing_stored_says_so_in_words()

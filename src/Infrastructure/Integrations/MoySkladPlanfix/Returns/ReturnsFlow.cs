@@ -32,6 +32,6 @@ public static class ReturnsFlow
         CreateOnly = true,
         DefaultMapping = BasisMapping.Default,
         TargetFields = [new(BasisMapping.Basis, "string", "The MoySklad demand the sales return is made from")],
-        Build = context => BasedDocumentParts.Build(context, Document, context.SettingsAs<MoySkladPlanfixSettings>().Returns),
+        Build = context => BasedDocumentParts.Build(context, Document, context.SettingsAs<MoySkladPlanfixSettings>().Returns, "returns"),
     };
 }

@@ -33,6 +33,6 @@ public static class ShipmentsFlow
         CreateOnly = true,
         DefaultMapping = BasisMapping.Default,
         TargetFields = [new(BasisMapping.Basis, "string", "The MoySklad customer order the demand is made from")],
-        Build = context => BasedDocumentParts.Build(context, Document, context.SettingsAs<MoySkladPlanfixSettings>().Shipments),
+        Build = context => BasedDocumentParts.Build(context, Document, context.SettingsAs<MoySkladPlanfixSettings>().Shipments, "shipments"),
     };
 }

@@ -44,8 +44,9 @@ public static class OrdersFlow
         ISourceStream source = shop.IsUnas
             ? new UnasOrderStream(UnasClient.For(shop.Connection, context.Http, context.Clock), shop.Key, since)
             : new ShopRenterOrderStream(ShopRenterClient.For(shop.Connection, context.Http, context.Clock), shop.Key, since);
-        List<IRecordRule> rules = [new SkipOrdersBefore(since)];
-        if (shop.IsUnas && shop.Settings.OrderStatuses == OrderStatuses.Invoiceable) rules.Add(new SkipUntilInvoiceable());
+        var options = $"webshops.{shop.Key}";
+        List<IRecordRule> rules = [new SkipOrdersBefore(since, options + ".ordersSince")];
+        if (shop.IsUnas && shop.Settings.OrderStatuses == OrderStatuses.Invoiceable) rules.Add(new SkipUntilInvoiceable(options + ".orderStatuses"));
         return new FlowParts(source, new OrderDocumentSink(new OkosOrderWriter(erp, shop.Settings)), rules);
     }
 

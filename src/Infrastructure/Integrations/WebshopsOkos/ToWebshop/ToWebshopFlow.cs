@@ -38,7 +38,7 @@ internal static class ToWebshopFlow
         var products = WebshopProducts.For(shop, context);
         var sink = new ShopValueSink(products, value);
         if (!value.IsPushed(shop.Settings))
-            return new SwitchedOff($"The {value.Words} is not sent to the webshop \"{shop.Key}\": its {value.Option} option is off.").Parts(sink);
+            return new SwitchedOff($"The {value.Words} is not sent to the webshop \"{shop.Key}\": its {value.Option} option is off.", $"webshops.{shop.Key}.{value.Option}").Parts(sink);
         var erp = OkosClient.For(context.Connection(OkosAccount.System), context.Http);
         return new FlowParts(new ErpChangeStream(erp, value.Kind, reader(shop, erp, products)), sink, [.. firstRules, .. ShopValueRules.For(value)]);
     }

@@ -298,6 +298,10 @@ namespace Koppel.Migrations.PostgreSql
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("Setting")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
                     b.Property<string>("SourceKey")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -391,6 +395,10 @@ namespace Koppel.Migrations.PostgreSql
 
                     b.Property<long>("RunId")
                         .HasColumnType("bigint");
+
+                    b.Property<string>("Setting")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
 
                     b.Property<string>("SourceKey")
                         .IsRequired()

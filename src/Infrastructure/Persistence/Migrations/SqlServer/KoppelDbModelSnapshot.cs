@@ -298,6 +298,10 @@ namespace Koppel.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<string>("Setting")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
                     b.Property<string>("SourceKey")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -391,6 +395,10 @@ namespace Koppel.Migrations.SqlServer
 
                     b.Property<long>("RunId")
                         .HasColumnType("bigint");
+
+                    b.Property<string>("Setting")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
 
                     b.Property<string>("SourceKey")
                         .IsRequired()

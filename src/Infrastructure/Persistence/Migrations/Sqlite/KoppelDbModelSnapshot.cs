@@ -283,6 +283,10 @@ namespace Koppel.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Setting")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SourceKey")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -372,6 +376,10 @@ namespace Koppel.Migrations.Sqlite
 
                     b.Property<long>("RunId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Setting")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("SourceKey")
                         .IsRequired()
