@@ -17,6 +17,8 @@ public abstract class SettingsSchema
         // A misspelt option must not be silently ignored: support would believe it is set.
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false) },
+        // Named, so the options' contracts can be read (the unknown-key walk in Parse) as well as used by the serializer.
+        TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver(),
     };
 
     public abstract Type Type { get; }
