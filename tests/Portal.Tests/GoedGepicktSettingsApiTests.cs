@@ -31,6 +31,24 @@ public sealed class GoedGepicktSettingsApiTests(ApiHost host) : IClassFixture<Ap
     }
 
     [Fact]
+    public async Task An_unknown_key_and_an_invalid_value_in_one_request_are_both_named()
+    {
+        var answer = await GoedGepicktTenants.PutAsync(host, "gg-settings-both", "gg-settings", "gg-settings-key", "3301", new JsonObject
+        {
+            ["suppliers"] = new JsonObject { ["backorderTreshold"] = 2 },
+            ["products"] = new JsonObject { ["nightlyAt"] = "25:00" },
+        });
+
+        Assert.Equal(HttpStatusCode.BadRequest, answer.StatusCode);
+        Assert.Equal("application/problem+json", answer.Content.Headers.ContentType?.MediaType);
+        var errors = (await answer.Content.ReadFromJsonAsync<JsonObject>())!["errors"]!.AsObject();
+        Assert.Contains(errors, e => e.Key.Contains("suppliers.backorderTreshold", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Key.Contains("products.nightlyAt", StringComparison.Ordinal));
+        // Nothing of a refused request is stored.
+        Assert.Equal(HttpStatusCode.NotFound, (await host.Client(ApiHost.SupportKey).GetAsync("/api/v1/tenants/gg-settings-both")).StatusCode);
+    }
+
+    [Fact]
     public async Task The_seeds_options_are_saved_and_read_back()
     {
         var settings = new JsonObject

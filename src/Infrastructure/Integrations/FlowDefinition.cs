@@ -58,6 +58,12 @@ public sealed class FlowDefinition
     /// webhooks and button presses are never deferred.
     /// </summary>
     public bool Reconciles { get; init; }
+    /// <summary>
+    /// Its runs that read the whole source (not single records) first check the tenant's webhook registrations and
+    /// repair them (e.g. GoedGepickt's nightly products run, as its seed asks): a webhook removed in the system is back
+    /// by the next night, whatever the hourly check missed.
+    /// </summary>
+    public bool ChecksWebhooks { get; init; }
     /// <summary>Records already linked are never written again (e.g. sell orders: new orders only).</summary>
     public bool CreateOnly { get; init; }
     public required Func<FlowContext, FlowParts> Build { get; init; }

@@ -17,6 +17,8 @@ public abstract class SettingsSchema
         // A misspelt option must not be silently ignored: support would believe it is set.
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false) },
+        // Named, so the options' contracts can be read (the unknown-key walk in Parse) as well as used by the serializer.
+        TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver(),
     };
 
     public abstract Type Type { get; }
@@ -39,18 +41,49 @@ public sealed class SettingsSchema<T>(IValidator<T> validator) : SettingsSchema 
     public override (object? Settings, IReadOnlyList<SettingsError> Errors) Parse(JsonNode? json)
     {
         if (LongList(json, "") is { } tooLong) return (null, [tooLong]);
+        // Unknown keys are collected first and left out of the read, so a request with a misspelt option and a wrong
+        // value hears about both at once instead of fixing one, sending again and only then learning of the other.
+        var unknown = new List<SettingsError>();
+        var known = json is JsonObject ? json.DeepClone() : json;
+        if (known is not null) LeaveOutUnknown(known, Json.GetTypeInfo(typeof(T)), "", unknown);
         T? settings;
         try
         {
-            settings = json is null ? new T() : json.Deserialize<T>(Json) ?? new T();
+            settings = known is null ? new T() : known.Deserialize<T>(Json) ?? new T();
         }
         catch (JsonException e)
         {
-            return (null, [Describe(e)]);
+            return (null, [.. unknown, Describe(e)]);
         }
         var result = validator.Validate(settings);
-        if (result.IsValid) return (settings, []);
-        return (null, result.Errors.Select(f => new SettingsError(CamelPath(f.PropertyName), f.ErrorMessage)).ToList());
+        var errors = unknown.Concat(result.Errors.Select(f => new SettingsError(CamelPath(f.PropertyName), f.ErrorMessage))).ToList();
+        return errors.Count == 0 ? (settings, []) : (null, errors);
+    }
+
+    /// <summary>Removes (and names) every key of <paramref name="node"/> that no option of its type reads, at any depth.</summary>
+    private static void LeaveOutUnknown(JsonNode node, System.Text.Json.Serialization.Metadata.JsonTypeInfo type, string path, List<SettingsError> unknown)
+    {
+        switch (type.Kind, node)
+        {
+            case (System.Text.Json.Serialization.Metadata.JsonTypeInfoKind.Object, JsonObject obj):
+                foreach (var (key, value) in obj.ToList())
+                {
+                    var field = path.Length == 0 ? key : $"{path}.{key}";
+                    var property = type.Properties.FirstOrDefault(p => string.Equals(p.Name, key, StringComparison.OrdinalIgnoreCase));
+                    if (property is null)
+                    {
+                        unknown.Add(new SettingsError(field, "This option does not exist for this integration."));
+                        obj.Remove(key);
+                    }
+                    else if (value is not null)
+                        LeaveOutUnknown(value, Json.GetTypeInfo(Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType), field, unknown);
+                }
+                break;
+            case (System.Text.Json.Serialization.Metadata.JsonTypeInfoKind.Enumerable, JsonArray list) when type.ElementType is { } element:
+                for (var i = 0; i < list.Count; i++)
+                    if (list[i] is { } item) LeaveOutUnknown(item, Json.GetTypeInfo(element), $"{path}[{i}]", unknown);
+                break;
+        }
     }
 
     /// <summary>

@@ -30,6 +30,7 @@ public sealed class FlowRunner(
     SyncTelemetry telemetry,
     RunAlerts alerts,
     QuotaGate quota,
+    Webhooks.WebhookRegistrar webhooks,
     ILogger<FlowRunner> log)
 {
 
@@ -88,6 +89,8 @@ public sealed class FlowRunner(
                 await ProcessByIdAsync(processor, commit, request.SourceIds.Distinct().ToList(), request.Force, request.LogUnchanged, progress, run, ct);
             else
             {
+                // Under the flow's lease, so one run a night checks; a failed check is logged and never stops the run.
+                if (flow.ChecksWebhooks) await webhooks.EnsureAsync(tenant.Slug, ct);
                 if (request.Mode == RunMode.Incremental)
                     await RetryFailedAsync(db, processor, commit, tenant.Id, state.Flow, ct);
                 var cursor = request.Mode == RunMode.Full ? null : state.Cursor;

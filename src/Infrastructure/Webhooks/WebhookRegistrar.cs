@@ -13,13 +13,15 @@ namespace Koppel.Infrastructure.Webhooks;
 /// <summary>
 /// Registers (or checks) the hub's webhooks with the systems of a tenant's integration, at the hub's public hook
 /// address. A connection that does not work yet is no error here: it is logged and tried again at the next check.
+/// Several hub processes on one database take turns per connection (<see cref="RegistrationLease"/>), so none
+/// subscribes an event another one has just subscribed.
 /// </summary>
 public sealed class WebhookRegistrar(
     IDbContextFactory<KoppelDb> dbs, IntegrationCatalog catalog, TenantConnections connections, ConnectorHttp http, HubAddress hub,
-    IHostApplicationLifetime lifetime, ILogger<WebhookRegistrar> log)
+    IHostApplicationLifetime lifetime, TimeProvider clock, ILogger<WebhookRegistrar> log)
 {
     // One registration per tenant at a time in this process: a connection saved while the start-up or hourly check
-    // runs would otherwise see no webhooks twice and subscribe each event twice.
+    // runs would otherwise see no webhooks twice and subscribe each event twice. Other processes: the lease below.
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _turns = new(StringComparer.Ordinal);
 
     /// <summary>Registers one tenant's webhooks after its connections were saved.</summary>
@@ -64,18 +66,33 @@ public sealed class WebhookRegistrar(
         var decrypted = connections.Decrypt(tenant);
         foreach (var intake in integration.Webhooks.Where(w => w.RegisterAsync is not null))
         {
-            if (!decrypted.TryGetValue(intake.ConnectionSystem, out var connection)) continue;
+            if (!decrypted.TryGetValue(intake.ConnectionSystem, out var connection) || connection.Store is not { } store) continue;
             try
             {
-                var outcome = await intake.RegisterAsync!(new WebhookRegistration
+                var lease = await RegistrationLease.TakeAsync(store, clock, ct);
+                if (lease is null)
                 {
-                    Connection = connection,
-                    Connections = decrypted,
-                    Http = http,
-                    TargetUrl = hub.Hook(tenant.Slug, intake.Segment),
-                    SaveSecretAsync = connection.SaveSecretAsync,
-                }, ct);
-                log.LogInformation("Webhooks of {Tenant} at {System}: {Outcome}", tenant.Slug, intake.Segment, outcome);
+                    log.LogInformation("Webhooks of {Tenant} at {System}: another hub process is registering them", tenant.Slug, intake.Segment);
+                    continue;
+                }
+                try
+                {
+                    // The secrets as they stand now: the process that held the lease before may have stored new ones.
+                    var current = new ConnectionInfo(connection.System, connection.Fields, await store.ReadSecretsAsync(ct)) { Store = store };
+                    var outcome = await intake.RegisterAsync!(new WebhookRegistration
+                    {
+                        Connection = current,
+                        Connections = decrypted,
+                        Http = http,
+                        TargetUrl = hub.Hook(tenant.Slug, intake.Segment),
+                        SaveSecretAsync = current.SaveSecretAsync,
+                    }, ct);
+                    log.LogInformation("Webhooks of {Tenant} at {System}: {Outcome}", tenant.Slug, intake.Segment, outcome);
+                }
+                finally
+                {
+                    await lease.ReleaseAsync();
+                }
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

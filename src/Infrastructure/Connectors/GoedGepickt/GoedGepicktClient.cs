@@ -100,6 +100,14 @@ public sealed class GoedGepicktClient
         return Parse(answer) as JsonObject ?? throw Unreadable(answer);
     }
 
+    /// <summary>Removes a resource (e.g. "webhooks/{uuid}"); one GG no longer knows is gone already.</summary>
+    public async Task DeleteAsync(string path, CancellationToken ct)
+    {
+        var (status, body) = await SendAsync(HttpMethod.Delete, Url(path), null, ct);
+        if (status == HttpStatusCode.NotFound) return;
+        EnsureSuccess(status, body, $"removing {path}");
+    }
+
     /// <summary>The list filters that keep a run to the connection's webshop and fulfilment customer.</summary>
     public IEnumerable<(string Key, string Value)> Scope(bool webshop = true)
     {

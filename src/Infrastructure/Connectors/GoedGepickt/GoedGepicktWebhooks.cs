@@ -32,7 +32,8 @@ public static class GoedGepicktWebhooks
 
     /// <summary>
     /// Subscribes the events missing at <paramref name="registration"/>'s target (for the connection's webshop, or all
-    /// webshops), and stores the secrets of all of them. Returns what it did, in words.
+    /// webshops), removes the hub's own duplicates (same event, same target: left by two hub processes that once
+    /// registered at the same moment), and stores the secrets of the ones kept. Returns what it did, in words.
     /// </summary>
     public static async Task<string> EnsureAsync(WebhookRegistration registration, IReadOnlyList<string> events, CancellationToken ct)
     {
@@ -43,9 +44,17 @@ public static class GoedGepicktWebhooks
         var secrets = Secrets(registration.Connection);
         var stored = new Dictionary<string, string>(secrets);
         var added = new List<string>();
+        var removed = new List<string>();
         foreach (var @event in events)
         {
-            var hook = existing.FirstOrDefault(w => w["webhookEvent"]?.ToString() == @event && w["targetUrl"]?.ToString() == target);
+            var ours = existing.Where(w => w["webhookEvent"]?.ToString() == @event && w["targetUrl"]?.ToString() == target).ToList();
+            // Keep the one whose secret the hub holds: deliveries GG is still retrying are signed with it.
+            var hook = ours.FirstOrDefault(w => w["webhookSecret"]?.ToString() is { Length: > 0 } s && s == stored.GetValueOrDefault(@event)) ?? ours.FirstOrDefault();
+            foreach (var duplicate in ours.Where(w => !ReferenceEquals(w, hook)))
+            {
+                await client.DeleteAsync($"webhooks/{duplicate["webhookUuid"]}", ct);
+                removed.Add(@event);
+            }
             if (hook is null)
             {
                 var body = new JsonObject { ["webhookEvent"] = @event, ["targetUrl"] = target };
@@ -57,7 +66,10 @@ public static class GoedGepicktWebhooks
         }
         if (!secrets.OrderBy(p => p.Key).SequenceEqual(stored.OrderBy(p => p.Key)))
             await registration.SaveSecretAsync(SecretsName, JsonSerializer.Serialize(secrets), ct);
-        return added.Count == 0 ? $"all {events.Count} webhooks in place" : $"registered {string.Join(", ", added)}";
+        var said = new List<string>();
+        if (added.Count > 0) said.Add($"registered {string.Join(", ", added)}");
+        if (removed.Count > 0) said.Add($"removed duplicates of {string.Join(", ", removed.Distinct())}");
+        return said.Count == 0 ? $"all {events.Count} webhooks in place" : string.Join("; ", said);
     }
 
     private static Dictionary<string, string> Secrets(ConnectionInfo connection)

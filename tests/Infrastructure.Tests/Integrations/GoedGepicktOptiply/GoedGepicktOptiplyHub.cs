@@ -34,28 +34,35 @@ public sealed class GoedGepicktOptiplyHub : IAsyncDisposable
 
     /// <param name="fulfilmentCustomer">Makes the connection a fulfilment account of this customer.</param>
     /// <param name="configuration">Hub configuration on top of the test defaults (e.g. Hub:PublicUrl).</param>
+    /// <param name="connectionString">A database of the test's own (with <paramref name="provider"/>), e.g. one PostgreSQL database for two hubs.</param>
     public static async Task<GoedGepicktOptiplyHub> StartAsync(JsonObject? settings = null, string? fulfilmentCustomer = null, string apiKey = ApiKey,
-        IReadOnlyDictionary<string, string?>? configuration = null)
+        IReadOnlyDictionary<string, string?>? configuration = null, string provider = "Sqlite", string? connectionString = null)
     {
-        var hub = new GoedGepicktOptiplyHub(await TestHub.StartAsync(_ => { }, settings: configuration));
+        var hub = new GoedGepicktOptiplyHub(await TestHub.StartAsync(_ => { }, provider, connectionString, settings: configuration));
         hub.GoedGepickt.RegisterKey(ApiKey, GgAccount);
+        await hub.AddTenantAsync(Slug, apiKey, settings, fulfilmentCustomer);
+        return hub;
+    }
+
+    /// <summary>Saves a tenant whose connections point at this hub's emulators (the GG key must be registered there).</summary>
+    public async Task AddTenantAsync(string slug, string apiKey, JsonObject? settings = null, string? fulfilmentCustomer = null)
+    {
         var connections = new Dictionary<string, Dictionary<string, string?>>
         {
             [GoedGepicktAccount.System] = new()
             {
-                ["baseUrl"] = GoedGepicktSandbox.BaseUrl(hub.Hub.BaseAddress), ["apiKey"] = apiKey, ["fulfilmentCustomerUuid"] = fulfilmentCustomer,
+                ["baseUrl"] = GoedGepicktSandbox.BaseUrl(Hub.BaseAddress), ["apiKey"] = apiKey, ["fulfilmentCustomerUuid"] = fulfilmentCustomer,
             },
             [OptiplyAccount.System] = new()
             {
-                ["baseUrl"] = OptiplyDemoLogin.BaseUrl(hub.Hub.BaseAddress), ["tokenUrl"] = OptiplyDemoLogin.TokenUrl(hub.Hub.BaseAddress),
+                ["baseUrl"] = OptiplyDemoLogin.BaseUrl(Hub.BaseAddress), ["tokenUrl"] = OptiplyDemoLogin.TokenUrl(Hub.BaseAddress),
                 ["clientId"] = OptiplyDemoLogin.ClientId, ["clientSecret"] = OptiplyDemoLogin.ClientSecret,
                 ["username"] = OptiplyDemoLogin.Username, ["password"] = OptiplyDemoLogin.Password,
                 ["accountId"] = Account, ["couplingId"] = OptiplyDemoLogin.CouplingId,
             },
         };
         settings ??= new JsonObject { ["sellOrders"] = new JsonObject { ["since"] = "2026-01-01" } };
-        await hub.Hub.Get<TenantService>().UpsertAsync(Slug, new TenantInput("Magazijn BV", GoedGepicktOptiplyIntegration.Key, connections, settings), default);
-        return hub;
+        await Hub.Get<TenantService>().UpsertAsync(slug, new TenantInput($"{slug} BV", GoedGepicktOptiplyIntegration.Key, connections, settings), default);
     }
 
     public Task<SyncRun> RunAsync(string flow, RunMode mode = RunMode.Incremental) =>

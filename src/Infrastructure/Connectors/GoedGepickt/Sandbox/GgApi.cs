@@ -27,6 +27,10 @@ internal sealed class GgApi(GoedGepicktSandbox sandbox)
         v1.MapPost("/purchaseorders", (Func<HttpContext, Task<IResult>>)CreatePurchaseOrder);
         v1.MapGet("/webhooks", (HttpContext http) => List(http, c => sandbox.Read(c.Account, a => a.Webhooks.Values.ToList())));
         v1.MapPost("/webhooks", (Func<HttpContext, Task<IResult>>)CreateWebhook);
+        // Assumed (GG documents listing and registering only): DELETE /webhooks/{webhookUuid}, 200 {message}, 404 when unknown.
+        v1.MapDelete("/webhooks/{uuid}", (HttpContext http, string uuid) => sandbox.Read(Caller(http).Account, a => a.Webhooks.Remove(uuid))
+            ? Results.Json(new { message = "Webhook deleted" })
+            : Results.Json(new { message = "Webhook not found" }, statusCode: StatusCodes.Status404NotFound));
     }
 
     private static GgCaller Caller(HttpContext http) => (GgCaller)http.Items[GoedGepicktSandbox.CallerKey]!;

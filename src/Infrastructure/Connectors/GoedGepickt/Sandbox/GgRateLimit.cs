@@ -17,6 +17,9 @@ internal sealed class GgRateLimit(TimeProvider clock)
     } = 150;
     public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>How many requests were answered 429 so far, over all IPs.</summary>
+    public int Refused { get; private set; }
+
     public bool TryTake(string ip)
     {
         if (PerWindow <= 0) return true;
@@ -25,7 +28,11 @@ internal sealed class GgRateLimit(TimeProvider clock)
         {
             if (!_byIp.TryGetValue(ip, out var taken)) _byIp[ip] = taken = new Queue<DateTimeOffset>();
             while (taken.Count > 0 && taken.Peek() <= now - Window) taken.Dequeue();
-            if (taken.Count >= PerWindow) return false;
+            if (taken.Count >= PerWindow)
+            {
+                Refused++;
+                return false;
+            }
             taken.Enqueue(now);
             return true;
         }

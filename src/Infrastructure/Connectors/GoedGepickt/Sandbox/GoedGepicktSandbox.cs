@@ -43,6 +43,8 @@ public sealed partial class GoedGepicktSandbox : SandboxSystem
     /// <summary>Requests per window per calling IP before 429 (default 150; 0 = unlimited).</summary>
     public int RequestsPerWindow { get => _rateLimit.PerWindow; set => _rateLimit.PerWindow = value; }
     public TimeSpan RateWindow { get => _rateLimit.Window; set => _rateLimit.Window = value; }
+    /// <summary>Requests answered 429 "Too Many Attempts." so far, as GG's callers would see them.</summary>
+    public int TooManyAttemptsAnswered => _rateLimit.Refused;
 
     /// <summary>Pause unit between webhook attempts (attempt n waits n times this).</summary>
     public TimeSpan WebhookPause { get => _sender.Pause; set => _sender.Pause = value; }

@@ -41,6 +41,8 @@ public static class ProductsFlow
         DefaultSchedule = "1440",
         ScheduleFromSettings = GgFlowParts.Nightly,
         Reconciles = true,
+        // The seed: the webhooks are checked on every nightly run (besides the hub's hourly check).
+        ChecksWebhooks = true,
         DefaultMapping = DefaultMappings.Products,
         TargetFields = TargetFields,
         Build = context => Parts(context, fullRead: true),
