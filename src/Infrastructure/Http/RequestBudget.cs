@@ -6,7 +6,8 @@ namespace Koppel.Infrastructure.Http;
 /// request somewhere between sending and answering, so counting from the answer keeps the limit even when a
 /// request spent a while in transit. (Counting from the send let a slow request and the next burst land in one
 /// window of the system's count; the framework's sliding and fixed windows let up to twice the limit through
-/// around a window edge.)
+/// around a window edge.) The slot is held a little past the window: timers fire up to a tick early and the
+/// system's clock is not ours, and a request that lands a few milliseconds inside the old window is refused.
 /// </summary>
 public sealed class RequestBudget(int permits, TimeSpan window, TimeProvider clock) : IDisposable
 {
@@ -19,9 +20,13 @@ public sealed class RequestBudget(int permits, TimeSpan window, TimeProvider clo
         return new Slot(this);
     }
 
+    /// <summary>How long after its answer a slot stays taken: the window plus 1% of it (at most a second) and 10 ms.</summary>
+    public static TimeSpan HeldFor(TimeSpan window) =>
+        window + TimeSpan.FromTicks(Math.Min(window.Ticks / 100, TimeSpan.TicksPerSecond)) + TimeSpan.FromMilliseconds(10);
+
     private async Task ReturnLaterAsync()
     {
-        await Task.Delay(window, clock);
+        await Task.Delay(HeldFor(window), clock);
         _slots.Release();
     }
 
