@@ -43,18 +43,15 @@ internal static partial class SyncLogSearch
     /// inbox's "find a record"). Both databases keep these words per open error in a table of their own, filled by
     /// triggers (migrations OpenErrorSearch): it holds one row per open error however long the log is, where testing
     /// each error's latest log row read a payload per error (338 ms on SQLite, 1.1 s on PostgreSQL at 25,000 errors).
-    /// SQLite matches its full-text table; PostgreSQL matches with ILIKE, served by trigram indexes.
+    /// SQLite matches its full-text table; PostgreSQL matches its one lowercased text column with LIKE (a trigram index
+    /// serves rare words), so the words may run on from one field into the next.
     /// </summary>
     public static IQueryable<OpenError> LatestFailure(KoppelDb db, IQueryable<OpenError> open, string text)
     {
         if (Words(text) is not { Length: > 0 } words) return open.Where(o => false);
         var pattern = Pattern(words);
         var matched = db.Database.IsNpgsql()
-            ? db.Database.SqlQuery<long>($"""
-                SELECT "Id" AS "Value" FROM "OpenErrorText"
-                WHERE "SourceKey" ILIKE {pattern} OR "TargetKey" ILIKE {pattern} OR "DisplayName" ILIKE {pattern}
-                   OR "Reason" ILIKE {pattern} OR "SourcePayload" ILIKE {pattern}
-                """)
+            ? db.Database.SqlQuery<long>($"""SELECT "Id" AS "Value" FROM "OpenErrorText" WHERE "Words" LIKE lower({pattern})""")
             : db.Database.SqlQuery<long>($"SELECT rowid AS Value FROM OpenErrorText WHERE OpenErrorText MATCH {Phrase(words)}");
         return open.Where(o => matched.Contains(o.Id));
     }
