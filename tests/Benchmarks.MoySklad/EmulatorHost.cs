@@ -1,42 +1,31 @@
+using Koppel.Benchmarks.Sync;
 using Koppel.Infrastructure.Connectors.MoySklad;
 using Koppel.Infrastructure.Connectors.MoySklad.Sandbox;
 using Koppel.Infrastructure.Connectors.Planfix;
 using Koppel.Infrastructure.Connectors.Planfix.Sandbox;
-using Koppel.Infrastructure.Sandbox;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Koppel.Benchmarks.MoySklad;
 
 /// <summary>
-/// The MoySklad and Planfix emulators in a process of their own, so the hub's memory is measured without the emulators'
-/// data. Besides the sandboxes it answers two benchmark calls: set up both accounts, count calls.
+/// The MoySklad and Planfix emulators in a process of their own (<see cref="EmulatorProcess"/>).
+/// Besides the sandboxes it answers two benchmark calls: set up both accounts, count calls.
 /// </summary>
 public static class EmulatorHost
 {
-    public const string Flag = "--emulators";
     public const string Account = "bench";
     public const string MoySkladToken = "bench-moysklad-token";
     public const string PlanfixToken = "bench-planfix-token";
     public static readonly string[] PriceTypes = ["Цена продажи", "Оптовая цена"];
 
-    public static async Task RunAsync()
+    public static Task RunAsync() => EmulatorProcess.ServeAsync(services =>
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton<SandboxFaults>();
-        builder.Services.AddMoySklad();
-        builder.Services.AddPlanfix();
-        var app = builder.Build();
-        app.MapSandboxSystems(_ => true);
-
+        services.AddMoySklad();
+        services.AddPlanfix();
+    }, app =>
+    {
         var moySklad = app.Services.GetRequiredService<MoySkladSandbox>();
         var planfix = app.Services.GetRequiredService<PlanfixSandbox>();
         app.MapPost("/bench/setup", (int products) =>
@@ -56,13 +45,7 @@ public static class EmulatorHost
             moySklad.Requests.Count(r => r.StartsWith("GET /entity/product?", StringComparison.Ordinal)),
             moySklad.Requests.Count(r => r.StartsWith("GET /report/stock/", StringComparison.Ordinal)),
             moySklad.Requests.Count, planfix.Requests.Count - planfix.Writes, planfix.Writes)));
-
-        await app.StartAsync();
-        Console.WriteLine(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
-        // Runs until the benchmark closes our input (or exits and takes us down with it).
-        await Console.In.ReadToEndAsync();
-        await app.StopAsync();
-    }
+    });
 }
 
 public sealed record Setup(int DirectoryId);

@@ -20,7 +20,7 @@ using Koppel.Infrastructure.Tenants;
 // weighs 4 of 45 units per 3 s, about 11 calls per 3 s; Planfix: 1 request a second, one write per entry), and the hub's
 // peak memory (the emulators run in a child process and are not counted).
 // Usage: dotnet run -c Release --project tests/Benchmarks.MoySklad -- [products, default 20000] [--memory]
-if (args.Contains(EmulatorHost.Flag))
+if (args.Contains(EmulatorProcess.Flag))
 {
     await EmulatorHost.RunAsync();
     return;
@@ -28,13 +28,8 @@ if (args.Contains(EmulatorHost.Flag))
 var products = args.Length > 0 && !args[0].StartsWith('-') ? int.Parse(args[0], CultureInfo.InvariantCulture) : 20_000;
 const string slug = "bench";
 
-using var emulators = Process.Start(new ProcessStartInfo("dotnet", [typeof(EmulatorHost).Assembly.Location, EmulatorHost.Flag])
-{
-    RedirectStandardInput = true,
-    RedirectStandardOutput = true,
-})!;
-var emulatorAddress = new Uri(await emulators.StandardOutput.ReadLineAsync() ?? throw new InvalidOperationException("The emulators did not start."));
-using var control = new HttpClient { BaseAddress = emulatorAddress, Timeout = TimeSpan.FromMinutes(10) };
+await using var emulators = await EmulatorProcess.StartAsync(typeof(EmulatorHost).Assembly);
+var (emulatorAddress, control) = (emulators.Address, emulators.Control);
 
 await using var hub = await BenchHub.StartAsync();
 var seeding = Stopwatch.StartNew();
@@ -68,8 +63,6 @@ Console.WriteLine();
 Console.WriteLine($"Hub peak memory (working set, whole benchmark): {peakMb:N0} MB");
 Console.WriteLine($"Checks: every product written once on the first run: {Verdict(first.PlanfixWrites == products)}; no-change run writes nothing: {Verdict(second.PlanfixWrites == 0)}; " +
                   $"MoySklad reads at the minimum: {Verdict(first.ReadsAtMinimum && second.ReadsAtMinimum)}.");
-emulators.StandardInput.Close();
-await emulators.WaitForExitAsync();
 return;
 
 static string Verdict(bool met) => met ? "met" : "MISSED";

@@ -2,37 +2,24 @@ using Koppel.Infrastructure.Connectors.ExactOnline;
 using Koppel.Infrastructure.Connectors.ExactOnline.Sandbox;
 using Koppel.Infrastructure.Connectors.Optiply;
 using Koppel.Infrastructure.Connectors.Optiply.Sandbox;
-using Koppel.Infrastructure.Sandbox;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Koppel.Benchmarks.Sync;
 
 /// <summary>
-/// The Exact Online and Optiply emulators in a process of their own, so the hub's memory is measured without
-/// the emulators' data. Besides the sandboxes it answers two benchmark calls: set up a division, count calls.
+/// The Exact Online and Optiply emulators in a process of their own (<see cref="EmulatorProcess"/>).
+/// Besides the sandboxes it answers two benchmark calls: set up a division, count calls.
 /// </summary>
 public static class EmulatorHost
 {
-    public const string Flag = "--emulators";
-
-    public static async Task RunAsync()
+    public static Task RunAsync() => EmulatorProcess.ServeAsync(services =>
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton<SandboxFaults>();
-        builder.Services.AddExactOnline();
-        builder.Services.AddOptiply();
-        var app = builder.Build();
-        app.MapSandboxSystems(_ => true);
-
+        services.AddExactOnline();
+        services.AddOptiply();
+    }, app =>
+    {
         var exact = app.Services.GetRequiredService<ExactOnlineSandbox>();
         var optiply = app.Services.GetRequiredService<OptiplySandbox>();
         app.MapPost("/bench/setup", (string division, int items, string clientId, string clientSecret) =>
@@ -59,13 +46,7 @@ public static class EmulatorHost
             .Select(r => r.Split('?')[0]).Select(r => string.Join('/', r.Split('/').Skip(4)))
             .GroupBy(r => r).ToDictionary(g => g.Key, g => g.Count())));
         app.MapGet("/bench/calls", () => Results.Json(new Calls(exact.Requests.Count, optiply.Requests.Count - optiply.Writes, optiply.Writes)));
-
-        await app.StartAsync();
-        Console.WriteLine(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
-        // Runs until the benchmark closes our input (or exits and takes us down with it).
-        await Console.In.ReadToEndAsync();
-        await app.StopAsync();
-    }
+    });
 
     private static string FloorLogin(string account) => $"floor-{account}";
 }

@@ -18,7 +18,7 @@ using Koppel.Infrastructure.Tenants;
 // per record, the first run's time as a ratio of the floor's, HTTP calls per 1,000 records next to the minimum, and the hub's
 // peak memory (the emulators run in a child process and are not counted).
 // Usage: dotnet run -c Release --project tests/Benchmarks.Sync -- [items, default 100000] [--memory] [--allocations]
-if (args.Contains(EmulatorHost.Flag))
+if (args.Contains(EmulatorProcess.Flag))
 {
     await EmulatorHost.RunAsync();
     return;
@@ -27,13 +27,8 @@ var items = args.Length > 0 && !args[0].StartsWith('-') ? int.Parse(args[0], Cul
 const string division = "900100";
 const string slug = "bench";
 
-using var emulators = Process.Start(new ProcessStartInfo("dotnet", [typeof(EmulatorHost).Assembly.Location, EmulatorHost.Flag])
-{
-    RedirectStandardInput = true,
-    RedirectStandardOutput = true,
-})!;
-var emulatorAddress = new Uri(await emulators.StandardOutput.ReadLineAsync() ?? throw new InvalidOperationException("The emulators did not start."));
-using var control = new HttpClient { BaseAddress = emulatorAddress, Timeout = TimeSpan.FromMinutes(10) };
+await using var emulators = await EmulatorProcess.StartAsync(typeof(EmulatorHost).Assembly);
+var (emulatorAddress, control) = (emulators.Address, emulators.Control);
 
 await using var hub = await BenchHub.StartAsync();
 var seeding = Stopwatch.StartNew();
@@ -84,8 +79,6 @@ Console.WriteLine($"Targets: first run >= 1,000 records/s: {Verdict(first.Record
                   $"no-change re-run <= 15 s with 0 writes: {Verdict(second.Seconds <= 15 && second.Writes == 0)}; " +
                   $"peak memory <= 400 MB: {Verdict(peakMb <= 400)}; first run <= 30 KB per record: {Verdict(first.KbPerRecord <= 30)}; " +
                   $"floor ratio <= 1.5x: {Verdict(floorRatio <= 1.5)}; read calls = minimum: {Verdict(first.ExactReadsAtMinimum && second.ExactReadsAtMinimum)}.");
-emulators.StandardInput.Close();
-await emulators.WaitForExitAsync();
 return;
 
 static string Verdict(bool met) => met ? "met" : "MISSED";

@@ -1,40 +1,29 @@
+using Koppel.Benchmarks.Sync;
 using Koppel.Infrastructure.Connectors.OkosUgyvitel;
 using Koppel.Infrastructure.Connectors.OkosUgyvitel.Sandbox;
 using Koppel.Infrastructure.Connectors.ShopRenter;
 using Koppel.Infrastructure.Connectors.ShopRenter.Sandbox;
 using Koppel.Infrastructure.Connectors.Unas;
 using Koppel.Infrastructure.Connectors.Unas.Sandbox;
-using Koppel.Infrastructure.Sandbox;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Koppel.Benchmarks.Webshops;
 
 /// <summary>
-/// The ShopRenter, UNAS and Okos-Ügyvitel emulators in a process of their own, so the hub's memory is measured without
-/// the emulators' data. Besides the sandboxes it answers two benchmark calls: seed the shops and the ERP, count calls.
+/// The ShopRenter, UNAS and Okos-Ügyvitel emulators in a process of their own (<see cref="EmulatorProcess"/>).
+/// Besides the sandboxes it answers two benchmark calls: seed the shops and the ERP, count calls.
 /// </summary>
 public static class EmulatorHost
 {
-    public const string Flag = "--emulators";
     public const string Company = "bench-co", Shop = "bench-bolt", ShopClient = "bench-client", ShopSecret = "bench-secret", UnasKey = "bench-unas";
 
-    public static async Task RunAsync()
+    public static Task RunAsync() => EmulatorProcess.ServeAsync(services =>
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel().UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton<SandboxFaults>();
-        builder.Services.AddOkosUgyvitel().AddShopRenter().AddUnas();
-        var app = builder.Build();
-        app.MapSandboxSystems(_ => true);
-
+        services.AddOkosUgyvitel().AddShopRenter().AddUnas();
+    }, app =>
+    {
         var erp = app.Services.GetRequiredService<OkosSandbox>();
         var shopRenter = app.Services.GetRequiredService<ShopRenterSandbox>();
         var unas = app.Services.GetRequiredService<UnasSandbox>();
@@ -57,13 +46,7 @@ public static class EmulatorHost
             shopRenter.Requests.Count + shopRenter.TokenRequests, unas.Requests.Count, erp.Requests.Count, erp.Writes,
             shopRenter.Writes, unas.Writes,
             erp.Requests.Select(Endpoint).GroupBy(e => e).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count()))));
-
-        await app.StartAsync();
-        Console.WriteLine(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
-        // Runs until the benchmark closes our input (or exits and takes us down with it).
-        await Console.In.ReadToEndAsync();
-        await app.StopAsync();
-    }
+    });
 
     // "GET /sandbox/okos-ugyvitel/api/v1/companies/bench-co/customers?email=..." -> "GET customers"
     private static string Endpoint(string request)

@@ -22,7 +22,7 @@ using Koppel.Infrastructure.Tenants;
 // without changes, and prints orders/s, HTTP calls per order per system next to the minimum the APIs allow, and the
 // hub's peak memory (the emulators run in a child process and are not counted).
 // Usage: dotnet run -c Release --project tests/Benchmarks.Webshops -- [orders, default 10000] [--memory]
-if (args.Contains(EmulatorHost.Flag))
+if (args.Contains(EmulatorProcess.Flag))
 {
     await EmulatorHost.RunAsync();
     return;
@@ -31,13 +31,8 @@ var orders = args.Length > 0 && !args[0].StartsWith('-') ? int.Parse(args[0], Cu
 var perShop = orders / 2;
 const string slug = "bench-webshops", shopRenterKey = "sr", unasKey = "un";
 
-using var emulators = Process.Start(new ProcessStartInfo("dotnet", [typeof(EmulatorHost).Assembly.Location, EmulatorHost.Flag])
-{
-    RedirectStandardInput = true,
-    RedirectStandardOutput = true,
-})!;
-var emulatorAddress = new Uri(await emulators.StandardOutput.ReadLineAsync() ?? throw new InvalidOperationException("The emulators did not start."));
-using var control = new HttpClient { BaseAddress = emulatorAddress, Timeout = TimeSpan.FromMinutes(10) };
+await using var emulators = await EmulatorProcess.StartAsync(typeof(EmulatorHost).Assembly);
+var (emulatorAddress, control) = (emulators.Address, emulators.Control);
 
 await using var hub = await BenchHub.StartAsync();
 var seeding = Stopwatch.StartNew();
@@ -82,8 +77,6 @@ Console.WriteLine($"With ShopRenter's own limit of 3 calls a second, its {Pages(
                   $"{first.ErpCalls / 10.0:N0} s ({orders / (first.ErpCalls / 10.0):F1} orders/s).");
 Console.WriteLine($"Second run wrote nothing: {(second.Writes == 0 ? "yes" : $"NO ({second.Writes} writes)")}; every order imported once: " +
                   $"{(first.Created == orders ? "yes" : $"NO ({first.Created:N0} of {orders:N0})")}.");
-emulators.StandardInput.Close();
-await emulators.WaitForExitAsync();
 return;
 
 async Task<Result> MeasureAsync(string title, int shopMinimum, int erpMinimumPerOrder)
