@@ -13,8 +13,8 @@ public sealed class KeyRingTests
     [Fact]
     public async Task The_stored_key_ring_is_encrypted_with_the_certificate_and_still_decrypts_after_a_restart()
     {
-        var folder = Directory.CreateTempSubdirectory("koppel-keyring-").FullName;
-        var database = $"Data Source={Path.Combine(folder, "koppel.db")}";
+        await using var file = TestDatabases.Sqlite();
+        var database = file.ConnectionString;
         string protectedSecret;
         await using (var hub = await TestHub.StartAsync(_ => { }, connectionString: database))
             protectedSecret = hub.Get<SecretProtector>().Protect(Secret);
@@ -36,10 +36,10 @@ public sealed class KeyRingTests
     [System.Runtime.Versioning.UnsupportedOSPlatform("windows")] // file modes are a Unix notion; the hub runs on Linux
     public async Task A_new_SQLite_database_file_is_readable_by_the_hubs_user_only()
     {
-        var folder = Directory.CreateTempSubdirectory("koppel-mode-").FullName;
-        var file = Path.Combine(folder, "koppel.db");
+        await using var database = TestDatabases.Sqlite();
+        var file = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(database.ConnectionString).DataSource;
 
-        await using var hub = await TestHub.StartAsync(_ => { }, connectionString: $"Data Source={file}");
+        await using var hub = await TestHub.StartAsync(_ => { }, connectionString: database.ConnectionString);
 
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file));
     }
