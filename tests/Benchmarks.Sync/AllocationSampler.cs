@@ -37,6 +37,8 @@ public sealed class AllocationSampler : EventListener
     {
         if (!_on || e.EventName?.StartsWith("GCAllocationTick", StringComparison.Ordinal) != true || e.Payload is null) return;
         var type = e.Payload[e.PayloadNames!.IndexOf("TypeName")] as string ?? "?";
+        // Large objects (85,000 bytes and up) are counted apart: each one brings the next full collection closer.
+        if (Convert.ToInt32(e.Payload[e.PayloadNames.IndexOf("AllocationKind")]) == 1) type += " (large object heap)";
         var amount = Convert.ToInt64(e.Payload[e.PayloadNames.IndexOf("AllocationAmount64")]);
         _bytes.AddOrUpdate(type, amount, (_, sum) => sum + amount);
     }

@@ -25,11 +25,12 @@ internal sealed class AccessTokenHandler(IAccessTokenSource tokens) : Delegating
     {
         var token = await TokenAsync(refused: null, ct);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        var body = request.Content is null ? null : await request.Content.ReadAsByteArrayAsync(ct);
         var response = await base.SendAsync(request, ct);
         if (response.StatusCode != HttpStatusCode.Unauthorized) return response;
 
         response.Dispose();
+        // Read only now, once refused: the retry handler above hands over byte content, which reads again after sending.
+        var body = request.Content is null ? null : await request.Content.ReadAsByteArrayAsync(ct);
         var fresh = await TokenAsync(refused: token, ct);
         using var retry = RequestCopy.Of(request, body);
         retry.Headers.Authorization = new AuthenticationHeaderValue("Bearer", fresh);

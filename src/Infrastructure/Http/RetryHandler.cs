@@ -60,15 +60,19 @@ internal sealed class RetryHandler : DelegatingHandler
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken ct)
     {
-        var body = request.Content is null ? null : await request.Content.ReadAsByteArrayAsync(ct);
+        var attempts = new Attempts(request);
+        // A body that cannot be read twice (a multipart form) is taken before the first attempt; the usual byte content
+        // is read again only if a retry needs it.
+        if (request.Content is { } content and not ByteArrayContent)
+            attempts.Body = await content.ReadAsByteArrayAsync(ct);
         var context = ResilienceContextPool.Shared.Get(ct);
         context.Properties.Set(MethodKey, request.Method.Method);
         context.Properties.Set(PathKey, request.RequestUri?.AbsolutePath ?? "");
         try
         {
             return await _pipeline.ExecuteAsync(
-                async (ctx, state) => await state.Handler.SendCopyAsync(state.Request, state.Body, ctx.CancellationToken),
-                context, (Handler: this, Request: request, Body: body));
+                async (ctx, state) => await state.Handler.SendAttemptAsync(state.Attempts, ctx.CancellationToken),
+                context, (Handler: this, Attempts: attempts));
         }
         finally
         {
@@ -76,6 +80,23 @@ internal sealed class RetryHandler : DelegatingHandler
         }
     }
 
-    private Task<HttpResponseMessage> SendCopyAsync(HttpRequestMessage request, byte[]? body, CancellationToken ct) =>
-        base.SendAsync(RequestCopy.Of(request, body), ct);
+    /// <summary>The first attempt sends the request itself; a request message is sent once, so each retry sends a copy.</summary>
+    private async Task<HttpResponseMessage> SendAttemptAsync(Attempts attempts, CancellationToken ct)
+    {
+        var request = attempts.Request;
+        if (!attempts.Sent)
+        {
+            attempts.Sent = true;
+            return await base.SendAsync(request, ct);
+        }
+        if (request.Content is not null) attempts.Body ??= await request.Content.ReadAsByteArrayAsync(ct);
+        return await base.SendAsync(RequestCopy.Of(request, attempts.Body), ct);
+    }
+
+    private sealed class Attempts(HttpRequestMessage request)
+    {
+        public HttpRequestMessage Request { get; } = request;
+        public bool Sent { get; set; }
+        public byte[]? Body { get; set; }
+    }
 }

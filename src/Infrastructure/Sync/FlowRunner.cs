@@ -75,7 +75,8 @@ public sealed class FlowRunner(
             var context = contexts.Create(tenant, integration, scope);
             var mapping = await MappingStore.CurrentAsync(db, tenant.Id, flow, ct);
             var processor = new RecordProcessor(flow, flow.Build(context), mapping, log);
-            var commit = new PageCommitter(db, tenant.Id, flow, scope, run, state.Id, clock, options.Lease, calls);
+            await using var reads = await dbs.CreateDbContextAsync(ct);
+            var commit = new PageCommitter(db, reads, tenant.Id, flow, scope, run, state.Id, clock, options.Lease, calls);
 
             if (request.Mode == RunMode.SingleRecord)
             {
@@ -83,7 +84,7 @@ public sealed class FlowRunner(
                 // Gone from the source: a deletion if the hub synced it before, else an id nobody knows.
                 var record = await processor.Parts.Source.ReadOneAsync(id, ct)
                              ?? ((await commit.LinksAsync([id], ct)).ContainsKey(id) ? SourceRecord.Deletion(id) : throw new RecordNotFound(flow.SourceSystem, id));
-                await ProcessPageAsync(processor, commit, [record], request.Force, null, ct);
+                await await ProcessPageAsync(processor, commit, [record], request.Force, null, Task.CompletedTask, ct);
             }
             else if (request.Mode == RunMode.Records)
                 await ProcessByIdAsync(processor, commit, request.SourceIds.Distinct().ToList(), request.Force, request.LogUnchanged, progress, run, ct);
@@ -94,11 +95,23 @@ public sealed class FlowRunner(
                 if (request.Mode == RunMode.Incremental)
                     await RetryFailedAsync(db, processor, commit, tenant.Id, state.Flow, ct);
                 var cursor = request.Mode == RunMode.Full ? null : state.Cursor;
-                await foreach (var page in processor.Parts.Source.ReadAsync(cursor, ct).OneAhead(ct))
+                var committing = Task.CompletedTask;
+                try
                 {
-                    await ProcessPageAsync(processor, commit, page.Records, request.Force, page.Cursor, ct);
-                    progress?.Report(run);
+                    await foreach (var page in processor.Parts.Source.ReadAsync(cursor, ct).OneAhead(ct))
+                    {
+                        committing = await ProcessPageAsync(processor, commit, page.Records, request.Force, page.Cursor, committing, ct);
+                        progress?.Report(run);
+                    }
                 }
+                catch
+                {
+                    // The page being committed is finished before the run ends on the error, so its records stay counted.
+                    await committing.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                    throw;
+                }
+                await committing;
+                progress?.Report(run);
             }
             run.Status = run.Failed > 0 ? RunStatus.CompletedWithErrors : RunStatus.Succeeded;
         }
@@ -136,7 +149,14 @@ public sealed class FlowRunner(
         return run;
     }
 
-    private async Task ProcessPageAsync(RecordProcessor processor, PageCommitter commit, IReadOnlyList<SourceRecord> records, bool force, string? cursor, CancellationToken ct, bool logAll = false)
+    /// <summary>
+    /// Processes a page while the page before it is still being committed (<paramref name="previous"/>), and answers the
+    /// commit of this one once that has finished: commits keep the source's order, and the target's answers overlap the
+    /// database's writes instead of waiting for them. A record also on the page before may then miss that page's link;
+    /// the lookup before creating (see <see cref="RecordProcessor"/>) finds it in the target, as after a crash.
+    /// </summary>
+    private async Task<Task> ProcessPageAsync(RecordProcessor processor, PageCommitter commit, IReadOnlyList<SourceRecord> records, bool force, string? cursor,
+        Task previous, CancellationToken ct, bool logAll = false)
     {
         var links = await commit.LinksAsync(records.Select(r => r.Id).Distinct().ToList(), ct);
         var results = new RecordResult[records.Count];
@@ -146,7 +166,9 @@ public sealed class FlowRunner(
             for (var i = 0; i < results.Length; i++)
                 // A retried record must leave a trace even when nothing changed, or it would be retried forever.
                 results[i] = results[i] with { Logged = true, Message = results[i].Message ?? "Tried again after an earlier failure: nothing needed to change." };
-        await commit.CommitAsync(results, links, cursor, ct);
+        await previous;
+        // On the thread pool: SQLite's provider writes synchronously, and would otherwise hold up the next page.
+        return Task.Run(() => commit.CommitAsync(results, links, cursor, ct), ct);
     }
 
     /// <summary>Records that failed before are tried again first, so a failure never silently drops a record.</summary>
@@ -166,7 +188,7 @@ public sealed class FlowRunner(
             var records = new List<SourceRecord>();
             foreach (var id in chunk)
                 records.Add(await processor.Parts.Source.ReadOneAsync(id, ct) ?? SourceRecord.Deletion(id));
-            await ProcessPageAsync(processor, commit, records, force, cursor: null, ct, logAll);
+            await await ProcessPageAsync(processor, commit, records, force, cursor: null, Task.CompletedTask, ct, logAll);
             if (run is not null) progress?.Report(run);
         }
     }

@@ -7,8 +7,12 @@ using Microsoft.EntityFrameworkCore;
 namespace Koppel.Infrastructure.Sync;
 
 /// <summary>Writes one page's outcomes in one transaction: links, log entries, run counts and the cursor.</summary>
-/// <remarks>A scoped run (see <see cref="FlowScope"/>) keeps its links under the scoped entity and its log under the scoped flow key.</remarks>
-internal sealed class PageCommitter(KoppelDb db, int tenantId, FlowDefinition flow, string? scope, SyncRun run, int stateId, TimeProvider clock, TimeSpan lease, RunCalls calls)
+/// <remarks>
+/// A scoped run (see <see cref="FlowScope"/>) keeps its links under the scoped entity and its log under the scoped flow key.
+/// Links are read through <paramref name="reads"/>, a context of their own, so the next page's can be read while this
+/// one's commit is being written through <paramref name="db"/>.
+/// </remarks>
+internal sealed class PageCommitter(KoppelDb db, KoppelDb reads, int tenantId, FlowDefinition flow, string? scope, SyncRun run, int stateId, TimeProvider clock, TimeSpan lease, RunCalls calls)
 {
     private readonly string _entity = FlowScope.Key(flow.Entity, scope);
     private readonly string _flow = FlowScope.Key(flow.Key, scope);
@@ -19,7 +23,7 @@ internal sealed class PageCommitter(KoppelDb db, int tenantId, FlowDefinition fl
         // Chunked so the IN list stays well below SQLite's parameter limit.
         foreach (var chunk in sourceIds.Chunk(500))
         {
-            var rows = await db.RecordLinks.AsNoTracking()
+            var rows = await reads.RecordLinks.AsNoTracking()
                 .Where(l => l.TenantId == tenantId && l.Entity == _entity && chunk.Contains(l.SourceId))
                 .Select(l => new { l.SourceId, l.TargetId, l.PayloadHash })
                 .ToListAsync(ct);

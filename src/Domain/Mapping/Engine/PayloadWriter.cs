@@ -8,6 +8,12 @@ internal static class PayloadWriter
     /// <summary>Null when written; otherwise why not (a parent already holds a plain value, or the target is malformed).</summary>
     public static string? Write(JsonObject payload, string target, JsonNode? value)
     {
+        // Most targets are a top-level field: no parts to split out.
+        if (!target.Contains('.') && TargetPath.IsValid(target))
+        {
+            payload[target] = value;
+            return null;
+        }
         if (!TargetPath.TryParse(target, out var parts, out var error))
             return error;
         var current = payload;

@@ -99,10 +99,11 @@ public sealed class ExactItemsStream(ExactOnlineClient exact) : ISourceStream
         if (items.Count == 0) return [];
         // A valid ID is in the record in Guid's own spelling; an invalid one is kept as sent, and is no item to read rows of.
         var ids = items.Select(i => i.Data["ID"]?.ToString()).Where(i => Guid.TryParse(i, out _)).Select(i => i!.ToLowerInvariant()).ToList();
-        var prices = loadAll ? (_allPrices ??= await ExactRelatedRows.ReadAllAsync(exact, "sync/Logistics/SalesItemPrices", ExactItemFields.Price, ct))
-            : await ExactRelatedRows.ReadForItemsAsync(exact, "bulk/Logistics/SalesItemPrices", ExactItemFields.Price, ids, PriceChunk, ct);
-        var stock = loadAll ? (_allStock ??= await ExactRelatedRows.ReadAllAsync(exact, "sync/Inventory/ItemWarehouses", ExactItemFields.Stock, ct))
-            : await ExactRelatedRows.ReadForItemsAsync(exact, "inventory/ItemWarehouses", ExactItemFields.Stock, ids, StockChunk, ct);
+        // Prices and stock come from two endpoints, asked at once so that the waits for their pages overlap.
+        var pricesRead = loadAll ? AllPricesAsync(ct) : ExactRelatedRows.ReadForItemsAsync(exact, "bulk/Logistics/SalesItemPrices", ExactItemFields.Price, ids, PriceChunk, ct);
+        var stockRead = loadAll ? AllStockAsync(ct) : ExactRelatedRows.ReadForItemsAsync(exact, "inventory/ItemWarehouses", ExactItemFields.Stock, ids, StockChunk, ct);
+        await Task.WhenAll(pricesRead, stockRead);
+        var (prices, stock) = (await pricesRead, await stockRead);
         var records = new List<SourceRecord>(items.Count);
         foreach (var (data, cleanProblem) in items)
         {
@@ -127,6 +128,11 @@ public sealed class ExactItemsStream(ExactOnlineClient exact) : ISourceStream
         return records;
     }
 
+    private async Task<ExactRelatedRows> AllPricesAsync(CancellationToken ct) =>
+        _allPrices ??= await ExactRelatedRows.ReadAllAsync(exact, "sync/Logistics/SalesItemPrices", ExactItemFields.Price, ct);
+
+    private async Task<ExactRelatedRows> AllStockAsync(CancellationToken ct) =>
+        _allStock ??= await ExactRelatedRows.ReadAllAsync(exact, "sync/Inventory/ItemWarehouses", ExactItemFields.Stock, ct);
 
     private static List<string> ItemIds(IEnumerable<JsonObject> rows, HashSet<Guid> emitted)
     {

@@ -147,22 +147,43 @@ public sealed class ExactOnlineClient
         string? next = url;
         while (next is not null)
         {
-            var body = await GetBodyAsync(next, ct) ?? throw new SyncProblem($"Exact Online does not know {Describe(next)}.");
-            var page = ParseDocument(body, next);
+            var current = next;
+            var page = await ReadAsync(current, (response, token) => DocumentAsync(response, current, token), ct)
+                       ?? throw new SyncProblem($"Exact Online does not know {Describe(current)}.");
             var d = page.RootElement.ValueKind == JsonValueKind.Object && page.RootElement.TryGetProperty("d", out var envelope) ? envelope : default;
             var results = d.ValueKind == JsonValueKind.Object && d.TryGetProperty("results", out var list) ? list : d;
             if (results.ValueKind != JsonValueKind.Array)
             {
+                var text = page.RootElement.GetRawText();
                 page.Dispose();
-                throw new SyncProblem($"Exact Online answered {Describe(next)} without a list of results.", response: Clip(Text(body)));
+                throw new SyncProblem($"Exact Online answered {Describe(current)} without a list of results.", response: Clip(text));
             }
             var rows = new List<JsonElement>(results.GetArrayLength());
             foreach (var row in results.EnumerateArray())
                 if (row.ValueKind == JsonValueKind.Object) rows.Add(row);
-            var current = next;
             next = d.ValueKind == JsonValueKind.Object && d.TryGetProperty("__next", out var link) && link.ValueKind == JsonValueKind.String
                    && link.GetString() is { Length: > 0 } nextLink ? Absolute(current, nextLink) : null;
             yield return (page, rows);
+        }
+    }
+
+    /// <summary>
+    /// A page parsed as it arrives: the document rents its buffer (given back when a reader disposes the page), where
+    /// reading the whole answer first took a new large array for each page of 1,000 rows, and more while it grew.
+    /// </summary>
+    private static async Task<JsonDocument> DocumentAsync(HttpResponseMessage response, string url, CancellationToken ct)
+    {
+        // During maintenance Exact has been seen answering an HTML page, even with 200: shown as such, not as a JSON error.
+        if (response.Content.Headers.ContentType?.MediaType is { } type && !type.Contains("json", StringComparison.OrdinalIgnoreCase))
+            throw NotData(url, null, await response.Content.ReadAsStringAsync(ct));
+        try
+        {
+            await using var stream = await response.Content.ReadAsStreamAsync(ct);
+            return await JsonDocument.ParseAsync(stream, cancellationToken: ct);
+        }
+        catch (JsonException e)
+        {
+            throw NotData(url, e, null);
         }
     }
 
@@ -171,31 +192,33 @@ public sealed class ExactOnlineClient
         await GetBodyAsync(url, ct) is { } body ? Parse(body, url) : null;
 
     /// <summary>One GET's body with Exact's error handling; null for 404.</summary>
-    private async Task<byte[]?> GetBodyAsync(string url, CancellationToken ct)
+    private Task<byte[]?> GetBodyAsync(string url, CancellationToken ct) =>
+        ReadAsync<byte[]?>(url, async (response, token) => await response.Content.ReadAsByteArrayAsync(token), ct);
+
+    /// <summary>One GET with Exact's error handling, its successful answer read by <paramref name="read"/>; default for 404.</summary>
+    private async Task<T?> ReadAsync<T>(string url, Func<HttpResponseMessage, CancellationToken, Task<T>> read, CancellationToken ct)
     {
         for (var attempt = 1; ; attempt++)
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, url);
             // Without it Exact answers Atom XML.
             request.Headers.Accept.ParseAdd("application/json");
-            var (response, body) = await SendAsync(request, url, ct);
-            using (response)
+            using var response = await SendAsync(request, url, ct);
+            var pause = PauseFor(response, out var dailyExhausted);
+            if (response.StatusCode == HttpStatusCode.TooManyRequests && attempt < 3 && !dailyExhausted)
             {
-                var pause = PauseFor(response, out var dailyExhausted);
-                if (response.StatusCode == HttpStatusCode.TooManyRequests && attempt < 3 && !dailyExhausted)
-                {
-                    // The retry handler's attempts were spent inside the same minute: wait for the window itself.
-                    await Task.Delay(pause ?? TimeSpan.FromSeconds(20), ct);
-                    continue;
-                }
-                if (response.IsSuccessStatusCode)
-                {
-                    if (pause is { } wait) await Task.Delay(wait, ct);
-                    return body;
-                }
-                if (response.StatusCode == HttpStatusCode.NotFound) return null;
-                throw Problem(response, Text(body), url, dailyExhausted);
+                // The retry handler's attempts were spent inside the same minute: wait for the window itself.
+                await Task.Delay(pause ?? TimeSpan.FromSeconds(20), ct);
+                continue;
             }
+            if (response.IsSuccessStatusCode)
+            {
+                var body = await read(response, ct);
+                if (pause is { } wait) await Task.Delay(wait, ct);
+                return body;
+            }
+            if (response.StatusCode == HttpStatusCode.NotFound) return default;
+            throw Problem(response, await response.Content.ReadAsStringAsync(ct), url, dailyExhausted);
         }
     }
 
@@ -212,30 +235,26 @@ public sealed class ExactOnlineClient
         };
         request.Headers.Accept.ParseAdd("application/json");
         request.Headers.TryAddWithoutValidation("Prefer", "return=representation");
-        var (response, answer) = await SendAsync(request, url, ct);
-        using (response)
-        {
-            var pause = PauseFor(response, out var dailyExhausted);
-            if (!response.IsSuccessStatusCode) throw Problem(response, Text(answer), url, dailyExhausted);
-            if (pause is { } wait) await Task.Delay(wait, ct);
-            return Parse(answer, url)["d"] as JsonObject
-                   ?? throw new SyncProblem($"Exact Online answered the new record for {Describe(url)} without the record.", response: Clip(Text(answer)));
-        }
+        using var response = await SendAsync(request, url, ct);
+        var answer = await response.Content.ReadAsByteArrayAsync(ct);
+        var pause = PauseFor(response, out var dailyExhausted);
+        if (!response.IsSuccessStatusCode) throw Problem(response, Text(answer), url, dailyExhausted);
+        if (pause is { } wait) await Task.Delay(wait, ct);
+        return Parse(answer, url)["d"] as JsonObject
+               ?? throw new SyncProblem($"Exact Online answered the new record for {Describe(url)} without the record.", response: Clip(Text(answer)));
     }
 
-    /// <summary>The answer and its body as bytes: a page of 1,000 rows is parsed straight from UTF-8, never held as text as well.</summary>
-    private async Task<(HttpResponseMessage Response, byte[] Body)> SendAsync(HttpRequestMessage request, string url, CancellationToken ct)
+    /// <summary>The answer as soon as its headers are in: its body is read by the caller, a page straight into a parsed document.</summary>
+    private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, string url, CancellationToken ct)
     {
-        HttpResponseMessage response;
         try
         {
-            response = await _http.SendAsync(request, ct);
+            return await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
         }
         catch (HttpRequestException e)
         {
             throw new SyncProblem($"Exact Online could not be reached for {Describe(url)}: {e.Message}", e);
         }
-        return (response, await response.Content.ReadAsByteArrayAsync(ct));
     }
 
     /// <summary>How long to wait before the next call, read from Exact's X-RateLimit headers.</summary>
@@ -260,22 +279,12 @@ public sealed class ExactOnlineClient
         }
         catch (JsonException e)
         {
-            // During maintenance Exact has been seen answering an HTML page, even with 200.
-            throw new SyncProblem($"Exact Online answered {Describe(url)} with something that is not data (maintenance?). The run will be tried again later.", e, Clip(Text(body)));
+            throw NotData(url, e, Text(body));
         }
     }
 
-    private static JsonDocument ParseDocument(byte[] body, string url)
-    {
-        try
-        {
-            return JsonDocument.Parse(body.AsMemory(body.AsSpan().StartsWith("\uFEFF"u8) ? 3 : 0));
-        }
-        catch (JsonException e)
-        {
-            throw new SyncProblem($"Exact Online answered {Describe(url)} with something that is not data (maintenance?). The run will be tried again later.", e, Clip(Text(body)));
-        }
-    }
+    private static SyncProblem NotData(string url, JsonException? e, string? text) =>
+        new($"Exact Online answered {Describe(url)} with something that is not data (maintenance?). The run will be tried again later.", e, text is null ? null : Clip(text));
 
     private static ReadOnlySpan<byte> WithoutBom(byte[] body) => body.AsSpan().StartsWith("\uFEFF"u8) ? body.AsSpan(3) : body;
 
