@@ -24,6 +24,7 @@ public sealed class ExactRelatedRows(IReadOnlyDictionary<string, ExactType> fiel
     private readonly List<int> _next = [];
     private readonly Dictionary<Guid, (int First, int Last)> _byItem = [];
     private readonly MemoryStream _buffer = new();
+    private readonly (bool Present, JsonElement Value, string? Text, double? Number)[] _checks = new (bool, JsonElement, string?, double?)[fields.Count];
 
     /// <summary>Every row of the entity from its sync endpoint (1000 a call), e.g. all prices on a first run.</summary>
     public static async Task<ExactRelatedRows> ReadAllAsync(ExactOnlineClient exact, string syncResource, IReadOnlyDictionary<string, ExactType> fields, CancellationToken ct)
@@ -128,30 +129,32 @@ public sealed class ExactRelatedRows(IReadOnlyDictionary<string, ExactType> fiel
     /// <summary>What <see cref="ExactRecordCheck.Clean"/> and <see cref="Encode(JsonObject, string?)"/> make of a row, read from the element.</summary>
     private ReadOnlySpan<byte> Encode(JsonElement row)
     {
+        // Each field checked once: a row's fields are few, its checked values short-lived.
         string? problem = null;
+        var index = 0;
         foreach (var (name, type) in fields)
-            if (row.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null && ExactRecordCheck.Check(value, type).Error is { } error)
-                problem ??= $"field {name}: {error}, got {JsonSerializer.Serialize(value)}";
+        {
+            var present = row.TryGetProperty(name, out var value);
+            var check = present && value.ValueKind != JsonValueKind.Null ? ExactRecordCheck.Check(value, type) : default;
+            if (check.Error is { } error) problem ??= $"field {name}: {error}, got {JsonSerializer.Serialize(value)}";
+            _checks[index++] = (present, value, check.Text, check.Number);
+        }
         _buffer.SetLength(0);
         using (var writer = new BinaryWriter(_buffer, System.Text.Encoding.UTF8, leaveOpen: true))
         {
             writer.Write(problem is not null);
             if (problem is not null) writer.Write(problem);
-            foreach (var (name, type) in fields)
+            foreach (var (present, value, text, number) in _checks)
             {
-                if (!row.TryGetProperty(name, out var value)) writer.Write((byte)Tag.Absent);
+                if (!present) writer.Write((byte)Tag.Absent);
                 else if (value.ValueKind == JsonValueKind.Null) writer.Write((byte)Tag.Null);
-                else
+                else if (text is not null) WriteText(writer, text);
+                else if (number is { } n)
                 {
-                    var (text, number, _) = ExactRecordCheck.Check(value, type);
-                    if (text is not null) WriteText(writer, text);
-                    else if (number is { } n)
-                    {
-                        writer.Write((byte)Tag.Number);
-                        writer.Write(JsonValue.Create(n).ToJsonString());
-                    }
-                    else Write(writer, value);
+                    writer.Write((byte)Tag.Number);
+                    writer.Write(JsonValue.Create(n).ToJsonString());
                 }
+                else Write(writer, value);
             }
         }
         return _buffer.GetBuffer().AsSpan(0, (int)_buffer.Length);
@@ -206,7 +209,10 @@ public sealed class ExactRelatedRows(IReadOnlyDictionary<string, ExactType> fiel
     /// <summary>Text as its tag: an ID in Guid's own spelling as 16 bytes, a date in the cleaned format as ticks, else as is.</summary>
     private static void WriteText(BinaryWriter writer, string text)
     {
-        if (text.Length == 36 && Guid.TryParseExact(text, "D", out var id) && id.ToString() == text)
+        // Written back the way they were read only when that gives the same text: compared in a stack buffer, as this
+        // runs for every ID and date of every price and stock row.
+        Span<char> again = stackalloc char[40];
+        if (text.Length == 36 && Guid.TryParseExact(text, "D", out var id) && id.TryFormat(again, out var idLength, "D") && again[..idLength].SequenceEqual(text))
         {
             Span<byte> bytes = stackalloc byte[16];
             id.TryWriteBytes(bytes);
@@ -214,7 +220,7 @@ public sealed class ExactRelatedRows(IReadOnlyDictionary<string, ExactType> fiel
             writer.Write(bytes);
         }
         else if (text.Length == 25 && DateTimeOffset.TryParseExact(text, DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-                 && date.ToString(DateFormat, CultureInfo.InvariantCulture) == text)
+                 && date.TryFormat(again, out var dateLength, DateFormat, CultureInfo.InvariantCulture) && again[..dateLength].SequenceEqual(text))
         {
             writer.Write((byte)Tag.Date);
             writer.Write(date.Ticks);
