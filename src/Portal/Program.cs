@@ -18,7 +18,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
     // Settings are read and checked once at start (nothing watches them for changes). Watching appsettings.json for
     // changes watches the whole content root, the default SQLite database's data/ folder with it, and a thread then
-    // handled a file event for every write to the database: about 5% of the hub's processor time during a sync run.
+    // handled a file event for every write to the database (up to 5% of the hub's processor time during a sync run).
     Args = [.. args, "--hostBuilder:reloadConfigOnChange=false"],
     // appsettings.json lives at the repository root and is copied next to the binary; reading it from
     // there makes `dotnet run --project src/Portal` and a published folder behave the same.
