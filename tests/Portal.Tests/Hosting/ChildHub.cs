@@ -29,9 +29,11 @@ public sealed class ChildHub : IAsyncDisposable
     /// <param name="settings">Configuration keys ("Scheduler:Enabled") or environment variables (ASPNETCORE_ENVIRONMENT,
     /// which is Development unless given).</param>
     /// <param name="urlsAsVariable">Give the address as ASPNETCORE_URLS, as container platforms do, instead of --urls.</param>
-    public static async Task<ChildHub> StartAsync(string dataFolder, IReadOnlyDictionary<string, string> settings, bool urlsAsVariable = false)
+    /// <param name="baseUrl">The address to listen on; a restarted hub takes its predecessor's, since the sandbox
+    /// connections stored in its database point there. A free loopback port unless given.</param>
+    public static async Task<ChildHub> StartAsync(string dataFolder, IReadOnlyDictionary<string, string> settings, bool urlsAsVariable = false, Uri? baseUrl = null)
     {
-        var hub = Launch(dataFolder, settings, urlsAsVariable);
+        var hub = Launch(dataFolder, settings, urlsAsVariable, baseUrl);
         await hub.WaitUntilServingAsync();
         return hub;
     }
@@ -39,16 +41,16 @@ public sealed class ChildHub : IAsyncDisposable
     /// <summary>Starts the hub expecting it to refuse: waits for it to exit and returns its exit code and output.</summary>
     public static async Task<(int ExitCode, string Output)> RefusedAsync(string dataFolder, IReadOnlyDictionary<string, string> settings)
     {
-        await using var hub = Launch(dataFolder, settings, urlsAsVariable: false);
+        await using var hub = Launch(dataFolder, settings, urlsAsVariable: false, baseUrl: null);
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
         await hub._process.WaitForExitAsync(timeout.Token);
         hub._process.WaitForExit(); // drains the redirected output
         return (hub._process.ExitCode, hub.RecentOutput);
     }
 
-    private static ChildHub Launch(string dataFolder, IReadOnlyDictionary<string, string> settings, bool urlsAsVariable)
+    private static ChildHub Launch(string dataFolder, IReadOnlyDictionary<string, string> settings, bool urlsAsVariable, Uri? baseUrl)
     {
-        var baseUrl = new Uri($"http://127.0.0.1:{FreePort()}");
+        baseUrl ??= new Uri($"http://127.0.0.1:{FreePort()}");
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
             WorkingDirectory = dataFolder, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,

@@ -55,8 +55,10 @@ public sealed class InterruptedRunTests
     {
         var folder = Directory.CreateTempSubdirectory("koppel-child-");
         long runId;
+        Uri address;
         await using (var hub = await ChildHub.StartAsync(folder.FullName, Settings))
         {
+            address = hub.BaseUrl;
             using var api = hub.Api();
             await CreateTenantAsync(api, hub.BaseUrl);
             // Every GoedGepickt answer takes a second, so the products run is surely mid-way when the process dies.
@@ -70,7 +72,7 @@ public sealed class InterruptedRunTests
         }
         var (beforeRun, beforeState) = await ReadAsync(folder.FullName, runId);
 
-        await using (var restarted = await ChildHub.StartAsync(folder.FullName, Settings))
+        await using (var restarted = await ChildHub.StartAsync(folder.FullName, Settings, baseUrl: address))
         {
             var (afterRun, afterState) = await ReadAsync(folder.FullName, runId);
 
@@ -85,6 +87,7 @@ public sealed class InterruptedRunTests
             (await api.DeleteAsync("/sandbox/goedgepickt/_sandbox/faults")).EnsureSuccessStatusCode();
             using var again = await api.PostAsync($"/api/v1/tenants/{Tenant}/flows/products/runs?wait=true", null);
             Assert.True(again.IsSuccessStatusCode, await again.Content.ReadAsStringAsync());
+            Assert.Equal("succeeded", (await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
         }
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try { folder.Delete(recursive: true); } catch (IOException) { }
