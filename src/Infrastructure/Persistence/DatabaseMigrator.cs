@@ -8,6 +8,13 @@ public static class DatabaseMigrator
     /// <summary>How long a SQLite command waits for another connection's write lock before failing.</summary>
     private const int SqliteBusyTimeoutMs = 10_000;
 
+    /// <summary>
+    /// How long one migration statement may take on a server database. An index built on a log of millions of rows
+    /// (the word and trigram indexes of the sync log) takes minutes; the connection's usual 30 s would stop the hub
+    /// from ever starting on such a database.
+    /// </summary>
+    private static readonly TimeSpan ServerStatementTimeout = TimeSpan.FromHours(1);
+
     public static async Task MigrateAsync(KoppelDb db, CancellationToken ct = default)
     {
         if (db.Database.IsSqlite())
@@ -29,6 +36,7 @@ public static class DatabaseMigrator
             return;
         }
 
+        db.Database.SetCommandTimeout(ServerStatementTimeout);
         await db.Database.MigrateAsync(ct);
     }
 

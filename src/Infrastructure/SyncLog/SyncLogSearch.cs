@@ -12,11 +12,12 @@ namespace Koppel.Infrastructure.SyncLog;
 /// a number"). A key such as ART-01234 or SO-2026-17 is one word.
 /// </summary>
 /// <remarks>
-/// On SQLite a full-text table (migrations SyncLogSearch and RecordDisplayNames) holds the words. How to use it depends
-/// on how many rows match, measured by tests/Benchmarks.LogQuery. Up to ten thousand (one record's key, an unusual
-/// phrase) are read by id: a walk through the log in time order would read every row to find them. More than that (a
-/// phrase in most messages) is the other way round: the walk fills a page within a few hundred rows, while reading
-/// every match by id would take a second. PostgreSQL always walks, matching with ILIKE (trigram indexes serve it).
+/// Both databases keep the words of every row in an index: SQLite a full-text table (migrations SyncLogSearch and
+/// RecordDisplayNames), PostgreSQL a GIN index over the same words (migration SyncLogWords). How to use it depends on
+/// how common the words are, measured by tests/Benchmarks.LogQuery. Rare words (one record's key, an unusual phrase)
+/// are read by id: a walk through the log in time order would read every row to find them. Common words (a phrase in
+/// most messages) are the other way round: the walk fills a page within a few hundred rows, while reading every match
+/// by id would take a second.
 /// </remarks>
 internal static partial class SyncLogSearch
 {
@@ -27,7 +28,7 @@ internal static partial class SyncLogSearch
     public static async Task<IQueryable<SyncLogEntry>> SourceAsync(KoppelDb db, string text, CancellationToken ct)
     {
         if (Words(text) is not { Length: > 0 } words) return db.SyncLog.Where(l => false);
-        if (await FewMatchesAsync(db, words, ct) is { } phrase)
+        if (db.Database.IsSqlite() && await FewMatchesAsync(db, words, ct) is { } phrase)
             // MATERIALIZED keeps the planner from preferring a walk along the tenant's (TenantId, At) index and
             // testing every row against the matches: it has to start from the matches. Only their ids are
             // materialized, so the payloads of rows that end up off the page are never read.
@@ -35,7 +36,11 @@ internal static partial class SyncLogSearch
                 WITH matched AS MATERIALIZED (SELECT rowid AS Id FROM SyncLogText WHERE SyncLogText MATCH {phrase})
                 SELECT SyncLog.* FROM matched CROSS JOIN SyncLog ON SyncLog.Id = matched.Id
                 """);
-        return db.SyncLog.Where(Matching(db, words));
+        var matching = Matching(db, words);
+        // The index finds rows holding the words; matching them as the walk does keeps them in order in one field.
+        if (db.Database.IsNpgsql() && await PostgreSqlLogWords.AreRareAsync(db, words, matching, ct))
+            return PostgreSqlLogWords.Matching(db, words).Where(matching);
+        return db.SyncLog.Where(matching);
     }
 
     /// <summary>
@@ -57,8 +62,8 @@ internal static partial class SyncLogSearch
     }
 
     /// <summary>
-    /// On SQLite, the full-text phrase of the words when it matches few enough rows to read them by id; null when
-    /// the log should be walked instead (always on PostgreSQL).
+    /// The full-text phrase of the words when it matches few enough rows to read them by id; null when the log should
+    /// be walked instead.
     /// </summary>
     /// <remarks>
     /// FTS5 gathers every match of a prefix ("hinge*") before it returns the first, but reads a whole word's matches
@@ -68,7 +73,6 @@ internal static partial class SyncLogSearch
     /// </remarks>
     private static async Task<string?> FewMatchesAsync(KoppelDb db, string[] words, CancellationToken ct)
     {
-        if (db.Database.IsNpgsql()) return null;
         if (await MatchesAsync(db, WholeWords(words), ct) > ReadByIdAtMost) return null;
         var phrase = Phrase(words);
         return await MatchesAsync(db, phrase, ct) <= ReadByIdAtMost ? phrase : null;

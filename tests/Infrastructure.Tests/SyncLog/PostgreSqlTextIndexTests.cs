@@ -1,9 +1,16 @@
+using Koppel.Domain.Sync;
+using Koppel.Domain.Tenants;
+using Koppel.Infrastructure.SyncLog;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace Koppel.Infrastructure.Tests.SyncLog;
 
-/// <summary>The log search's trigram indexes on PostgreSQL: created by the migrations and usable by ILIKE '%words%'.</summary>
-/// <remarks>Every column the search matches has one: without it, one rare word in any of them reads the whole log.</remarks>
+/// <summary>
+/// The log search's indexes on PostgreSQL: the word index that finds rare words, and the trigram indexes that ILIKE
+/// '%words%' can use.
+/// </summary>
+/// <remarks>Every column the search matches is in them: without that, one rare word in any of them reads the whole log.</remarks>
 public sealed class PostgreSqlTextIndexTests
 {
     [Fact]
@@ -24,5 +31,55 @@ public sealed class PostgreSqlTextIndexTests
 
         Assert.Equal(["SyncLogText_DisplayName", "SyncLogText_Message", "SyncLogText_SourceKey", "SyncLogText_SourcePayload", "SyncLogText_TargetKey"], indexes);
         Assert.Contains("SyncLogText_Message", plan);
+    }
+
+    [Fact]
+    public async Task A_rare_key_is_read_through_the_word_index_and_words_in_most_rows_walk_the_log()
+    {
+        await using var database = await TestDatabases.PostgreSqlAsync();
+        await using (var seed = await database.MigratedContextAsync())
+        {
+            var tenant = new Tenant { Slug = "one", Name = "One", Integration = "test-shop" };
+            seed.Tenants.Add(tenant);
+            await seed.SaveChangesAsync();
+            var run = new SyncRun { TenantId = tenant.Id, Flow = "products", Status = RunStatus.Succeeded, StartedAt = new DateTime(2026, 11, 16, 9, 0, 0, DateTimeKind.Utc) };
+            seed.SyncRuns.Add(run);
+            await seed.SaveChangesAsync();
+            // More rows than the sample the search tests: the oldest keys are outside it.
+            seed.SyncLog.AddRange(Enumerable.Range(1, 2_500).Select(n => new SyncLogEntry
+            {
+                TenantId = tenant.Id, RunId = run.Id, Flow = "products", Outcome = Outcome.Created, At = run.StartedAt.AddSeconds(n),
+                SourceKey = $"ART-{n:D5}", Message = $"Created in Optiply as P{n:D5}.",
+                SourcePayload = n == 7 ? """{"Code":"ART-00007","Description":"Stainless hinge, 80 mm"}""" : $$"""{"Code":"ART-{{n:D5}}"}""",
+            }));
+            await seed.SaveChangesAsync();
+        }
+        var log = new SyncLogService(database.Factory());
+
+        var before = await WordIndexScansAsync(database);
+        var rare = await log.PageAsync("one", new LogQuery { Text = "art-0000" }, default);
+        var phrase = await log.PageAsync("one", new LogQuery { Text = "stainless hin" }, default);
+        var common = await log.PageAsync("one", new LogQuery { Text = "created in" }, default);
+
+        Assert.Equal(Enumerable.Range(1, 9).Reverse().Select(n => $"ART-{n:D5}"), rare.Rows.Select(r => r.SourceKey));
+        Assert.Equal("ART-00007", Assert.Single(phrase.Rows).SourceKey);
+        Assert.Equal(50, common.Rows.Count);
+        Assert.True(common.HasMore);
+        Assert.Equal("ART-02500", common.Rows[0].SourceKey);
+        Assert.Equal(new LogCount(9, false), await log.CountAsync("one", new LogQuery { Text = "art-0000" }, 100, default));
+        Assert.Equal(new LogCount(100, true), await log.CountAsync("one", new LogQuery { Text = "created in" }, 100, default));
+        // A server process publishes its index statistics when idle for a while or when it ends: end them.
+        await using (var db = database.CreateContext()) NpgsqlConnection.ClearPool(new NpgsqlConnection(db.Database.GetConnectionString()));
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (await WordIndexScansAsync(database) < before + 2 && DateTime.UtcNow < deadline) await Task.Delay(200);
+        Assert.True(await WordIndexScansAsync(database) >= before + 2, "the two rare searches were read through the word index");
+    }
+
+    private static async Task<long> WordIndexScansAsync(TestDatabase database)
+    {
+        await using var db = database.CreateContext();
+        return await db.Database
+            .SqlQuery<long>($"SELECT idx_scan AS \"Value\" FROM pg_stat_user_indexes WHERE indexrelname = 'SyncLogText_Words'")
+            .SingleAsync();
     }
 }

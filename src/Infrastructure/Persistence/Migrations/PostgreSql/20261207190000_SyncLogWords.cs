@@ -1,0 +1,49 @@
+using Koppel.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+namespace Koppel.Migrations.PostgreSql;
+
+/// <summary>
+/// A word index of the sync log on PostgreSQL, its counterpart of SQLite's full-text table: the words of a row's key,
+/// target key, name, message and source payload, split and lowercased as SQLite's tokenizer and the hub's search split
+/// them ("ART-01234" and "SO/2026/17" stay one word), in a GIN index over a tsvector. The trigram indexes alone could
+/// not find a rare key fast: every key shares the trigrams "art", "rt-" and "t-0", whose posting lists at 10M rows take
+/// hundreds of milliseconds to read. PostgreSQL's own text parser is not used because it splits "ART-01234" into "art"
+/// and "-01234", so a key prefix would become a prefix search for "art". Only SyncLog.SyncLogSearch reads it.
+/// </summary>
+/// <remarks>
+/// The function is declared immutable, as an index expression must be: it uses only lower() and regular expressions on
+/// its arguments. Words longer than 200 characters (encoded data, not something anyone types) are left out, as GIN
+/// cannot hold an entry much over 2 KB; only the first 200,000 characters are split, as a tsvector holds at most 1 MB.
+/// A high cost keeps the planner from evaluating it row by row when the index can answer. The ANALYZE gives the planner
+/// the index's word frequencies at once, which the search asks it for to choose between reading matches by id and
+/// walking the log.
+/// </remarks>
+[DbContext(typeof(KoppelDb))]
+[Migration("20261207190000_SyncLogWords")]
+public sealed class SyncLogWords : Migration
+{
+    protected override void Up(MigrationBuilder migrationBuilder)
+    {
+        migrationBuilder.Sql("""
+            CREATE FUNCTION "SyncLogWords"(key text, target text, name text, message text, payload text) RETURNS tsvector
+            LANGUAGE sql IMMUTABLE PARALLEL SAFE COST 1000 AS $$
+                SELECT array_to_tsvector(coalesce(array_agg(word), '{}'))
+                FROM regexp_split_to_table(lower(left(concat_ws(' ', key, target, name, message, payload), 200000)), '[^[:alnum:]_./-]+') AS word
+                WHERE word <> '' AND length(word) <= 200
+            $$;
+            """);
+        migrationBuilder.Sql("""
+            CREATE INDEX "SyncLogText_Words" ON "SyncLog"
+            USING gin ("SyncLogWords"("SourceKey", "TargetKey", "DisplayName", "Message", "SourcePayload"));
+            """);
+        migrationBuilder.Sql("""ANALYZE "SyncLog";""");
+    }
+
+    protected override void Down(MigrationBuilder migrationBuilder)
+    {
+        migrationBuilder.Sql("""DROP INDEX IF EXISTS "SyncLogText_Words";""");
+        migrationBuilder.Sql("""DROP FUNCTION IF EXISTS "SyncLogWords"(text, text, text, text, text);""");
+    }
+}
