@@ -26,13 +26,22 @@ public sealed class SyncLogWords : Migration
 {
     protected override void Up(MigrationBuilder migrationBuilder)
     {
+        // ICU's root collation, where the server has ICU, knows letters and case in every script; a database created
+        // with the "C" locale would otherwise split Cyrillic or accented words away as if they were punctuation.
         migrationBuilder.Sql("""
-            CREATE FUNCTION "SyncLogWords"(key text, target text, name text, message text, payload text) RETURNS tsvector
-            LANGUAGE sql IMMUTABLE PARALLEL SAFE COST 1000 AS $$
-                SELECT array_to_tsvector(coalesce(array_agg(word), '{}'))
-                FROM regexp_split_to_table(lower(left(concat_ws(' ', key, target, name, message, payload), 200000)), '[^[:alnum:]_./-]+') AS word
-                WHERE word <> '' AND length(word) <= 200
-            $$;
+            DO $do$
+            DECLARE
+                icu text := CASE WHEN EXISTS (SELECT 1 FROM pg_collation WHERE collname = 'und-x-icu') THEN ' COLLATE "und-x-icu"' ELSE '' END;
+            BEGIN
+                EXECUTE format($create$
+                    CREATE FUNCTION "SyncLogWords"(key text, target text, name text, message text, payload text) RETURNS tsvector
+                    LANGUAGE sql IMMUTABLE PARALLEL SAFE COST 1000 AS $body$
+                        SELECT array_to_tsvector(coalesce(array_agg(word), '{}'))
+                        FROM regexp_split_to_table(lower(left(concat_ws(' ', key, target, name, message, payload), 200000)%s), '[^[:alnum:]_./-]+') AS word
+                        WHERE word <> '' AND length(word) <= 200
+                    $body$
+                    $create$, icu);
+            END $do$;
             """);
         migrationBuilder.Sql("""
             CREATE INDEX "SyncLogText_Words" ON "SyncLog"
