@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 
 namespace Koppel.Infrastructure.Persistence;
@@ -41,6 +42,9 @@ public sealed record DatabaseOptions(DatabaseProvider Provider, string Connectio
     public static void ConfigureProvider(DbContextOptionsBuilder builder, DatabaseProvider provider, string connectionString)
     {
         var migrations = MigrationsAssembly(provider);
+        // Capped counts (the log viewer's "more than 10,000") take any cap + 1 rows on purpose: an order would make
+        // the database find all matching rows to decide which come first, only to count them.
+        builder.ConfigureWarnings(w => w.Ignore(CoreEventId.RowLimitingOperationWithoutOrderByWarning));
         switch (provider)
         {
             case DatabaseProvider.Sqlite:

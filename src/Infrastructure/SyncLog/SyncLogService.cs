@@ -65,7 +65,7 @@ public sealed class SyncLogService(IDbContextFactory<KoppelDb> dbs)
         var tenantId = await TenantIdAsync(db, slug, ct);
         var size = Math.Clamp(query.PageSize, 1, 500);
         var page = Math.Max(query.Page, 1);
-        var rows = await (await FilterAsync(db, tenantId, query, ct))
+        var rows = await Ordered(await FilterAsync(db, tenantId, query, counting: false, ct), query.Sort)
             .Skip((page - 1) * size).Take(size + 1)
             .ProjectToType<LogRow>(InfrastructureCopies.Config)
             .ToListAsync(ct);
@@ -76,11 +76,13 @@ public sealed class SyncLogService(IDbContextFactory<KoppelDb> dbs)
     /// How many rows the filter matches, counted up to <paramref name="cap"/>: a pager needs a number, but an
     /// exact count of a million rows on every filter change would cost more than every page read after it.
     /// </summary>
+    /// <remarks>Unordered: which rows make up the first <paramref name="cap"/> does not change how many there are, and
+    /// an order would make a search read all of its matches to find the newest.</remarks>
     public async Task<LogCount> CountAsync(string slug, LogQuery query, int cap, CancellationToken ct)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
         var tenantId = await TenantIdAsync(db, slug, ct);
-        var count = await (await FilterAsync(db, tenantId, query with { Sort = LogSort.Newest }, ct)).Take(cap + 1).CountAsync(ct);
+        var count = await (await FilterAsync(db, tenantId, query, counting: true, ct)).Take(cap + 1).CountAsync(ct);
         return new LogCount(Math.Min(count, cap), count > cap);
     }
 
@@ -89,7 +91,7 @@ public sealed class SyncLogService(IDbContextFactory<KoppelDb> dbs)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
         var tenantId = await TenantIdAsync(db, slug, ct);
-        await foreach (var row in (await FilterAsync(db, tenantId, query, ct))
+        await foreach (var row in Ordered(await FilterAsync(db, tenantId, query, counting: false, ct), query.Sort)
                            .ProjectToType<LogRow>(InfrastructureCopies.Config)
                            .AsAsyncEnumerable().WithCancellation(ct))
             yield return row;
@@ -116,9 +118,9 @@ public sealed class SyncLogService(IDbContextFactory<KoppelDb> dbs)
     /// </summary>
     private static string Scoped(string? flow) => (flow ?? "") + Koppel.Infrastructure.Integrations.FlowScope.Separator;
 
-    private static async Task<IQueryable<SyncLogEntry>> FilterAsync(KoppelDb db, int tenantId, LogQuery q, CancellationToken ct)
+    private static async Task<IQueryable<SyncLogEntry>> FilterAsync(KoppelDb db, int tenantId, LogQuery q, bool counting, CancellationToken ct)
     {
-        var source = string.IsNullOrWhiteSpace(q.Text) ? db.SyncLog : await SyncLogSearch.SourceAsync(db, q.Text.Trim(), ct);
+        var source = string.IsNullOrWhiteSpace(q.Text) ? db.SyncLog : await SyncLogSearch.SourceAsync(db, q.Text.Trim(), counting, ct);
         var log = source.AsNoTracking().Where(l => l.TenantId == tenantId);
         if (!string.IsNullOrEmpty(q.Flow))
         {
@@ -129,16 +131,19 @@ public sealed class SyncLogService(IDbContextFactory<KoppelDb> dbs)
         if (q.From is { } from) log = log.Where(l => l.At >= from);
         if (q.To is { } to) log = log.Where(l => l.At < to);
         if (q.RunId is { } run) log = log.Where(l => l.RunId == run);
+        return log;
+    }
+
+    private static IQueryable<SyncLogEntry> Ordered(IQueryable<SyncLogEntry> log, LogSort sort) =>
         // Ordering by (At, Id) matches the (TenantId, [Flow], [Outcome], At) indexes, and (SourceKey, Id) the
         // (TenantId, SourceKey) index: the page is read in index order, never sorted after a full scan.
-        return q.Sort switch
+        sort switch
         {
             LogSort.Oldest => log.OrderBy(l => l.At).ThenBy(l => l.Id),
             LogSort.RecordAscending => log.OrderBy(l => l.SourceKey).ThenBy(l => l.Id),
             LogSort.RecordDescending => log.OrderByDescending(l => l.SourceKey).ThenByDescending(l => l.Id),
             _ => log.OrderByDescending(l => l.At).ThenByDescending(l => l.Id),
         };
-    }
 
     private static async Task<int> TenantIdAsync(KoppelDb db, string slug, CancellationToken ct) =>
         (await db.Tenants.AsNoTracking().GetBySlugAsync(slug, ct)).Id;
