@@ -16,9 +16,10 @@ namespace Koppel.Migrations.PostgreSql;
 /// The function is declared immutable, as an index expression must be: it uses only lower() and regular expressions on
 /// its arguments. Words longer than 200 characters (encoded data, not something anyone types) are left out, as GIN
 /// cannot hold an entry much over 2 KB; only the first 200,000 characters are split, as a tsvector holds at most 1 MB.
-/// A high cost keeps the planner from evaluating it row by row when the index can answer. The ANALYZE gives the planner
-/// the index's word frequencies at once, which the search asks it for to choose between reading matches by id and
-/// walking the log.
+/// A high cost keeps the planner from evaluating it row by row when the index can answer. PARALLEL RESTRICTED keeps a
+/// search through the index in one process: the planner estimates an unfinished word at 2% of the log (200,000 rows at
+/// 10M, where a key prefix finds a few hundred) and started workers, which cost 50 ms on a search of 3 to 15 ms. The
+/// ANALYZE gives the planner the index's word statistics at once.
 /// </remarks>
 [DbContext(typeof(KoppelDb))]
 [Migration("20261207190000_SyncLogWords")]
@@ -35,7 +36,7 @@ public sealed class SyncLogWords : Migration
             BEGIN
                 EXECUTE format($create$
                     CREATE FUNCTION "SyncLogWords"(key text, target text, name text, message text, payload text) RETURNS tsvector
-                    LANGUAGE sql IMMUTABLE PARALLEL SAFE COST 1000 AS $body$
+                    LANGUAGE sql IMMUTABLE PARALLEL RESTRICTED COST 1000 AS $body$
                         SELECT array_to_tsvector(coalesce(array_agg(word), '{}'))
                         FROM regexp_split_to_table(lower(left(concat_ws(' ', key, target, name, message, payload), 200000)%s), '[^[:alnum:]_./-]+') AS word
                         WHERE word <> '' AND length(word) <= 200
