@@ -24,8 +24,8 @@ internal static partial class SyncLogSearch
     /// <summary>Up to this many matches (all tenants) are read by id; above it the log is walked in time order.</summary>
     private const int ReadByIdAtMost = 10_000;
 
-    /// <summary>The log entries the words find, to be read in order or, when <paramref name="counting"/>, counted.</summary>
-    public static async Task<IQueryable<SyncLogEntry>> SourceAsync(KoppelDb db, string text, bool counting, CancellationToken ct)
+    /// <summary>The log entries the words find.</summary>
+    public static async Task<IQueryable<SyncLogEntry>> SourceAsync(KoppelDb db, string text, CancellationToken ct)
     {
         if (Words(text) is not { Length: > 0 } words) return db.SyncLog.Where(l => false);
         if (db.Database.IsSqlite() && await FewMatchesAsync(db, words, ct) is { } phrase)
@@ -38,7 +38,7 @@ internal static partial class SyncLogSearch
                 """);
         var matching = Matching(db, words);
         // The index finds rows holding the words; matching them as the walk does keeps them in order in one field.
-        if (db.Database.IsNpgsql() && await PostgreSqlLogWords.AreRareAsync(db, words, matching, counting, ct))
+        if (db.Database.IsNpgsql() && await PostgreSqlLogWords.AreRareAsync(db, words, matching, ct))
             return PostgreSqlLogWords.Matching(db, words).Where(matching);
         return db.SyncLog.Where(matching);
     }

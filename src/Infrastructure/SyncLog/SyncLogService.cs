@@ -65,7 +65,7 @@ public sealed class SyncLogService(IDbContextFactory<KoppelDb> dbs)
         var tenantId = await TenantIdAsync(db, slug, ct);
         var size = Math.Clamp(query.PageSize, 1, 500);
         var page = Math.Max(query.Page, 1);
-        var rows = await Ordered(await FilterAsync(db, tenantId, query, counting: false, ct), query.Sort)
+        var rows = await Ordered(await FilterAsync(db, tenantId, query, ct), query.Sort)
             .Skip((page - 1) * size).Take(size + 1)
             .ProjectToType<LogRow>(InfrastructureCopies.Config)
             .ToListAsync(ct);
@@ -82,7 +82,7 @@ public sealed class SyncLogService(IDbContextFactory<KoppelDb> dbs)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
         var tenantId = await TenantIdAsync(db, slug, ct);
-        var count = await (await FilterAsync(db, tenantId, query, counting: true, ct)).Take(cap + 1).CountAsync(ct);
+        var count = await (await FilterAsync(db, tenantId, query, ct)).Take(cap + 1).CountAsync(ct);
         return new LogCount(Math.Min(count, cap), count > cap);
     }
 
@@ -91,7 +91,7 @@ public sealed class SyncLogService(IDbContextFactory<KoppelDb> dbs)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
         var tenantId = await TenantIdAsync(db, slug, ct);
-        await foreach (var row in Ordered(await FilterAsync(db, tenantId, query, counting: false, ct), query.Sort)
+        await foreach (var row in Ordered(await FilterAsync(db, tenantId, query, ct), query.Sort)
                            .ProjectToType<LogRow>(InfrastructureCopies.Config)
                            .AsAsyncEnumerable().WithCancellation(ct))
             yield return row;
@@ -118,9 +118,9 @@ public sealed class SyncLogService(IDbContextFactory<KoppelDb> dbs)
     /// </summary>
     private static string Scoped(string? flow) => (flow ?? "") + Koppel.Infrastructure.Integrations.FlowScope.Separator;
 
-    private static async Task<IQueryable<SyncLogEntry>> FilterAsync(KoppelDb db, int tenantId, LogQuery q, bool counting, CancellationToken ct)
+    private static async Task<IQueryable<SyncLogEntry>> FilterAsync(KoppelDb db, int tenantId, LogQuery q, CancellationToken ct)
     {
-        var source = string.IsNullOrWhiteSpace(q.Text) ? db.SyncLog : await SyncLogSearch.SourceAsync(db, q.Text.Trim(), counting, ct);
+        var source = string.IsNullOrWhiteSpace(q.Text) ? db.SyncLog : await SyncLogSearch.SourceAsync(db, q.Text.Trim(), ct);
         var log = source.AsNoTracking().Where(l => l.TenantId == tenantId);
         if (!string.IsNullOrEmpty(q.Flow))
         {

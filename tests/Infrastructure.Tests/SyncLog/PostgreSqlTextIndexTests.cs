@@ -71,15 +71,15 @@ public sealed class PostgreSqlTextIndexTests
         Assert.Equal("ART-02499", common.Rows[0].SourceKey);
         Assert.Equal(new LogCount(9, false), await log.CountAsync("one", new LogQuery { Text = "art-0000" }, 100, default));
         Assert.Equal(new LogCount(100, true), await log.CountAsync("one", new LogQuery { Text = "created in" }, 100, default));
-        // One row in twenty: a page walks the log, the count reads the matches through the index.
+        // One row in twenty: the walk finds them.
         var sometimes = await log.PageAsync("one", new LogQuery { Text = "price is not" }, default);
         Assert.Equal(("ART-02500", 50, true), (sometimes.Rows[0].SourceKey, sometimes.Rows.Count, sometimes.HasMore));
         Assert.Equal(new LogCount(125, false), await log.CountAsync("one", new LogQuery { Text = "price is not" }, 200, default));
         // A server process publishes its index statistics when idle for a while or when it ends: end them.
         await using (var db = database.CreateContext()) NpgsqlConnection.ClearPool(new NpgsqlConnection(db.Database.GetConnectionString()));
         var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (await WordIndexScansAsync(database) < before + 5 && DateTime.UtcNow < deadline) await Task.Delay(200);
-        Assert.True(await WordIndexScansAsync(database) >= before + 5, "the rare searches and the counts of the less common words were read through the word index");
+        while (await WordIndexScansAsync(database) < before + 4 && DateTime.UtcNow < deadline) await Task.Delay(200);
+        Assert.True(await WordIndexScansAsync(database) >= before + 4, "the rare searches were read through the word index");
     }
 
     private static async Task<long> WordIndexScansAsync(TestDatabase database)
