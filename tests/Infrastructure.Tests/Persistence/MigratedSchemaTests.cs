@@ -155,7 +155,7 @@ public sealed class MigratedSchemaTests
 
         private static async Task<DatabaseCatalog> ReadPostgreSqlAsync(DbConnection connection)
         {
-            // SyncLogText_ indexes are the log search's trigram indexes, outside the model like SQLite's full-text table.
+            // SyncLogText_ indexes are the log search's word index, outside the model like SQLite's full-text table.
             // qrtz_ tables were Quartz's job store (dropped by the Scheduler migration), never part of the EF model.
             // OpenErrorText holds the open errors' searchable words, kept by a trigger like SQLite's full-text table.
             const string ownTables = "NOT LIKE 'qrtz\\_%' AND {0} <> '__EFMigrationsHistory' AND {0} <> 'OpenErrorText'";
