@@ -5,7 +5,7 @@ using NpgsqlTypes;
 namespace Koppel.Benchmarks.LogQuery;
 
 /// <summary>
-/// Writes the generated log into PostgreSQL with binary COPY. The log's secondary indexes (the trigram ones too)
+/// Writes the generated log into PostgreSQL with binary COPY. The log's secondary indexes (the word index too)
 /// are dropped before and built again after, as a bulk load is done; the build time is printed.
 /// </summary>
 internal static class PostgresFiller
@@ -64,7 +64,7 @@ internal static class PostgresFiller
         Console.WriteLine($"Copied {rows:N0} log rows in {watch.Elapsed.TotalSeconds:F1} s; building {indexes.Count} indexes…");
 
         var built = Stopwatch.StartNew();
-        // A bulk load's index builds get the memory to sort in (the server's default of 64 MB spills the trigram
+        // A bulk load's index builds get the memory to sort in (the server's default of 64 MB spills the GIN
         // indexes of millions of rows to disk in many passes).
         await ExecuteAsync(connection, "SET maintenance_work_mem = '1GB'");
         foreach (var (_, definition) in indexes) await ExecuteAsync(connection, definition);

@@ -10,7 +10,7 @@ public static class DatabaseMigrator
 
     /// <summary>
     /// How long one migration statement may take on a server database. An index built on a log of millions of rows
-    /// (the word and trigram indexes of the sync log) takes minutes; the connection's usual 30 s would stop the hub
+    /// (the word index of the sync log) takes minutes; the connection's usual 30 s would stop the hub
     /// from ever starting on such a database.
     /// </summary>
     private static readonly TimeSpan ServerStatementTimeout = TimeSpan.FromHours(1);
