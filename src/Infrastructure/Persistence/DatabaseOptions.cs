@@ -43,8 +43,8 @@ public sealed record DatabaseOptions(DatabaseProvider Provider, string Connectio
     public static void ConfigureProvider(DbContextOptionsBuilder builder, DatabaseProvider provider, string connectionString)
     {
         var migrations = MigrationsAssembly(provider);
-        // Capped counts (the log viewer's "more than 10,000") take any cap + 1 rows on purpose: an order would make
-        // the database find all matching rows to decide which come first, only to count them.
+        // Capped counts (the log viewer's "more than 10,000") take any cap + 1 rows on purpose on PostgreSQL: an order
+        // only decides which rows come first, and makes the server read them in that order to count them.
         builder.ConfigureWarnings(w => w.Ignore(CoreEventId.RowLimitingOperationWithoutOrderByWarning));
         switch (provider)
         {

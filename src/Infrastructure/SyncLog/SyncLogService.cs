@@ -76,13 +76,19 @@ public sealed class SyncLogService(IDbContextFactory<KoppelDb> dbs)
     /// How many rows the filter matches, counted up to <paramref name="cap"/>: a pager needs a number, but an
     /// exact count of a million rows on every filter change would cost more than every page read after it.
     /// </summary>
-    /// <remarks>Unordered: which rows make up the first <paramref name="cap"/> does not change how many there are, and
-    /// an order would make a search read all of its matches to find the newest.</remarks>
+    /// <remarks>
+    /// Which rows make up the first <paramref name="cap"/> does not change how many there are, so PostgreSQL counts
+    /// them in no order and scans the table in sequence ("price is not" at 10M rows: 1.4 s, 3.4 to 4.8 s newest
+    /// first). SQLite keeps the time order: without it its planner walked another of the tenant's indexes and read
+    /// rows from all over the file ("Updated in" at 1M rows: 91 ms against 17 ms).
+    /// </remarks>
     public async Task<LogCount> CountAsync(string slug, LogQuery query, int cap, CancellationToken ct)
     {
         await using var db = await dbs.CreateDbContextAsync(ct);
         var tenantId = await TenantIdAsync(db, slug, ct);
-        var count = await (await FilterAsync(db, tenantId, query, ct)).Take(cap + 1).CountAsync(ct);
+        var matching = await FilterAsync(db, tenantId, query, ct);
+        if (db.Database.IsSqlite()) matching = Ordered(matching, LogSort.Newest);
+        var count = await matching.Take(cap + 1).CountAsync(ct);
         return new LogCount(Math.Min(count, cap), count > cap);
     }
 
