@@ -43,6 +43,8 @@ public sealed class SyncLogPageTests(LogPortal portal)
         await Expect(failing).ToContainTextAsync(Refused);
         await Expect(Row(page, "A-001").First).ToContainTextAsync("Created in Test store as");
         await Expect(page).ToHaveTitleAsync("Sync log · Shop One BV · Koppel");
+        // The rows come first; the count follows and replaces "counting…".
+        await Expect(page.Locator(".mud-table-page-number-information")).ToHaveTextAsync(new Regex(@"^1-\d+ of \d+$"));
         await tab.ScreenshotAsync("sync-log");
         tab.AssertNoErrors();
     }

@@ -22,6 +22,6 @@ public sealed class PostgreSqlSessionTests
         var builder = new DbContextOptionsBuilder<KoppelDb>();
         new DatabaseOptions(DatabaseProvider.PostgreSql, connectionString).Configure(builder);
         await using var db = new KoppelDb(builder.Options);
-        return await db.Database.SqlQueryRaw<string>($"SELECT current_setting('{setting}') AS \"Value\"").SingleAsync();
+        return await db.Database.SqlQuery<string>($"SELECT current_setting({setting}) AS \"Value\"").SingleAsync();
     }
 }

@@ -14,7 +14,7 @@ namespace Koppel.Portal.Components.SyncLog;
 /// One tenant's sync log: recent runs, filters, the rows a page at a time (read and counted on the server), a
 /// record's journey beside the rows, and resync from a row or the journey.
 /// </summary>
-public sealed partial class TenantLog
+public sealed partial class TenantLog : IDisposable
 {
     private static readonly int[] PageSizes = [25, 50, 100];
 
@@ -38,6 +38,9 @@ public sealed partial class TenantLog
     private int count;
     private bool countAtLeast;
     private LogQuery? countedFor;
+    private LogQuery? countingFor;
+    private bool loading;
+    private readonly CancellationTokenSource closed = new();
     private string? problem;
     private long? selectedId;
     private LogEntryDetails? details;
@@ -45,7 +48,9 @@ public sealed partial class TenantLog
     private long? resyncing;
     private (Severity Severity, string Text)? notice;
 
-    private string PagerInfo => countAtLeast ? $"{{first_item}}-{{last_item}} of more than {LogViewerCap.Rows:N0}" : "{first_item}-{last_item} of {all_items}";
+    private string PagerInfo => countingFor is not null ? "{first_item}-{last_item}, counting…"
+        : countAtLeast ? $"{{first_item}}-{{last_item}} of more than {LogViewerCap.Rows:N0}"
+        : "{first_item}-{last_item} of {all_items}";
 
     private string EmptyText => filter.IsEmpty
         ? "Nothing has been logged yet. Records appear here once a flow has run."
@@ -82,6 +87,7 @@ public sealed partial class TenantLog
     private async Task<TableData<LogRow>> LoadAsync(TableState state, CancellationToken ct)
     {
         var shownProblem = problem;
+        loading = true;
         try
         {
             var size = state.PageSize > 0 ? state.PageSize : 50;
@@ -93,16 +99,15 @@ public sealed partial class TenantLog
                 _ => LogSort.Newest,
             };
             var query = filter.ToQuery() with { Page = state.Page + 1, PageSize = size, Sort = sort };
-            // Counting is the costly part on a big log: do it when the filter changes, not on every page turn.
+            // Counting is the costly part on a big log: do it when the filter changes, not on every page turn, and
+            // beside the page rather than before it. Counting a search through ten million rows can take seconds where
+            // its first page takes milliseconds; until the count is in, the pager offers the next page when there is one.
             var counting = query with { Page = 1, PageSize = 0, Sort = LogSort.Newest };
-            if (counting != countedFor)
-            {
-                var counted = await Log.CountAsync(Slug, query, LogViewerCap.Rows, ct);
-                (count, countAtLeast, countedFor) = (counted.Count, counted.AtLeast, counting);
-            }
-            var rows = (await Log.PageAsync(Slug, query, ct)).Rows;
+            if (counting != countedFor && counting != countingFor) _ = CountAsync(counting);
+            var page = await Log.PageAsync(Slug, query, ct);
             problem = null;
-            return new TableData<LogRow> { Items = rows, TotalItems = count };
+            var total = counting == countedFor ? count : (query.Page - 1) * size + page.Rows.Count + (page.HasMore ? 1 : 0);
+            return new TableData<LogRow> { Items = page.Rows, TotalItems = total };
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
@@ -116,6 +121,7 @@ public sealed partial class TenantLog
         }
         finally
         {
+            loading = false;
             // The table renders its rows itself; the page renders again only when what it shows changed: the first
             // load marks that rows (or the empty state) are on screen, for anyone waiting on the page to settle.
             if (!ready || problem != shownProblem)
@@ -124,6 +130,41 @@ public sealed partial class TenantLog
                 StateHasChanged();
             }
         }
+    }
+
+    /// <summary>
+    /// Counts the rows of a filter and, if it is still the one shown, gives the table the count. The page renders
+    /// again at both ends, as the pager's wording ("counting…") is this page's.
+    /// </summary>
+    private async Task CountAsync(LogQuery counting)
+    {
+        countingFor = counting;
+        StateHasChanged();
+        try
+        {
+            var counted = await Log.CountAsync(Slug, counting, LogViewerCap.Rows, closed.Token);
+            if (countingFor != counting) return;
+            (count, countAtLeast, countedFor, countingFor) = (counted.Count, counted.AtLeast, counting, null);
+            StateHasChanged();
+            // A page still being read takes the count when it is done; one already shown is read again with it.
+            if (!loading && table is not null) await table.ReloadServerData();
+        }
+        catch (OperationCanceledException) when (closed.IsCancellationRequested)
+        {
+        }
+        catch (Exception e)
+        {
+            Logger.LogError(e, "The log of {Tenant} could not be counted", Slug);
+            if (countingFor == counting) countingFor = null;
+            problem = "The log could not be counted just now. Try again in a moment; if it keeps happening, support can see why in the server log.";
+            StateHasChanged();
+        }
+    }
+
+    public void Dispose()
+    {
+        closed.Cancel();
+        closed.Dispose();
     }
 
     private string RowClass(LogRow row, int _) => row.Id == selectedId ? "log-row-selected" : "";
