@@ -143,7 +143,8 @@ public sealed partial class TenantLog : IDisposable
         try
         {
             var counted = await Log.CountAsync(Slug, counting, LogViewerCap.Rows, closed.Token);
-            if (countingFor != counting) return;
+            // Left for another filter or another page meanwhile: the count is of no use.
+            if (countingFor != counting || closed.IsCancellationRequested) return;
             (count, countAtLeast, countedFor, countingFor) = (counted.Count, counted.AtLeast, counting, null);
             StateHasChanged();
             // A page still being read takes the count when it is done; one already shown is read again with it.
