@@ -46,7 +46,7 @@ internal static class PostgreSqlLogWords
     /// matches come first: otherwise the planner may walk the tenant's (TenantId, At) index and test each row, the
     /// cheap ILIKE before the index's function, which reads the log the index was there to skip.
     /// </remarks>
-    public static IQueryable<SyncLogEntry> Matching(KoppelDb db, string[] words)
+    public static IQueryable<SyncLogEntry> Holding(KoppelDb db, string[] words)
     {
         var query = string.Join(" & ", words.Select(w => $"'{w.ToLowerInvariant()}'")) + ":*";
         return db.SyncLog.FromSql($"""

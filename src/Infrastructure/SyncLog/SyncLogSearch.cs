@@ -39,7 +39,7 @@ internal static partial class SyncLogSearch
         var matching = Matching(db, words);
         // The index finds rows holding the words; matching them as the walk does keeps them in order in one field.
         if (db.Database.IsNpgsql() && await PostgreSqlLogWords.AreRareAsync(db, words, matching, ct))
-            return PostgreSqlLogWords.Matching(db, words).Where(matching);
+            return PostgreSqlLogWords.Holding(db, words).Where(matching);
         return db.SyncLog.Where(matching);
     }
 

@@ -47,7 +47,8 @@ public sealed class PostgreSqlTextIndexTests
             {
                 TenantId = tenant.Id, RunId = run.Id, Flow = "products", Outcome = Outcome.Created, At = run.StartedAt.AddSeconds(n),
                 SourceKey = $"ART-{n:D5}",
-                Message = n % 20 == 0 ? "Optiply refused the product: the price is not a number." : $"Created in Optiply as P{n:D5}.", DisplayName = n == 8 ? "ART-00008 · Стілець дубовий" : null,
+                Message = n % 20 == 0 ? "Optiply refused the product: the price is not a number." : $"Created in Optiply as P{n:D5}.",
+                DisplayName = n == 8 ? "ART-00008 · Стілець дубовий" : null,
                 SourcePayload = n == 7 ? """{"Code":"ART-00007","Description":"Stainless hinge, 80 mm"}""" : $$"""{"Code":"ART-{{n:D5}}"}""",
             }));
             await seed.SaveChangesAsync();
