@@ -65,6 +65,8 @@ public sealed class TenantPageTests(PortalFixture portal)
 
         await Setting(page, "warehouses.mode").Locator("div.mud-select").First.ClickAsync();
         await Option(page, "Subset").ClickAsync();
+        // MudSelect sets its value only after a round trip that closes the menu: a Save sent sooner would overtake it.
+        await Expect(Setting(page, "warehouses.mode").GetByRole(AriaRole.Combobox)).ToContainTextAsync("Subset");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save options" }).ClickAsync();
 
         await Expect(Setting(page, "warehouses.subset").GetByRole(AriaRole.Alert)).ToHaveTextAsync("Choose at least one warehouse for the subset.");

@@ -31,6 +31,8 @@ public sealed class WebshopsTenantPageTests(PortalFixture portal) : IDisposable
         await Expect(Option(page, "1 · Központi raktár")).ToBeVisibleAsync();
         await tab.ScreenshotAsync("webshops-options-picker");
         await Option(page, "2 · Bolt raktár").ClickAsync();
+        // MudSelect sets its value only after a round trip that closes the menu: a Save sent sooner would overtake it.
+        await Expect(Setting(page, "webshops.un1.warehouseId").GetByRole(AriaRole.Combobox)).ToContainTextAsync("2 · Bolt raktár");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save options" }).ClickAsync();
         await Expect(page.Locator("#options-message")).ToHaveTextAsync("The options are saved. The next runs use them.");
 
