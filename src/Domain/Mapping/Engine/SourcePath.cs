@@ -7,9 +7,10 @@ namespace Koppel.Domain.Mapping;
 /// <summary>A parsed copy path: property names separated by dots, each optionally followed by [index].</summary>
 internal sealed class SourcePath
 {
-    private readonly IReadOnlyList<Step> _steps;
+    // An array, not a list interface: resolving runs per field per record, and an interface's enumerator is boxed.
+    private readonly Step[] _steps;
 
-    private SourcePath(IReadOnlyList<Step> steps) => _steps = steps;
+    private SourcePath(Step[] steps) => _steps = steps;
 
     // A run applies the same mapping, so the same few paths, to every record: each text is parsed once. The cap only
     // keeps a process that sees endless distinct paths (previews of typed-in paths) from growing without end.
@@ -46,7 +47,7 @@ internal sealed class SourcePath
                 return false;
             }
         }
-        path = new SourcePath(steps);
+        path = new SourcePath([.. steps]);
         return true;
     }
 

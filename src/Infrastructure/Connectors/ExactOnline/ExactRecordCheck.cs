@@ -73,28 +73,46 @@ public static class ExactRecordCheck
     /// </summary>
     internal static (string? Text, double? Number, string? Error) Check(JsonElement value, ExactType type)
     {
+        // Only what is replaced is read as a string: this runs for every field of every item, price and stock row.
         var kind = value.ValueKind;
-        var text = kind == JsonValueKind.String ? value.GetString() : null;
         switch (type)
         {
             case ExactType.Guid:
-                return text is not null && Guid.TryParse(text, out var id) ? (id.ToString(), null, null) : (null, null, "expected an ID (GUID)");
+                if (!TryGetId(value, out var id, out var canonical)) return (null, null, "expected an ID (GUID)");
+                return (canonical ? null : id.ToString(), null, null);
             case ExactType.Text:
-                return text is not null ? (null, null, null) : (null, null, "expected text");
+                return kind == JsonValueKind.String ? (null, null, null) : (null, null, "expected text");
             case ExactType.Boolean:
                 return kind is JsonValueKind.True or JsonValueKind.False ? (null, null, null) : (null, null, "expected true or false");
             case ExactType.Number:
                 if (kind == JsonValueKind.Number) return (null, null, null);
-                return text is not null && double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var n)
+                return kind == JsonValueKind.String && double.TryParse(value.GetString(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var n)
                     ? (null, n, null)
                     : (null, null, "expected a number");
             case ExactType.Date:
-                return text is not null && ExactDate.Parse(text) is { } date
+                return kind == JsonValueKind.String && ExactDate.Parse(value.GetString()) is { } date
                     ? (date.ToString(IsoDate, System.Globalization.CultureInfo.InvariantCulture), null, null)
                     : (null, null, "expected a date like /Date(1704067200000)/");
             default:
                 return (null, null, null);
         }
+    }
+
+    /// <summary>
+    /// An ID as Guid reads it, and whether it was sent in Guid's own spelling (lowercase, with hyphens), checked
+    /// without reading it as a string: then it can be kept as sent.
+    /// </summary>
+    internal static bool TryGetId(JsonElement value, out Guid id, out bool canonical)
+    {
+        canonical = false;
+        if (value.ValueKind != JsonValueKind.String) { id = default; return false; }
+        if (value.TryGetGuid(out id))
+        {
+            Span<byte> again = stackalloc byte[36];
+            canonical = id.TryFormat(again, out var length, "D") && value.ValueEquals(again[..length]);
+            return true;
+        }
+        return Guid.TryParse(value.GetString(), out id);
     }
 
     /// <summary>How a cleaned date is written.</summary>

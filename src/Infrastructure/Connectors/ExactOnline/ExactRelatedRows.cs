@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -24,7 +25,7 @@ public sealed class ExactRelatedRows(IReadOnlyDictionary<string, ExactType> fiel
     private readonly List<int> _next = [];
     private readonly Dictionary<Guid, (int First, int Last)> _byItem = [];
     private readonly MemoryStream _buffer = new();
-    private readonly (bool Present, JsonElement Value, string? Text, double? Number)[] _checks = new (bool, JsonElement, string?, double?)[fields.Count];
+    private readonly (bool Present, JsonElement Value, string? Text, double? Number, Guid? Id)[] _checks = new (bool, JsonElement, string?, double?, Guid?)[fields.Count];
 
     /// <summary>Every row of the entity from its sync endpoint (1000 a call), e.g. all prices on a first run.</summary>
     public static async Task<ExactRelatedRows> ReadAllAsync(ExactOnlineClient exact, string syncResource, IReadOnlyDictionary<string, ExactType> fields, CancellationToken ct)
@@ -137,17 +138,20 @@ public sealed class ExactRelatedRows(IReadOnlyDictionary<string, ExactType> fiel
             var present = row.TryGetProperty(name, out var value);
             var check = present && value.ValueKind != JsonValueKind.Null ? ExactRecordCheck.Check(value, type) : default;
             if (check.Error is { } error) problem ??= $"field {name}: {error}, got {JsonSerializer.Serialize(value)}";
-            _checks[index++] = (present, value, check.Text, check.Number);
+            // An ID in Guid's own spelling goes in as its 16 bytes without being read as a string first.
+            Guid? id = type == ExactType.Guid && check is { Error: null, Text: null } && ExactRecordCheck.TryGetId(value, out var g, out _) ? g : null;
+            _checks[index++] = (present, value, check.Text, check.Number, id);
         }
         _buffer.SetLength(0);
         using (var writer = new BinaryWriter(_buffer, System.Text.Encoding.UTF8, leaveOpen: true))
         {
             writer.Write(problem is not null);
             if (problem is not null) writer.Write(problem);
-            foreach (var (present, value, text, number) in _checks)
+            foreach (var (present, value, text, number, id) in _checks)
             {
                 if (!present) writer.Write((byte)Tag.Absent);
                 else if (value.ValueKind == JsonValueKind.Null) writer.Write((byte)Tag.Null);
+                else if (id is { } known) WriteId(writer, known);
                 else if (text is not null) WriteText(writer, text);
                 else if (number is { } n)
                 {
@@ -213,12 +217,7 @@ public sealed class ExactRelatedRows(IReadOnlyDictionary<string, ExactType> fiel
         // runs for every ID and date of every price and stock row.
         Span<char> again = stackalloc char[40];
         if (text.Length == 36 && Guid.TryParseExact(text, "D", out var id) && id.TryFormat(again, out var idLength, "D") && again[..idLength].SequenceEqual(text))
-        {
-            Span<byte> bytes = stackalloc byte[16];
-            id.TryWriteBytes(bytes);
-            writer.Write((byte)Tag.Id);
-            writer.Write(bytes);
-        }
+            WriteId(writer, id);
         else if (text.Length == 25 && DateTimeOffset.TryParseExact(text, DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
                  && date.TryFormat(again, out var dateLength, DateFormat, CultureInfo.InvariantCulture) && again[..dateLength].SequenceEqual(text))
         {
@@ -233,52 +232,109 @@ public sealed class ExactRelatedRows(IReadOnlyDictionary<string, ExactType> fiel
         }
     }
 
+    private static void WriteId(BinaryWriter writer, Guid id)
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        id.TryWriteBytes(bytes);
+        writer.Write((byte)Tag.Id);
+        writer.Write(bytes);
+    }
+
+    // Read straight from the chunk, in BinaryWriter's layout: a reader and stream per row cost more than the row.
     private (JsonObject, string?) Decode(long start)
     {
         var chunk = _chunks[(int)(start >> 32)];
-        var offset = (int)(uint)start;
-        using var reader = new BinaryReader(new MemoryStream(chunk, offset, chunk.Length - offset, writable: false), System.Text.Encoding.UTF8);
-        var problem = reader.ReadBoolean() ? reader.ReadString() : null;
+        var row = new RowReader(chunk.AsSpan((int)(uint)start));
+        var problem = row.Byte() != 0 ? row.Text() : null;
         var data = new JsonObject();
-        List<(string Name, string Json)>? parsed = null;
+        List<(string Name, int Start, int Length)>? numbers = null;
+        var numbersLength = 0;
         foreach (var name in _names)
         {
-            switch ((Tag)reader.ReadByte())
+            switch ((Tag)row.Byte())
             {
                 case Tag.Absent: break;
                 case Tag.Null: data[name] = null; break;
                 case Tag.True: data[name] = true; break;
                 case Tag.False: data[name] = false; break;
-                case Tag.Text: data[name] = reader.ReadString(); break;
-                case Tag.Id: data[name] = new Guid(reader.ReadBytes(16)).ToString(); break;
+                case Tag.Text: data[name] = row.Text(); break;
+                case Tag.Id: data[name] = new Guid(row.Bytes(16)).ToString(); break;
                 case Tag.Date:
-                    var ticks = reader.ReadInt64();
-                    var zone = TimeSpan.FromMinutes(reader.ReadInt16());
+                    var ticks = BinaryPrimitives.ReadInt64LittleEndian(row.Bytes(8));
+                    var zone = TimeSpan.FromMinutes(BinaryPrimitives.ReadInt16LittleEndian(row.Bytes(2)));
                     data[name] = new DateTimeOffset(ticks, zone).ToString(DateFormat, CultureInfo.InvariantCulture);
                     break;
                 case Tag.Number or Tag.OtherJson:
                     // Holds the field's place; the value is parsed below with the row's other numbers.
                     data[name] = null;
-                    (parsed ??= []).Add((name, reader.ReadString()));
+                    var length = row.Length();
+                    (numbers ??= []).Add((name, (int)(uint)start + row.Position, length));
+                    numbersLength += length + 1;
+                    row.Bytes(length);
                     break;
             }
         }
-        if (parsed is not null) FillParsed(data, parsed);
+        if (numbers is not null) FillParsed(data, chunk, numbers, numbersLength);
         return (data, problem);
     }
 
     /// <summary>
     /// Numbers are parsed, not converted, so each keeps Exact's own text (12.50 stays 12.50); a row's numbers are
-    /// parsed together as one array, since a parse of its own per number cost more than the number.
+    /// parsed together as one array from their stored UTF-8, since a parse of its own per number cost more than the number.
     /// </summary>
-    private static void FillParsed(JsonObject data, List<(string Name, string Json)> parsed)
+    private static void FillParsed(JsonObject data, byte[] chunk, List<(string Name, int Start, int Length)> numbers, int length)
     {
-        var values = (JsonArray)JsonNode.Parse($"[{string.Join(',', parsed.Select(p => p.Json))}]")!;
-        for (var i = parsed.Count - 1; i >= 0; i--)
+        Span<byte> json = length + 1 <= 512 ? stackalloc byte[length + 1] : new byte[length + 1];
+        var at = 0;
+        foreach (var (_, start, count) in numbers)
         {
-            var value = values[i];
-            values.RemoveAt(i);
-            data[parsed[i].Name] = value;
+            json[at] = at == 0 ? (byte)'[' : (byte)',';
+            at++;
+            chunk.AsSpan(start, count).CopyTo(json[at..]);
+            at += count;
         }
+        json[at++] = (byte)']';
+        var reader = new Utf8JsonReader(json[..at]);
+        var values = JsonElement.ParseValue(ref reader);
+        var index = 0;
+        foreach (var value in values.EnumerateArray())
+            data[numbers[index++].Name] = value.ValueKind switch
+            {
+                JsonValueKind.Object => JsonObject.Create(value),
+                JsonValueKind.Array => JsonArray.Create(value),
+                _ => JsonValue.Create(value),
+            };
+    }
+
+    /// <summary>One stored row, read in the order <see cref="BinaryWriter"/> wrote it.</summary>
+    private ref struct RowReader(ReadOnlySpan<byte> data)
+    {
+        private readonly ReadOnlySpan<byte> _data = data;
+        public int Position { get; private set; }
+
+        public byte Byte() => _data[Position++];
+
+        public ReadOnlySpan<byte> Bytes(int count)
+        {
+            var bytes = _data.Slice(Position, count);
+            Position += count;
+            return bytes;
+        }
+
+        /// <summary>A string's length as BinaryWriter writes it: seven bits a byte, the high bit saying another follows.</summary>
+        public int Length()
+        {
+            int length = 0, shift = 0;
+            byte b;
+            do
+            {
+                b = Byte();
+                length |= (b & 0x7F) << shift;
+                shift += 7;
+            } while ((b & 0x80) != 0);
+            return length;
+        }
+
+        public string Text() => System.Text.Encoding.UTF8.GetString(Bytes(Length()));
     }
 }
