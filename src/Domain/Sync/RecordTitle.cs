@@ -16,9 +16,9 @@ public sealed partial class RecordTitle
     /// <summary>The longest title kept: enough for a code, a description and a customer; the log column is this wide.</summary>
     public const int MaxLength = 200;
 
-    private readonly IReadOnlyList<Part> _parts;
+    private readonly Part[] _parts;
 
-    public RecordTitle(params string[] parts) => _parts = parts.Select(Parse).ToList();
+    public RecordTitle(params string[] parts) => _parts = [.. parts.Select(Parse)];
 
     /// <summary>No title: the log shows the record's id alone.</summary>
     public static RecordTitle None { get; } = new();
@@ -40,25 +40,40 @@ public sealed partial class RecordTitle
     private static Part Parse(string template)
     {
         var fields = new List<SourcePath>();
+        var literals = new List<string>();
+        var end = 0;
         foreach (Match match in Placeholder().Matches(template))
         {
             if (!SourcePath.TryParse(match.Groups[1].Value, out var path, out var error))
                 throw new ArgumentException($"Record title part \"{template}\": {error}", nameof(template));
+            literals.Add(template[end..match.Index]);
             fields.Add(path);
+            end = match.Index + match.Length;
         }
         if (fields.Count == 0)
             throw new ArgumentException($"Record title part \"{template}\" names no field in braces", nameof(template));
-        return new Part(template, fields);
+        literals.Add(template[end..]);
+        return new Part([.. literals], [.. fields]);
     }
 
-    private sealed record Part(string Template, IReadOnlyList<SourcePath> Fields)
+    /// <summary>A template split once into its text around the fields (one more literal than fields): every record of a run is named.</summary>
+    private sealed record Part(string[] Literals, SourcePath[] Fields)
     {
         public string? Fill(JsonObject record)
         {
-            var values = Fields.Select(f => f.TryResolve(record, out var value) ? Text(value) : null).ToList();
-            if (values.All(v => v is null)) return null;
-            var index = 0;
-            return Placeholder().Replace(Template, _ => values[index++] ?? "").Trim();
+            var values = new string?[Fields.Length];
+            var any = false;
+            for (var i = 0; i < Fields.Length; i++)
+            {
+                values[i] = Fields[i].TryResolve(record, out var value) ? Text(value) : null;
+                any |= values[i] is not null;
+            }
+            if (!any) return null;
+            // "{Code}" alone is the field's text as it is.
+            if (Fields.Length == 1 && Literals[0].Length == 0 && Literals[1].Length == 0) return values[0];
+            var text = new StringBuilder(Literals[0]);
+            for (var i = 0; i < Fields.Length; i++) text.Append(values[i]).Append(Literals[i + 1]);
+            return text.ToString().Trim();
         }
 
         private static string? Text(JsonNode? node)

@@ -25,6 +25,9 @@ public sealed class ExactRelatedRows(IReadOnlyDictionary<string, ExactType> fiel
     private readonly List<int> _next = [];
     private readonly Dictionary<Guid, (int First, int Last)> _byItem = [];
     private readonly MemoryStream _buffer = new();
+    // Reused by every row decoded: a row's fields, and where its numbers are in the chunk.
+    private readonly KeyValuePair<string, JsonNode?>[] _row = new KeyValuePair<string, JsonNode?>[fields.Count];
+    private readonly List<(string Name, int Start, int Length)> _numbers = [];
     private readonly (bool Present, JsonElement Value, string? Text, double? Number, Guid? Id)[] _checks = new (bool, JsonElement, string?, double?, Guid?)[fields.Count];
 
     /// <summary>Every row of the entity from its sync endpoint (1000 a call), e.g. all prices on a first run.</summary>
@@ -246,35 +249,37 @@ public sealed class ExactRelatedRows(IReadOnlyDictionary<string, ExactType> fiel
         var chunk = _chunks[(int)(start >> 32)];
         var row = new RowReader(chunk.AsSpan((int)(uint)start));
         var problem = row.Byte() != 0 ? row.Text() : null;
-        var data = new JsonObject();
-        List<(string Name, int Start, int Length)>? numbers = null;
+        var count = 0;
+        _numbers.Clear();
         var numbersLength = 0;
         foreach (var name in _names)
         {
             switch ((Tag)row.Byte())
             {
                 case Tag.Absent: break;
-                case Tag.Null: data[name] = null; break;
-                case Tag.True: data[name] = true; break;
-                case Tag.False: data[name] = false; break;
-                case Tag.Text: data[name] = row.Text(); break;
-                case Tag.Id: data[name] = new Guid(row.Bytes(16)).ToString(); break;
+                case Tag.Null: _row[count++] = new(name, null); break;
+                case Tag.True: _row[count++] = new(name, true); break;
+                case Tag.False: _row[count++] = new(name, false); break;
+                case Tag.Text: _row[count++] = new(name, row.Text()); break;
+                case Tag.Id: _row[count++] = new(name, new Guid(row.Bytes(16)).ToString()); break;
                 case Tag.Date:
                     var ticks = BinaryPrimitives.ReadInt64LittleEndian(row.Bytes(8));
                     var zone = TimeSpan.FromMinutes(BinaryPrimitives.ReadInt16LittleEndian(row.Bytes(2)));
-                    data[name] = new DateTimeOffset(ticks, zone).ToString(DateFormat, CultureInfo.InvariantCulture);
+                    _row[count++] = new(name, new DateTimeOffset(ticks, zone).ToString(DateFormat, CultureInfo.InvariantCulture));
                     break;
                 case Tag.Number or Tag.OtherJson:
                     // Holds the field's place; the value is parsed below with the row's other numbers.
-                    data[name] = null;
+                    _row[count++] = new(name, null);
                     var length = row.Length();
-                    (numbers ??= []).Add((name, (int)(uint)start + row.Position, length));
+                    _numbers.Add((name, (int)(uint)start + row.Position, length));
                     numbersLength += length + 1;
                     row.Bytes(length);
                     break;
             }
         }
-        if (numbers is not null) FillParsed(data, chunk, numbers, numbersLength);
+        // Built from the row's fields at once, so its dictionary is sized once instead of growing field by field.
+        var data = new JsonObject(new ArraySegment<KeyValuePair<string, JsonNode?>>(_row, 0, count));
+        if (_numbers.Count > 0) FillParsed(data, chunk, _numbers, numbersLength);
         return (data, problem);
     }
 
