@@ -18,6 +18,8 @@ public sealed class ExactRelatedRows(IReadOnlyDictionary<string, ExactType> fiel
     // Chunks grow from small (a page of an incremental run holds a few rows) to this size (a first run).
     private const int FirstChunk = 4096, LargestChunk = 1 << 20;
     private readonly string[] _names = [.. fields.Keys];
+    // The field list as an array: walked for every row, where a dictionary's enumerator is boxed.
+    private readonly (string Name, ExactType Type)[] _fields = [.. fields.Select(f => (f.Key, f.Value))];
     private readonly List<byte[]> _chunks = [];
     private int _used;
     // Per row: where it starts (chunk << 32 | offset) and the next row of the same item (-1 at the end).
@@ -136,7 +138,7 @@ public sealed class ExactRelatedRows(IReadOnlyDictionary<string, ExactType> fiel
         // Each field checked once: a row's fields are few, its checked values short-lived.
         string? problem = null;
         var index = 0;
-        foreach (var (name, type) in fields)
+        foreach (var (name, type) in _fields)
         {
             var present = row.TryGetProperty(name, out var value);
             var check = present && value.ValueKind != JsonValueKind.Null ? ExactRecordCheck.Check(value, type) : default;
@@ -168,9 +170,20 @@ public sealed class ExactRelatedRows(IReadOnlyDictionary<string, ExactType> fiel
     }
 
     /// <summary>A value kept as sent, tagged as the same value in a node is tagged.</summary>
-    private static void Write(BinaryWriter writer, JsonElement value) =>
+    private static void Write(BinaryWriter writer, JsonElement value)
+    {
+        if (value.ValueKind == JsonValueKind.Number)
+        {
+            // A number's text is ASCII: its bytes as sent are what BinaryWriter would write for it as a string.
+            var text = System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(value);
+            writer.Write((byte)Tag.Number);
+            writer.Write7BitEncodedInt(text.Length);
+            writer.Write(text);
+            return;
+        }
         Write(writer, value.ValueKind, value.ValueKind == JsonValueKind.String ? value.GetString() : null,
-            value.ValueKind == JsonValueKind.Number ? value.GetRawText() : value.ValueKind is JsonValueKind.Object or JsonValueKind.Array ? JsonSerializer.Serialize(value) : null);
+            value.ValueKind is JsonValueKind.Object or JsonValueKind.Array ? JsonSerializer.Serialize(value) : null);
+    }
 
     private static void Write(BinaryWriter writer, bool present, JsonNode? value)
     {
