@@ -52,8 +52,11 @@ public static class ExactRecordCheck
                 if (required.Contains(name)) problem ??= $"field {name}: is empty, but Exact always fills it";
                 continue;
             }
-            var (text, number, error) = Check(value, type);
-            data[name] = text is not null ? JsonValue.Create(text) : number is { } n ? JsonValue.Create(n) : AsSent(value);
+            var (text, number, date, error) = Check(value, type);
+            data[name] = text is not null ? JsonValue.Create(text)
+                : date is { } d ? JsonValue.Create(d.ToString(IsoDate, System.Globalization.CultureInfo.InvariantCulture))
+                : number is { } n ? JsonValue.Create(n)
+                : AsSent(value);
             if (error is not null) problem ??= $"field {name}: {error}, got {JsonSerializer.Serialize(value)}";
         }
         return (data, problem);
@@ -68,33 +71,33 @@ public static class ExactRecordCheck
 
     /// <summary>
     /// One value as sent, checked as <see cref="Clean(JsonObject, IReadOnlyDictionary{string, ExactType}, string[])"/> checks
-    /// it: what the check puts in its place (an ID in Guid's own spelling, a date as ISO 8601, a number sent as text), or
+    /// it: what the check puts in its place (an ID in Guid's own spelling, a date (written as ISO 8601), a number sent as text), or
     /// nothing when it is kept as sent; and the complaint, if any.
     /// </summary>
-    internal static (string? Text, double? Number, string? Error) Check(JsonElement value, ExactType type)
+    internal static (string? Text, double? Number, DateTimeOffset? Date, string? Error) Check(JsonElement value, ExactType type)
     {
         // Only what is replaced is read as a string: this runs for every field of every item, price and stock row.
         var kind = value.ValueKind;
         switch (type)
         {
             case ExactType.Guid:
-                if (!TryGetId(value, out var id, out var canonical)) return (null, null, "expected an ID (GUID)");
-                return (canonical ? null : id.ToString(), null, null);
+                if (!TryGetId(value, out var id, out var canonical)) return (null, null, null, "expected an ID (GUID)");
+                return (canonical ? null : id.ToString(), null, null, null);
             case ExactType.Text:
-                return kind == JsonValueKind.String ? (null, null, null) : (null, null, "expected text");
+                return kind == JsonValueKind.String ? (null, null, null, null) : (null, null, null, "expected text");
             case ExactType.Boolean:
-                return kind is JsonValueKind.True or JsonValueKind.False ? (null, null, null) : (null, null, "expected true or false");
+                return kind is JsonValueKind.True or JsonValueKind.False ? (null, null, null, null) : (null, null, null, "expected true or false");
             case ExactType.Number:
-                if (kind == JsonValueKind.Number) return (null, null, null);
+                if (kind == JsonValueKind.Number) return (null, null, null, null);
                 return kind == JsonValueKind.String && double.TryParse(value.GetString(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var n)
-                    ? (null, n, null)
-                    : (null, null, "expected a number");
+                    ? (null, n, null, null)
+                    : (null, null, null, "expected a number");
             case ExactType.Date:
                 return kind == JsonValueKind.String && ExactDate.Parse(value.GetString()) is { } date
-                    ? (date.ToString(IsoDate, System.Globalization.CultureInfo.InvariantCulture), null, null)
-                    : (null, null, "expected a date like /Date(1704067200000)/");
+                    ? (null, null, date, null)
+                    : (null, null, null, "expected a date like /Date(1704067200000)/");
             default:
-                return (null, null, null);
+                return (null, null, null, null);
         }
     }
 
