@@ -17,8 +17,7 @@ public sealed class ExactRelatedRows(IReadOnlyDictionary<string, ExactType> fiel
     private const string DateFormat = ExactRecordCheck.IsoDate;
     // Chunks grow from small (a page of an incremental run holds a few rows) to this size (a first run).
     private const int FirstChunk = 4096, LargestChunk = 1 << 20;
-    private readonly string[] _names = [.. fields.Keys];
-    // The field list as an array: walked for every row, where a dictionary's enumerator is boxed.
+    // The field list as an array, in the order rows are stored: walked for every row, where a dictionary's enumerator is boxed.
     private readonly (string Name, ExactType Type)[] _fields = [.. fields.Select(f => (f.Key, f.Value))];
     private readonly List<byte[]> _chunks = [];
     private int _used;
@@ -127,7 +126,7 @@ public sealed class ExactRelatedRows(IReadOnlyDictionary<string, ExactType> fiel
         {
             writer.Write(problem is not null);
             if (problem is not null) writer.Write(problem);
-            foreach (var name in _names)
+            foreach (var (name, _) in _fields)
                 Write(writer, data.TryGetPropertyValue(name, out var value), value);
         }
         return _buffer.GetBuffer().AsSpan(0, (int)_buffer.Length);
@@ -274,7 +273,7 @@ public sealed class ExactRelatedRows(IReadOnlyDictionary<string, ExactType> fiel
         var count = 0;
         _numbers.Clear();
         var numbersLength = 0;
-        foreach (var name in _names)
+        foreach (var (name, _) in _fields)
         {
             switch ((Tag)row.Byte())
             {
